@@ -1,0 +1,53 @@
+# Kafaat — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SCALED_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kafaat
+SCALED_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: help install demo serve test test-embedded test-scaled lint messages check
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet ".[test]"
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
+
+demo: install ## Set up a fresh machine and serve the demo site on the embedded defaults
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py collectstatic --no-input -v0
+	$(BIN)/python manage.py seed_demo
+	$(MAKE) --no-print-directory serve
+
+serve: ## Serve HTTP and websockets with one ASGI server (daphne)
+	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) kafaat.asgi:application
+
+test: install ## Run the whole suite: embedded defaults, then PostgreSQL + Redis
+	scripts/ensure-test-tools
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(MAKE) --no-print-directory lint test-embedded test-scaled
+
+test-embedded:
+	@echo "=== Suite on the embedded defaults (SQLite, in-memory channel layer, eager tasks) ==="
+	env -u DATABASE_URL -u REDIS_URL -u SEARCH_URL $(BIN)/pytest -n 2 --dist loadfile
+
+test-scaled:
+	@echo "=== Suite on PostgreSQL + Redis ==="
+	DATABASE_URL=$(SCALED_DATABASE_URL) REDIS_URL=$(SCALED_REDIS_URL) $(BIN)/pytest -n 2 --dist loadfile
+
+lint: ## ruff, migrations and deploy checks
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	DJANGO_SETTINGS_MODULE=kafaat.settings.production DJANGO_SECRET_KEY=check-deploy-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
+	  DJANGO_ALLOWED_HOSTS=kafaat.example $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: ## Refresh the fr, ar and en catalogues from the code
+	$(BIN)/python manage.py makemessages -l fr -l ar -l en --ignore=.venv --ignore=node_modules --no-obsolete
+	$(BIN)/python manage.py makemessages -d djangojs -l fr -l ar -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete

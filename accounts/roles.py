@@ -1,0 +1,65 @@
+"""Roles are Django groups with permissions; this module names them and what they may do."""
+
+from django.utils.translation import gettext_lazy as _
+
+MEMBER = "member"
+RELAY = "relay"
+EDITOR = "editor"
+MODERATOR = "moderator"
+ANALYST = "analyst"
+ADMIN = "admin"
+
+ROLE_LABELS = {
+    MEMBER: _("Member"),
+    RELAY: _("Relay"),
+    EDITOR: _("Editor"),
+    MODERATOR: _("Moderator"),
+    ANALYST: _("Analyst"),
+    ADMIN: _("Administrator"),
+}
+
+# Staff roles must set up two-factor authentication before they reach any staff tool.
+STAFF_ROLES = frozenset({RELAY, EDITOR, MODERATOR, ANALYST, ADMIN})
+
+# Roles that work in the Wagtail admin.
+ADMIN_ACCESS_ROLES = frozenset({EDITOR, MODERATOR, ANALYST, ADMIN})
+
+# Permissions per role, as "app_label.codename". The admin role is a superuser and needs none.
+_PAGE_EDITING = [
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtail_localize.submit_translation",
+    "cms.add_menuitem",
+    "cms.change_menuitem",
+    "cms.delete_menuitem",
+    "cms.add_footerlink",
+    "cms.change_footerlink",
+    "cms.delete_footerlink",
+]
+ROLE_PERMISSIONS = {
+    MEMBER: [],
+    RELAY: [],
+    EDITOR: _PAGE_EDITING,
+    MODERATOR: ["wagtailadmin.access_admin"],
+    ANALYST: ["wagtailadmin.access_admin"],
+    ADMIN: [],
+}
+
+
+def user_roles(user):
+    """Names of the roles a user holds, the superuser counting as admin."""
+    if not user.is_authenticated:
+        return set()
+    names = set(user.groups.values_list("name", flat=True)) & set(ROLE_LABELS)
+    if user.is_superuser:
+        names.add(ADMIN)
+    return names
+
+
+def is_staff_role(user):
+    return bool(user_roles(user) & STAFF_ROLES) or user.is_staff
