@@ -20,6 +20,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
 
 demo: install ## Set up a fresh machine and serve the demo site on the embedded defaults
+	scripts/ensure-debian-packages /usr/bin/msgfmt:gettext
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py collectstatic --no-input -v0

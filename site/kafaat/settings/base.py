@@ -154,7 +154,7 @@ SEARCH_URL = env("SEARCH_URL", default="")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
             "URLS": [SEARCH_URL],
             "INDEX": env("SEARCH_INDEX", default="kafaat"),
             "TIMEOUT": 5,
