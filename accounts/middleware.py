@@ -3,26 +3,30 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from allauth.mfa.utils import is_mfa_enabled
-
-from .roles import is_staff_role
+from .permissions import two_factor_required
 
 STAFF_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Leaving must always be possible, even before the second factor is set up.
+STAFF_EXEMPT_PATHS = ("/admin/logout/", "/django-admin/logout/")
 
 
 class StaffTwoFactorMiddleware:
-    """Staff must set up two-factor authentication before they reach a staff tool."""
+    """Staff must set up two-factor authentication before they reach a staff tool.
+
+    Only the staff tools are gated: the two-factor pages themselves, logout and the public site stay
+    reachable, so the redirect cannot loop. Must come after the authentication and message
+    middleware.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
+        path = request.path_info
         if (
-            request.path.startswith(STAFF_PATH_PREFIXES)
-            and user.is_authenticated
-            and is_staff_role(user)
-            and not is_mfa_enabled(user)
+            path.startswith(STAFF_PATH_PREFIXES)
+            and not path.startswith(STAFF_EXEMPT_PATHS)
+            and two_factor_required(request.user)
         ):
             messages.warning(request, _("Set up two-factor authentication before using the staff tools."))
             return redirect(reverse("mfa_activate_totp"))

@@ -50,6 +50,11 @@ ROLE_PERMISSIONS = {
     ADMIN: [],
 }
 
+# Wagtail page permissions each role holds on the root of the page tree (so in every locale).
+ROLE_PAGE_PERMISSIONS = {
+    EDITOR: ["add_page", "change_page", "publish_page"],
+}
+
 
 def user_roles(user):
     """Names of the roles a user holds, the superuser counting as admin."""

@@ -70,8 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",  # after messages: it leaves a message
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -203,6 +203,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kafaat] "
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kafaat"
+# The privacy notice is a CMS page; sign-up links to /<language>/<this path>.
+PRIVACY_NOTICE_URL_PATH = "privacy-notice/"
 
 # --- Languages --------------------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"

@@ -1,0 +1,26 @@
+"""Who may do what with accounts. Every surface (view, middleware, API) asks this module."""
+
+from allauth.mfa.utils import is_mfa_enabled
+
+from .roles import STAFF_ROLES, user_roles
+
+
+def is_staff_member(user) -> bool:
+    """Holds a staff role (relay, editor, moderator, analyst, admin) or Django's staff flag."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_staff or user.is_superuser or bool(user_roles(user) & STAFF_ROLES)
+
+
+def two_factor_required(user) -> bool:
+    """Staff must set up two-factor authentication before they reach a staff tool."""
+    return is_staff_member(user) and not is_mfa_enabled(user)
+
+
+def can_access_staff_tools(user) -> bool:
+    """May go past the two-factor gate of /admin/ and /django-admin/.
+
+    Whether the tool then lets them in is its own business (Wagtail's ``access_admin`` permission,
+    Django's ``is_staff``); this only says that staff have a second factor.
+    """
+    return is_staff_member(user) and is_mfa_enabled(user)
