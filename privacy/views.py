@@ -1,7 +1,58 @@
+from allauth.mfa.utils import is_mfa_enabled
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import two_factor_required
+
+from . import selectors
+from .forms import ConsentChangeForm
+from .models import CONSENT_PURPOSE_DESCRIPTIONS, ConsentPurpose, ConsentSource
+from .services import consent_record
 
 
 @login_required
 def account_settings(request):
-    return render(request, "privacy/account_settings.html")
+    current = selectors.consents_current(request.user)
+    consents = [
+        {
+            "purpose": purpose.value,
+            "label": purpose.label,
+            "description": CONSENT_PURPOSE_DESCRIPTIONS[purpose.value],
+            "granted": current[purpose.value],
+        }
+        for purpose in ConsentPurpose
+    ]
+    context = {
+        "consents": consents,
+        "history": selectors.consent_history(request.user),
+        "acceptances": selectors.notice_acceptances(request.user),
+        "notice_current": selectors.notice_current(),
+        "privacy_notice_url": selectors.notice_url(),
+        "mfa_enabled": is_mfa_enabled(request.user),
+        "two_factor_required": two_factor_required(request.user),
+        "signup_source": ConsentSource.SIGNUP,
+    }
+    return render(request, "privacy/account_settings.html", context)
+
+
+@login_required
+@require_POST
+def consent_change(request):
+    form = ConsentChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That choice could not be saved. Please try again."))
+        return redirect(f"{reverse('account_settings')}#consents")
+    purpose = form.cleaned_data["purpose"]
+    granted = form.cleaned_data["granted"]
+    consent_record(user=request.user, purpose=purpose, granted=granted, source=ConsentSource.SETTINGS)
+    label = ConsentPurpose(purpose).label
+    if granted:
+        messages.success(request, _("Consent granted: %(purpose)s.") % {"purpose": label})
+    else:
+        messages.success(request, _("Consent withdrawn: %(purpose)s.") % {"purpose": label})
+    return redirect(f"{reverse('account_settings')}#consents")

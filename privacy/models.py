@@ -1,0 +1,129 @@
+"""Consent per purpose and privacy-notice versions (law 09-08 / CNDP and GDPR).
+
+Every decision a person takes about their data is kept as its own row: rows are appended, never
+changed, so the history shows what was agreed to, when, from where, and under which notice.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a member may agree to, each on its own; none is needed to hold an account."""
+
+    DIRECTORY = "directory", _("Be listed in the member directory")
+    MATCHING = "matching", _("Receive matching suggestions")
+    NEWSLETTER = "newsletter", _("Receive newsletters")
+
+    @property
+    def description(self):
+        return CONSENT_PURPOSE_DESCRIPTIONS[self.value]
+
+
+CONSENT_PURPOSE_DESCRIPTIONS = {
+    ConsentPurpose.DIRECTORY.value: _(
+        "Other members can find your profile in the directory, showing only the fields you choose to "
+        "make visible."
+    ),
+    ConsentPurpose.MATCHING.value: _(
+        "We use your skills and projects to suggest people, projects and programmes that could be "
+        "relevant to you."
+    ),
+    ConsentPurpose.NEWSLETTER.value: _(
+        "We send you news about programmes, calls and events by email. You can stop them at any time."
+    ),
+}
+
+
+class ConsentSource(models.TextChoices):
+    SIGNUP = "signup", _("At sign-up")
+    SETTINGS = "settings", _("In account settings")
+
+
+class PrivacyNoticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__lte=timezone.now())
+
+
+class PrivacyNotice(models.Model):
+    """One published version of the privacy notice; its text lives in the CMS page."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    published_at = models.DateTimeField(_("published at"))
+    summary = models.TextField(_("summary of changes"), blank=True)
+
+    objects = PrivacyNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = ["published_at", "id"]
+        verbose_name = _("privacy notice version")
+        verbose_name_plural = _("privacy notice versions")
+
+    def __str__(self):
+        return self.version
+
+
+class AppendOnlyModel(models.Model):
+    """Rows are records of something that happened: they may be added, not rewritten."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError(f"{type(self).__name__} rows are append-only; record a new decision instead.")
+        super().save(*args, **kwargs)
+
+
+class NoticeAcceptance(AppendOnlyModel):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notice_acceptances",
+        verbose_name=_("user"),
+    )
+    notice = models.ForeignKey(
+        PrivacyNotice, on_delete=models.PROTECT, related_name="acceptances", verbose_name=_("notice")
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-accepted_at", "-id"]
+        verbose_name = _("privacy notice acceptance")
+        verbose_name_plural = _("privacy notice acceptances")
+
+    def __str__(self):
+        return f"{self.user} / {self.notice}"
+
+
+class ConsentRecord(AppendOnlyModel):
+    """One decision, granted or not, about one purpose. The latest per purpose is in force."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consent_records",
+        verbose_name=_("user"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    granted = models.BooleanField(_("granted"))
+    notice = models.ForeignKey(
+        PrivacyNotice, on_delete=models.PROTECT, related_name="consent_records", verbose_name=_("notice")
+    )
+    source = models.CharField(_("source"), max_length=20, choices=ConsentSource.choices)
+    created_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "purpose", "-created_at", "-id"], name="consent_latest_idx"),
+            models.Index(fields=["purpose", "-created_at"], name="consent_purpose_idx"),
+        ]
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self):
+        return f"{self.user} / {self.purpose} / {self.granted}"
