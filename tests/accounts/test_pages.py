@@ -5,7 +5,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 
-from .helpers import log_in, soup
+from .helpers import log_in, soup, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +62,12 @@ def test_two_factor_pages(client):
     log_in(client, user.email, DEFAULT_PASSWORD)
     client.post("/fr/accounts/reauthenticate/", {"password": DEFAULT_PASSWORD})
     assert_site_page(client.get("/fr/accounts/2fa/totp/activate/"))
+    response = client.post(
+        "/fr/accounts/2fa/totp/activate/", {"code": totp_code(client.session["mfa.totp.secret"])}
+    )
+    assert response["Location"] == "/fr/accounts/2fa/recovery-codes/"
+    assert_site_page(client.get(response["Location"]))
+    assert_site_page(client.get("/fr/accounts/2fa/"))
 
     other = UserFactory()
     TOTP.activate(other, generate_totp_secret())
