@@ -34,12 +34,16 @@ def test_arabic_catalogue_declares_six_plural_forms():
 def test_catalogues_hold_every_string_the_code_marks(tmp_path):
     """Extract the strings afresh from a copy of the code; none may be missing from the catalogues."""
     for name in SOURCE_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "migrations"))
+        shutil.copytree(
+            ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "migrations")
+        )
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     (tmp_path / "locale" / "fr" / "LC_MESSAGES").mkdir(parents=True)
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "fr", "-v0"],
-        cwd=tmp_path, check=True, capture_output=True,
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
     )
     fresh = {(e.msgctxt, e.msgid) for e in polib.pofile(str(tmp_path / "locale/fr/LC_MESSAGES/django.po"))}
     for language in LANGUAGES:

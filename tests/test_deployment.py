@@ -27,7 +27,11 @@ print(json.dumps({
 
 
 def _settings_under(env_overrides, module="kafaat.settings.dev"):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SEARCH_URL", "EMAIL_URL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "SEARCH_URL", "EMAIL_URL"}
+    }
     env.update({"DJANGO_SETTINGS_MODULE": module, "PYTHONPATH": str(ROOT / "site"), **env_overrides})
     out = subprocess.run(
         [sys.executable, "-c", PRINT_SETTINGS], env=env, cwd=ROOT, capture_output=True, text=True, check=True
@@ -65,7 +69,9 @@ def test_scaled_setup_is_chosen_by_environment():
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
     env.update({"DJANGO_SETTINGS_MODULE": "kafaat.settings.production", "PYTHONPATH": str(ROOT / "site")})
-    result = subprocess.run([sys.executable, "-c", PRINT_SETTINGS], env=env, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS], env=env, cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
@@ -81,7 +87,10 @@ def test_production_settings_pass_the_deploy_check():
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, cwd=ROOT, capture_output=True, text=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -17,7 +17,8 @@ env = environ.Env()
 env.read_env(ROOT_DIR / ".env", overwrite=False) if (ROOT_DIR / ".env").exists() else None
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-embedded-default-key-change-me-in-production-0123456789")
+# The embedded default only; kafaat.settings.production refuses to start without a real key.
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="embedded-default-not-secret-" + "k" * 40)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://localhost:8000")
