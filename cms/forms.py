@@ -1,0 +1,20 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.taxonomy import COUNTRIES
+
+
+class ProgrammePageForm(WagtailAdminPageForm):
+    def clean_country_tags(self):
+        """Countries are stored as ISO 3166 alpha-2 codes so that filters work in every language."""
+        codes = [code.strip().upper() for code in self.cleaned_data.get("country_tags") or []]
+        unknown = sorted({code for code in codes if code not in COUNTRIES})
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown country code: %(codes)s. Use ISO 3166 codes such as %(examples)s."),
+                params={"codes": ", ".join(unknown), "examples": "FR, ES, BE, NL"},
+                code="unknown_country",
+            )
+        return list(dict.fromkeys(codes))

@@ -1,0 +1,247 @@
+"""Read queries for the public site. Every list shown to visitors holds live, public pages only."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+from cms.models import (
+    CountryTag,
+    FooterLink,
+    MenuItem,
+    NewsArticlePage,
+    ProgrammePage,
+    SectorTag,
+    StandardPage,
+)
+
+LATEST_NEWS_COUNT = 3
+FEATURED_FALLBACK_COUNT = 3
+
+
+def visible(queryset):
+    """Restrict a page queryset to what an anonymous visitor may see."""
+    return queryset.live().public()
+
+
+def children_of(parent, model):
+    return visible(model.objects.child_of(parent)).order_by("path")
+
+
+def first_child(parent, model):
+    return visible(model.objects.child_of(parent)).order_by("path").first()
+
+
+def localized_live(page):
+    """The live translation of a page in the active language, else the page itself if it is live."""
+    if page is None:
+        return None
+    localized = page.localized
+    return localized if localized.live else None
+
+
+# --- Programmes -------------------------------------------------------------------------------------
+
+
+def programmes_in(index_page, sector="", country=""):
+    programmes = visible(ProgrammePage.objects.child_of(index_page))
+    if sector:
+        programmes = programmes.filter(sector_tags__slug=sector)
+    if country:
+        programmes = programmes.filter(country_tags__name__iexact=country)
+    return programmes.distinct().order_by("title")
+
+
+def programme_sectors(index_page):
+    ids = visible(ProgrammePage.objects.child_of(index_page)).values("id")
+    tags = SectorTag.objects.filter(tagged_programmes__content_object__in=ids).distinct()
+    return sorted(tags, key=lambda tag: str(tag.label))
+
+
+def programme_countries(index_page):
+    ids = visible(ProgrammePage.objects.child_of(index_page)).values("id")
+    tags = CountryTag.objects.filter(tagged_programmes__content_object__in=ids).distinct()
+    return sorted(tags, key=lambda tag: str(tag.label))
+
+
+def related_programmes(programme):
+    """Related programmes, each in the active language when a live translation exists."""
+    pages = []
+    for link in programme.related_programmes.select_related("programme"):
+        page = localized_live(link.programme)
+        if page is not None and page.id != programme.id:
+            pages.append(page)
+    return pages
+
+
+def featured_programmes(home):
+    pages = [localized_live(item.programme) for item in home.featured_programmes.select_related("programme")]
+    pages = [page for page in pages if page is not None]
+    if pages:
+        return pages
+    return list(
+        visible(ProgrammePage.objects.descendant_of(home)).order_by("-first_published_at")[
+            :FEATURED_FALLBACK_COUNT
+        ]
+    )
+
+
+# --- News -------------------------------------------------------------------------------------------
+
+
+def news_in(index_page):
+    return visible(NewsArticlePage.objects.child_of(index_page)).order_by("-date", "-first_published_at")
+
+
+def latest_news(locale, limit=LATEST_NEWS_COUNT):
+    articles = visible(NewsArticlePage.objects.filter(locale=locale))
+    return list(articles.order_by("-date", "-first_published_at")[:limit])
+
+
+# --- Search -----------------------------------------------------------------------------------------
+
+
+def search_pages(query, locale):
+    """Live, public pages of one language matching the query, most relevant first (any search backend)."""
+    return visible(Page.objects.filter(locale=locale)).search(query)
+
+
+def specific_pages(pages):
+    """The specific page objects for a slice of search results, in the same order."""
+    ids = [page.pk for page in pages]
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+# --- Navigation -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url: str
+    lang: str = ""  # set when the target is in another language than the page around it
+    current: bool = False
+
+
+def navigation_links(model, request, locale=None):
+    """Links of a navigation snippet for the active language, else for the default language."""
+    locale = locale or Locale.get_active()
+    items = list(model.objects.filter(locale=locale).select_related("link_page"))
+    if not items:
+        items = list(
+            model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).select_related("link_page")
+        )
+    path = request.path if request is not None else ""
+    links = []
+    for item in items:
+        lang = ""
+        if item.link_page_id:
+            page = localized_live(item.link_page)
+            if page is None:
+                continue
+            url = page.get_url(request)
+            if page.locale_id != locale.id:
+                lang = page.locale.language_code
+        elif item.link_url:
+            url = item.link_url
+        else:
+            continue
+        if url:
+            links.append(NavLink(label=item.label, url=url, lang=lang, current=url == path))
+    return links
+
+
+def main_menu_links(request):
+    return navigation_links(MenuItem, request)
+
+
+def footer_links(request):
+    return navigation_links(FooterLink, request)
+
+
+def home_page_for(request, locale=None):
+    """The home page in the given (default: active) language, falling back to the site's root page."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return None
+    root = site.root_page
+    translated = root.get_translation_or_none(locale or Locale.get_active())
+    if translated is not None and translated.live:
+        return translated
+    return root
+
+
+# --- Languages --------------------------------------------------------------------------------------
+
+# Each language named in itself; these names are never translated.
+LANGUAGE_AUTONYMS = {"fr": "Français", "ar": "العربية", "en": "English"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+    available: bool
+
+
+def language_name(code):
+    return LANGUAGE_AUTONYMS.get(code) or translation.get_language_info(code)["name_local"]
+
+
+def live_translations(page):
+    """Live, public translations of a page (itself included), keyed by language code."""
+    pages = visible(Page.objects.filter(translation_key=page.translation_key)).select_related("locale")
+    return {translated.locale.language_code: translated for translated in pages}
+
+
+def missing_translation_url(page, language_code):
+    with translation.override(language_code):
+        return reverse("translation_missing", kwargs={"page_id": page.id})
+
+
+def language_links(request, page=None):
+    """One link per configured language: to the page's translation, or to the 'not translated yet' notice.
+
+    Outside Wagtail pages, the link is the same path under the other language prefix.
+    """
+    active = translation.get_language()
+    translations = live_translations(page) if page is not None else {}
+    # Filters and pagination (?sector=…&page=2) mean the same thing in every language.
+    query = request.GET.urlencode() if request is not None else ""
+    links = []
+    for code, _name in settings.LANGUAGES:
+        available = True
+        if page is not None:
+            translated = translations.get(code)
+            if translated is not None:
+                url = translated.get_url(request) + (f"?{query}" if query else "")
+            else:
+                url, available = missing_translation_url(page, code), False
+        else:
+            url = translate_url(request.get_full_path(), code) if request is not None else "/"
+        links.append(LanguageLink(code, language_name(code), url, code == active, available))
+    return links
+
+
+# --- Pages other apps link to -----------------------------------------------------------------------
+
+
+def privacy_notice_page(locale=None):
+    """The privacy notice in the given (default: active) language, else in the default language."""
+    from cms.demo import PRIVACY_NOTICE_SLUG
+
+    source = visible(
+        StandardPage.objects.filter(slug=PRIVACY_NOTICE_SLUG, locale__language_code=settings.LANGUAGE_CODE)
+    ).first()
+    if source is None:
+        return None
+    translated = source.get_translation_or_none(locale or Locale.get_active())
+    return translated if translated is not None and translated.live else source
