@@ -1,5 +1,15 @@
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+
+from cms import selectors
+
+SEARCH_PAGE_SIZE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def healthz(request):
@@ -7,11 +17,51 @@ def healthz(request):
 
 
 def search(request):
-    return render(request, "cms/search.html", {"search_query": request.GET.get("q", "")})
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    search_results, results, count = None, [], 0
+    if query:
+        paginator = Paginator(selectors.search_pages(query, Locale.get_active()), SEARCH_PAGE_SIZE)
+        search_results = paginator.get_page(request.GET.get("page"))
+        results = selectors.specific_pages(search_results)
+        count = paginator.count
+    return render(
+        request,
+        "cms/search.html",
+        {"search_query": query, "search_results": search_results, "results": results, "result_count": count},
+    )
 
 
 def translation_missing(request, page_id):
-    return render(request, "cms/translation_missing.html", status=404)
+    """Tell, in the language asked for, that a page has no translation in it yet.
+
+    Answers 200: the site links here on purpose from its language switcher, so this is a real page, not an
+    error (a 404 would make every such link look broken to link checkers); robots are told not to index it.
+    Unknown, unpublished or private pages get the ordinary 404.
+    """
+    page = get_object_or_404(selectors.visible(Page.objects.all()), id=page_id)
+    translations = selectors.live_translations(page)
+    active = translation.get_language()
+    if active in translations:  # translated since the link was made
+        return redirect(translations[active].get_url(request))
+    versions = [
+        {
+            "code": code,
+            "language_name": selectors.language_name(code),
+            "title": translated.title,
+            "url": translated.get_url(request),
+        }
+        for code, translated in translations.items()
+    ]
+    versions.sort(key=lambda version: version["code"] != page.locale.language_code)
+    home = selectors.home_page_for(request)
+    context = {
+        "switcher_page": page,
+        "translations": versions,
+        "home_url": (home.get_url(request) if home else None) or "/",
+    }
+    response = render(request, "cms/translation_missing.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def page_not_found(request, exception=None):
@@ -19,4 +69,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context: the database or a context processor may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())
