@@ -1,0 +1,65 @@
+"""Site search: live, public pages of the active language only."""
+
+from wagtail.models import PageViewRestriction
+
+from cms import factories
+
+
+def result_titles(response):
+    return [page.title for page in response.context["results"]]
+
+
+def test_search_finds_a_french_page_in_french_only(client, home):
+    factories.StandardPageFactory(parent=home, title="Guichet des investisseurs", slug="guichet")
+
+    french = client.get("/fr/search/", {"q": "investisseurs"})
+    english = client.get("/en/search/", {"q": "investisseurs"})
+
+    assert french.status_code == 200
+    assert result_titles(french) == ["Guichet des investisseurs"]
+    assert french.context["result_count"] == 1
+    assert "1 result for “investisseurs”" in french.content.decode()
+    assert english.status_code == 200
+    assert result_titles(english) == []
+    assert "No results for “investisseurs”" in english.content.decode()
+
+
+def test_search_finds_the_translation_of_the_active_language(client, tree):
+    response = client.get("/ar/search/", {"q": "Mentoring"})
+    assert result_titles(response) == ["Mentoring ar"]
+    assert response.context["results"][0].locale.language_code == "ar"
+
+
+def test_search_never_shows_unpublished_or_private_pages(client, home):
+    draft = factories.StandardPageFactory(parent=home, title="Budget en brouillon", slug="brouillon")
+    draft.unpublish()
+    private = factories.StandardPageFactory(parent=home, title="Budget de l'espace privé", slug="espace")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    factories.StandardPageFactory(parent=private, title="Budget détaillé", slug="sous-page")
+    factories.StandardPageFactory(parent=home, title="Budget publié", slug="note")
+
+    response = client.get("/fr/search/", {"q": "budget"})
+
+    assert result_titles(response) == ["Budget publié"]
+
+
+def test_search_results_are_paginated(client, home):
+    for number in range(12):
+        factories.StandardPageFactory(
+            parent=home, title=f"Mission d'expertise {number}", slug=f"mission-{number}"
+        )
+
+    first = client.get("/fr/search/", {"q": "expertise"})
+    second = client.get("/fr/search/", {"q": "expertise", "page": 2})
+
+    assert first.context["result_count"] == 12
+    assert len(first.context["results"]) == 10 and len(second.context["results"]) == 2
+    assert set(result_titles(first)).isdisjoint(result_titles(second))
+    assert 'href="?q=expertise&amp;page=2"' in first.content.decode()
+
+
+def test_empty_search_shows_the_form_without_results(client, home):
+    response = client.get("/fr/search/")
+    assert response.status_code == 200
+    assert response.context["search_results"] is None
+    assert 'role="search"' in response.content.decode()
