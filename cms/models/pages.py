@@ -69,6 +69,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
@@ -91,6 +92,7 @@ class HomePageFeaturedProgramme(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured programme")
+        verbose_name_plural = _("featured programmes")
 
 
 class ProgrammeIndexPage(Page):
@@ -103,6 +105,7 @@ class ProgrammeIndexPage(Page):
 
     class Meta:
         verbose_name = _("programme index")
+        verbose_name_plural = _("programme indexes")
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
@@ -171,6 +174,7 @@ class ProgrammePage(Page, ContactMixin):  # noqa: DJ008 (Page defines __str__)
 
     class Meta:
         verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
@@ -190,6 +194,7 @@ class ProgrammeRelatedProgramme(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related programme")
+        verbose_name_plural = _("related programmes")
 
 
 class ServiceIndexPage(Page):
@@ -202,6 +207,7 @@ class ServiceIndexPage(Page):
 
     class Meta:
         verbose_name = _("service index")
+        verbose_name_plural = _("service indexes")
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
@@ -240,6 +246,7 @@ class ServicePage(Page, ContactMixin):  # noqa: DJ008 (Page defines __str__)
 
     class Meta:
         verbose_name = _("service")
+        verbose_name_plural = _("services")
 
 
 class NewsIndexPage(Page):
@@ -252,6 +259,7 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
@@ -278,6 +286,7 @@ class NewsArticlePage(Page):
 
     class Meta:
         verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
 
 
 class FAQPage(Page):
@@ -291,6 +300,7 @@ class FAQPage(Page):
 
     class Meta:
         verbose_name = _("FAQ page")
+        verbose_name_plural = _("FAQ pages")
 
 
 class StandardPage(Page):
@@ -306,3 +316,4 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
