@@ -202,6 +202,24 @@ def live_translations(page):
     return {translated.locale.language_code: translated for translated in pages}
 
 
+@dataclass(frozen=True)
+class PageVersion:
+    code: str
+    language_name: str
+    title: str
+    url: str
+
+
+def page_versions(page, request):
+    """The page's live versions that have an address, its own language first."""
+    versions = [
+        PageVersion(code, language_name(code), translated.title, translated.get_url(request))
+        for code, translated in live_translations(page).items()
+    ]
+    versions = [version for version in versions if version.url]
+    return sorted(versions, key=lambda version: version.code != page.locale.language_code)
+
+
 def missing_translation_url(page, language_code):
     with translation.override(language_code):
         return reverse("translation_missing", kwargs={"page_id": page.id})
@@ -221,9 +239,10 @@ def language_links(request, page=None):
         available = True
         if page is not None:
             translated = translations.get(code)
-            if translated is not None:
-                url = translated.get_url(request) + (f"?{query}" if query else "")
-            else:
+            url = translated.get_url(request) if translated is not None else None
+            if url:
+                url += f"?{query}" if query else ""
+            else:  # no live translation, or one outside any site (no address)
                 url, available = missing_translation_url(page, code), False
         else:
             url = translate_url(request.get_full_path(), code) if request is not None else "/"

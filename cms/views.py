@@ -39,20 +39,10 @@ def translation_missing(request, page_id):
     Unknown, unpublished or private pages get the ordinary 404.
     """
     page = get_object_or_404(selectors.visible(Page.objects.all()), id=page_id)
-    translations = selectors.live_translations(page)
-    active = translation.get_language()
-    if active in translations:  # translated since the link was made
-        return redirect(translations[active].get_url(request))
-    versions = [
-        {
-            "code": code,
-            "language_name": selectors.language_name(code),
-            "title": translated.title,
-            "url": translated.get_url(request),
-        }
-        for code, translated in translations.items()
-    ]
-    versions.sort(key=lambda version: version["code"] != page.locale.language_code)
+    versions = selectors.page_versions(page, request)
+    current = next((version for version in versions if version.code == translation.get_language()), None)
+    if current is not None:  # translated since the link was made
+        return redirect(current.url)
     home = selectors.home_page_for(request)
     context = {
         "switcher_page": page,
