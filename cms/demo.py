@@ -30,7 +30,8 @@ from cms.models import (
     StandardPage,
 )
 
-# French (source) slug of the privacy notice; cms.selectors.privacy_notice_page() finds its translations.
+# Slug of the privacy notice, the same in every language (/fr/privacy-notice/, /ar/…, /en/…);
+# cms.selectors.privacy_notice_page() finds the page in the active language.
 PRIVACY_NOTICE_SLUG = content.PRIVACY_SLUG
 
 SOURCE_LANGUAGE = "fr"
@@ -75,7 +76,7 @@ def _home_page(locales):
 
     Wagtail's initial "Welcome" page is replaced, then deleted.
     """
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _tree_root(locales)
     home = HomePage.objects.child_of(root).filter(locale=locales[SOURCE_LANGUAGE]).first()
     if home is None:
         home = _create(root, HomePage, content.HOME["slug"], content.HOME[SOURCE_LANGUAGE], locales)
@@ -94,6 +95,11 @@ def _home_page(locales):
     for code in TRANSLATIONS:
         _translate(home, locales[code], content.HOME[code])
     return home
+
+
+def _tree_root(locales):
+    """Wagtail's tree root, for databases emptied after migrating (e.g. tests that flush tables)."""
+    return Page.add_root(instance=Page(title="Root", slug="root", locale=locales[SOURCE_LANGUAGE]))
 
 
 def _delete_if_welcome_page(page):

@@ -14,7 +14,9 @@ SERVICES_SLUG = "services"
 NEWS_SLUG = "actualites"
 FAQ_SLUG = "questions-frequentes"
 ABOUT_SLUG = "a-propos"
-PRIVACY_SLUG = "politique-de-confidentialite"
+# The same slug in every language: the privacy app links to /<lang>/privacy-notice/
+# (settings.PRIVACY_NOTICE_URL_PATH) from the sign-up form and the account pages.
+PRIVACY_SLUG = "privacy-notice"
 
 
 def rich(*paragraphs):
@@ -917,7 +919,6 @@ PRIVACY = {
     },
     "en": {
         "title": "Privacy notice",
-        "slug": "privacy-notice",
         "intro": "How Kafaat processes your personal data and how to exercise your rights.",
         "body": heading("Data controller")
         + paragraphs(
