@@ -1,0 +1,74 @@
+"""A visitor reads the site in French, switches to Arabic, signs up, confirms, logs in, withdraws a consent."""
+
+import re
+
+import pytest
+
+from cms.demo import seed_cms_content
+from privacy.factories import PrivacyNoticeFactory
+from privacy.selectors import consent_history, consents_current
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]")
+
+
+def _html_attributes(page):
+    return page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]")
+
+
+def test_visitor_switches_to_arabic_signs_up_confirms_logs_in_and_withdraws_a_consent(
+    page, live_server, smtp_inbox, django_user_model
+):
+    seed_cms_content()
+    PrivacyNoticeFactory(version="1.0")  # a transactional test starts without the migration's notice
+
+    page.goto(f"{live_server.url}/fr/")
+    assert _html_attributes(page) == ["fr", "ltr"]
+    french_title = page.locator("h1").first.inner_text()
+
+    page.locator(".language-switcher a[hreflang='ar']").click()
+    page.wait_for_url(re.compile(r"/ar/"))
+    assert _html_attributes(page) == ["ar", "rtl"]
+    arabic_title = page.locator("h1").first.inner_text()
+    assert arabic_title != french_title
+    assert ARABIC_LETTERS.search(arabic_title), arabic_title
+    search_button = page.locator(".site-search button").inner_text()
+    assert ARABIC_LETTERS.search(search_button), search_button  # the interface too, not only the content
+
+    page.locator("header a[href$='/ar/accounts/signup/']").click()
+    assert _html_attributes(page) == ["ar", "rtl"]
+    email = "nadia.elidrissi@example.org"
+    password = "Tanger-Lyon-2026!"
+    page.fill("input[name='email']", email)
+    page.fill("input[name='password1']", password)
+    page.fill("input[name='password2']", password)
+    assert not page.is_checked("input[name='consent_newsletter']")
+    page.check("input[name='accept_privacy_notice']")
+    page.check("input[name='consent_directory']")
+    page.check("input[name='consent_newsletter']")
+    page.locator("form button[type='submit']").last.click()
+    page.wait_for_url(re.compile(r"/ar/accounts/confirm-email/"))
+
+    mail = smtp_inbox.last_to(email)
+    body = mail.get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"https?://\S+/ar/accounts/confirm-email/\S+/", body).group(0)
+    page.goto(link.replace("http://testserver", live_server.url).replace("http://localhost:8000", live_server.url))
+    page.locator("main form button[type='submit']").click()
+
+    page.goto(f"{live_server.url}/ar/accounts/login/")
+    page.fill("input[name='login']", email)
+    page.fill("input[name='password']", password)
+    page.locator("main form button[type='submit']").click()
+    page.wait_for_url(re.compile(r"/ar/account/$"))
+    assert _html_attributes(page) == ["ar", "rtl"]
+
+    user = django_user_model.objects.get(email=email)
+    assert consents_current(user) == {"directory": True, "matching": False, "newsletter": True}
+
+    page.locator(".consent--granted", has=page.locator("input[value='newsletter']")).locator("button").click()
+    page.wait_for_url(re.compile(r"/ar/account/"))
+    assert consents_current(user) == {"directory": True, "matching": False, "newsletter": False}
+    newsletter_decisions = [r.granted for r in consent_history(user) if r.purpose == "newsletter"]
+    assert newsletter_decisions == [False, True]  # newest first, the sign-up decision kept
+    assert page.locator(".consent--refused input[value='newsletter']").count() == 1
