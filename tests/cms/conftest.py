@@ -1,6 +1,4 @@
-import copy
 import datetime
-import os
 from types import SimpleNamespace
 
 import pytest
@@ -8,23 +6,6 @@ import pytest
 from wagtail.models import Page, Site
 
 from cms import factories
-
-
-@pytest.fixture(autouse=True)
-def _isolated_wagtail_cache(settings):
-    """Keep Wagtail's cached site root paths apart per test and per xdist worker.
-
-    With REDIS_URL the cache outlives a test's rolled-back transaction and is shared by parallel
-    workers, each with its own database; a per-worker key prefix and a clear on both sides prevent
-    one test from routing with another's pages.
-    """
-    caches = copy.deepcopy(settings.CACHES)
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    caches["default"]["KEY_PREFIX"] = f"{caches['default'].get('KEY_PREFIX', '')}-test-{worker}"
-    settings.CACHES = caches
-    Site.clear_site_root_paths_cache()
-    yield
-    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
