@@ -65,6 +65,3 @@ def user_roles(user):
         names.add(ADMIN)
     return names
 
-
-def is_staff_role(user):
-    return bool(user_roles(user) & STAFF_ROLES) or user.is_staff
