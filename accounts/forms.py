@@ -1,6 +1,6 @@
-from django.db import transaction
-
 from allauth.account.forms import SignupForm as AllauthSignupForm
+
+from django.db import transaction
 
 
 class SignupForm(AllauthSignupForm):
