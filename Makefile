@@ -50,5 +50,5 @@ lint: ## ruff, migrations and deploy checks
 	  DJANGO_ALLOWED_HOSTS=kafaat.example $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: ## Refresh the fr, ar and en catalogues from the code
-	$(BIN)/python manage.py makemessages -l fr -l ar -l en --ignore=.venv --ignore=node_modules --no-obsolete
-	$(BIN)/python manage.py makemessages -d djangojs -l fr -l ar -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(BIN)/python manage.py makemessages -l fr -l ar -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --no-obsolete
+	$(BIN)/python manage.py makemessages -d djangojs -l fr -l ar -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --ignore=static --no-obsolete

@@ -1,5 +1,5 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -13,7 +13,11 @@ class ProgrammePageForm(WagtailAdminPageForm):
         unknown = sorted({code for code in codes if code not in COUNTRIES})
         if unknown:
             raise forms.ValidationError(
-                _("Unknown country code: %(codes)s. Use ISO 3166 codes such as %(examples)s."),
+                ngettext(
+                    "Unknown country code: %(codes)s. Use ISO 3166 codes such as %(examples)s.",
+                    "Unknown country codes: %(codes)s. Use ISO 3166 codes such as %(examples)s.",
+                    len(unknown),
+                ),
                 params={"codes": ", ".join(unknown), "examples": "FR, ES, BE, NL"},
                 code="unknown_country",
             )

@@ -35,8 +35,10 @@ class NavigationLink(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
-        if bool(self.link_page_id) == bool(self.link_url):
+        if self.link_page_id and self.link_url:
             raise ValidationError(_("Choose either a page or an external address, not both."))
+        if not (self.link_page_id or self.link_url):
+            raise ValidationError(_("Choose a page or enter an external address."))
 
 
 class MenuItem(NavigationLink):

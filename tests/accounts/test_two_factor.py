@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
@@ -41,7 +42,7 @@ def test_staff_without_totp_is_sent_to_activation_then_reach_the_admin_with_a_se
     assert response.status_code == 200
     with translation.override("fr"):
         message = gettext("Set up two-factor authentication before using the staff tools.")
-    assert message in response.content.decode()  # the middleware's message, in the page's language
+    assert escape(message) in response.content.decode()  # the middleware's message, in the page's language
     response = client.post(REAUTHENTICATE_PATH + f"?next={ACTIVATE_PATH}", {"password": DEFAULT_PASSWORD})
     assert response["Location"] == ACTIVATE_PATH
     assert client.get(ACTIVATE_PATH).status_code == 200

@@ -1,7 +1,11 @@
 """Country and sector codes, and the admin form that keeps country tags to ISO codes."""
 
+import pytest
+
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from cms import factories
 from cms.forms import ProgrammePageForm
 from cms.models import ProgrammePage
 from cms.taxonomy import country_name, sector_name
@@ -39,3 +43,32 @@ def test_programme_form_rejects_unknown_country_codes(home, admin_user):
     form.is_valid()
     assert "country_tags" in form.errors
     assert "FRANCE, XX" in form.errors["country_tags"][0]
+
+
+def test_country_code_errors_are_in_the_editor_language_and_plural_aware(home, admin_user):
+    with translation.override("fr"):
+        one = _form(home, country_tags="XX")
+        one.is_valid()
+        several = _form(home, country_tags="XX, YY")
+        several.is_valid()
+    assert one.errors["country_tags"][0].startswith("Code pays inconnu : XX.")
+    assert several.errors["country_tags"][0].startswith("Codes pays inconnus : XX, YY.")
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ({}, "Choose a page or enter an external address."),
+        (
+            {"link_url": "https://example.org", "use_page": True},
+            "Choose either a page or an external address, not both.",
+        ),
+    ],
+)
+def test_a_navigation_link_needs_exactly_one_target(home, link, message):
+    item = factories.MenuItemFactory.build(
+        link_page=home if link.get("use_page") else None, link_url=link.get("link_url", "")
+    )
+    with translation.override("en"), pytest.raises(ValidationError) as raised:
+        item.clean()
+    assert raised.value.messages == [message]

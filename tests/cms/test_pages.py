@@ -2,6 +2,9 @@
 
 import pytest
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 from cms import factories
 from tests.cms.helpers import html_tag, template_names
 
@@ -112,7 +115,8 @@ def test_programme_index_filters_by_sector_and_country(client, tree, query, show
     if shown:
         assert shown in content
     else:
-        assert "No programme matches these filters." in content
+        with translation.override("fr"):
+            assert gettext("No programme matches these filters.") in content
     programmes = response.context["programmes"]
     assert hidden not in [programme.title[: len(hidden)] for programme in programmes]
 
