@@ -69,6 +69,7 @@ def test_a_navigation_link_needs_exactly_one_target(home, link, message):
     item = factories.MenuItemFactory.build(
         link_page=home if link.get("use_page") else None, link_url=link.get("link_url", "")
     )
-    with translation.override("en"), pytest.raises(ValidationError) as raised:
-        item.clean()
-    assert raised.value.messages == [message]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as raised:
+            item.clean()
+        assert raised.value.messages == [message]
