@@ -49,6 +49,5 @@ lint: ## ruff, migrations and deploy checks
 	DJANGO_SETTINGS_MODULE=kafaat.settings.production DJANGO_SECRET_KEY=check-deploy-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
 	  DJANGO_ALLOWED_HOSTS=kafaat.example $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-messages: ## Refresh the fr, ar and en catalogues from the code
-	$(BIN)/python manage.py makemessages -l fr -l ar -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --no-obsolete
-	$(BIN)/python manage.py makemessages -d djangojs -l fr -l ar -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --ignore=static --no-obsolete
+messages: ## Refresh the fr, ar and en catalogues from the code (scripts/messages APP for one app)
+	scripts/messages
