@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("privacy.urls")),
     path("search/", cms_views.search, name="search"),
+    path("community/", include("community.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
