@@ -45,7 +45,12 @@ ROLE_PERMISSIONS = {
     MEMBER: [],
     RELAY: [],
     EDITOR: _PAGE_EDITING,
-    MODERATOR: ["wagtailadmin.access_admin"],
+    MODERATOR: [
+        "wagtailadmin.access_admin",
+        "labels.add_label",
+        "labels.change_label",
+        "labels.view_label",
+    ],
     ANALYST: ["wagtailadmin.access_admin"],
     ADMIN: [],
 }
