@@ -7,6 +7,7 @@ from the environment here, once; the defaults give the embedded column of DESIGN
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from django.utils.translation import gettext_lazy as _
 
@@ -155,6 +156,12 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDI
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "UTC"
+# Periodic tasks (celery beat); each app's tasks.py names its tasks explicitly.
+CELERY_BEAT_SCHEDULE = {
+    "labels-expire": {"task": "labels_expire", "schedule": crontab(minute=5)},
+    "notifications-digest-send": {"task": "notifications_digest_send", "schedule": crontab(minute=0, hour=6)},
+    "suspensions-lift": {"task": "moderation_suspensions_lift", "schedule": crontab(minute="*/10")},
+}
 
 # --- Search -----------------------------------------------------------------------------------------
 SEARCH_URL = env("SEARCH_URL", default="")
