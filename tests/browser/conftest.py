@@ -1,12 +1,9 @@
-"""Real parts for browser tests: Debian's Chromium driven by Playwright, a real SMTP server (aiosmtpd)."""
+"""Real parts for browser tests: Debian's Chromium driven by Playwright (smtp_inbox: tests/conftest.py)."""
 
 import os
-import socket
-from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -61,41 +58,6 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-class _Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
-
-    def last_to(self, address):
-        for message in reversed(self.messages):
-            if address in message["To"]:
-                return message
-        raise AssertionError(f"no mail to {address}; got {[m['To'] for m in self.messages]}")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_inbox(settings):
-    """A real SMTP server on loopback; the site sends its mail there through Django's SMTP backend."""
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    yield inbox
-    controller.stop()
 
 
 def axe_violations(page, impacts=("serious", "critical")):
