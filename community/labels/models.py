@@ -1,8 +1,11 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from community.i18n import localized
 
@@ -88,3 +91,96 @@ class LabelGrant(models.Model):
 
     def __str__(self):
         return f"{self.label} — {self.user}"
+
+
+def _evidence_path(instance, filename):
+    # The member's file name is kept in EvidenceFile.original_name, never in the path.
+    return f"labels/evidence/{uuid.uuid4().hex}"
+
+
+def private_storage():
+    """Files only a permission-checked view serves: outside MEDIA_ROOT, with no public URL."""
+    from .files import PrivateStorage
+
+    return PrivateStorage()
+
+
+class LabelApplication(models.Model):
+    """A member asks moderators for a label, with a statement and evidence."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("label application", "Pending")
+        GRANTED = "granted", pgettext_lazy("label application", "Granted")
+        REFUSED = "refused", pgettext_lazy("label application", "Refused")
+        WITHDRAWN = "withdrawn", pgettext_lazy("label application", "Withdrawn")
+
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="label_applications"
+    )
+    label = models.ForeignKey(Label, on_delete=models.PROTECT, related_name="applications")
+    statement = models.TextField(_("statement"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("label application")
+        verbose_name_plural = _("label applications")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "label"], condition=Q(status="pending"), name="one_pending_application"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} — {self.applicant}"
+
+
+class EvidenceFile(models.Model):
+    application = models.ForeignKey(LabelApplication, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=_evidence_path, storage=private_storage, max_length=200)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class LabelDecision(models.Model):
+    """Append-only history of what moderators (or expiry) decided about a member's label."""
+
+    class Action(models.TextChoices):
+        GRANTED = "granted", pgettext_lazy("label decision", "Granted")
+        REFUSED = "refused", pgettext_lazy("label decision", "Refused")
+        REVOKED = "revoked", pgettext_lazy("label decision", "Revoked")
+        EXPIRED = "expired", pgettext_lazy("label decision", "Expired")
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    label = models.ForeignKey(Label, on_delete=models.PROTECT, related_name="decisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(_("decision"), max_length=16, choices=Action.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    application = models.ForeignKey(
+        LabelApplication, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
+    )
+    grant = models.ForeignKey(
+        LabelGrant, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("label decision")
+        verbose_name_plural = _("label decisions")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.label} — {self.member}"

@@ -17,3 +17,49 @@ def holds_any_label(user) -> bool:
 def users_holding(label_ids):
     """Queryset of user ids holding at least one of the labels now (for subqueries)."""
     return LabelGrant.objects.active().filter(label_id__in=label_ids).values("user_id")
+
+
+def labels_open_to_applications():
+    from .models import Label
+
+    return Label.objects.filter(is_active=True)
+
+
+def labels_held(user):
+    """Grants the user holds now, with their label, for badges and the "my labels" page."""
+    if not getattr(user, "is_authenticated", False) and not getattr(user, "pk", None):
+        return LabelGrant.objects.none()
+    return LabelGrant.objects.active().filter(user=user).select_related("label").order_by("label__slug")
+
+
+def applications_of(user):
+    from .models import LabelApplication
+
+    return (
+        LabelApplication.objects.filter(applicant=user)
+        .select_related("label")
+        .prefetch_related("decisions", "evidence")
+        .order_by("-created_at", "-id")
+    )
+
+
+def applications_pending():
+    """The moderation queue: oldest first."""
+    from .models import LabelApplication
+
+    return (
+        LabelApplication.objects.filter(status=LabelApplication.Status.PENDING)
+        .select_related("label", "applicant")
+        .prefetch_related("evidence")
+        .order_by("created_at", "id")
+    )
+
+
+def grants_active_all():
+    return LabelGrant.objects.active().select_related("label", "user").order_by("label__slug", "granted_at")
+
+
+def decisions_of(user):
+    from .models import LabelDecision
+
+    return LabelDecision.objects.filter(member=user).select_related("label").order_by("-created_at", "-id")

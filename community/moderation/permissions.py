@@ -1,0 +1,28 @@
+"""Who may moderate, report and block. Every surface of the moderation app asks here."""
+
+from accounts.roles import ADMIN, MODERATOR, user_roles
+
+from .targets import target_author
+
+
+def can_moderate(user) -> bool:
+    """Moderators and administrators handle reports, labels and suspensions."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or bool(user_roles(user) & {MODERATOR, ADMIN})
+
+
+def can_report(user, target) -> bool:
+    """Signed-in members may report what someone else wrote (not their own content)."""
+    if not getattr(user, "is_authenticated", False) or target is None:
+        return False
+    author = target_author(target)
+    return author is None or author.pk != user.pk
+
+
+def can_block(user, other) -> bool:
+    return (
+        getattr(user, "is_authenticated", False)
+        and getattr(other, "pk", None) is not None
+        and other.pk != user.pk
+    )
