@@ -1,0 +1,37 @@
+from django import forms
+from django.contrib import admin
+
+from .countries import COUNTRIES
+from .models import Profile, Project, RelayCoverage
+
+
+class RelayCoverageForm(forms.ModelForm):
+    countries = forms.MultipleChoiceField(choices=COUNTRIES, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = RelayCoverage
+        fields = ["relay", "countries"]
+
+
+@admin.register(RelayCoverage)
+class RelayCoverageAdmin(admin.ModelAdmin):
+    form = RelayCoverageForm
+    list_display = ["relay", "countries"]
+    autocomplete_fields = ["relay"]
+    search_fields = ["relay__email"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "country", "user"]
+    search_fields = ["display_name", "user__email"]
+    list_filter = ["country"]
+    raw_id_fields = ["user"]
+    exclude = ["photo"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["title", "stage", "sector", "owner"]
+    list_filter = ["stage", "sector"]
+    raw_id_fields = ["owner"]

@@ -1,0 +1,219 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Contribution, Language, Region, Sector, Stage
+from .countries import COUNTRIES
+from .models import FIELD_GROUPS, Profile, Project
+from .photos import photo_validate
+
+MAX_LINKS = 3
+MAX_SKILLS = 30
+
+
+def _split_skills(value: str) -> list[str]:
+    seen = []
+    for name in (value or "").split(","):
+        name = " ".join(name.split())[:100]
+        if name and name.casefold() not in {s.casefold() for s in seen}:
+            seen.append(name)
+    return seen
+
+
+class SkillsField(forms.CharField):
+    """Comma-separated skills; the template offers existing ones through a <datalist>."""
+
+    def clean(self, value):
+        skills = _split_skills(super().clean(value))
+        if len(skills) > MAX_SKILLS:
+            raise forms.ValidationError(
+                _("Please list at most %(count)s skills.") % {"count": MAX_SKILLS}, code="too_many"
+            )
+        return skills
+
+
+def _checkboxes(choices, label):
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG or WebP, at most 5 MB. We keep a copy of at most 800 pixels without its metadata."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+    link_1 = forms.URLField(label=_("Link 1"), required=False, assume_scheme="https")
+    link_2 = forms.URLField(label=_("Link 2"), required=False, assume_scheme="https")
+    link_3 = forms.URLField(label=_("Link 3"), required=False, assume_scheme="https")
+    sectors = _checkboxes(Sector.choices, _("Sectors"))
+    skills = SkillsField(
+        label=_("Skills"),
+        required=False,
+        help_text=_("Separate skills with commas."),
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+    )
+    languages = _checkboxes(Language.choices, _("Languages spoken"))
+    contributions = _checkboxes(Contribution.choices, _("Ways to contribute"))
+
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name",
+            "name_arabic",
+            "country",
+            "city",
+            "region_of_origin",
+            "headline",
+            "bio",
+            "years_experience",
+            "education",
+            "availability",
+            *[f"vis_{group}" for group in FIELD_GROUPS],
+        ]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "education": forms.Textarea(attrs={"rows": 3}),
+            "name_arabic": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *sorted(COUNTRIES, key=lambda c: str(c[1]))]
+        profile = self.instance
+        if profile.pk and not self.is_bound:
+            for index, url in enumerate(profile.links[:MAX_LINKS], start=1):
+                self.initial[f"link_{index}"] = url
+            self.initial["sectors"] = profile.sectors
+            self.initial["languages"] = profile.languages
+            self.initial["contributions"] = profile.contributions
+            self.initial["skills"] = ", ".join(sorted(profile.skills.names(), key=str.casefold))
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            photo_validate(photo)
+        return photo or None
+
+    def visibility_fields(self):
+        return [self[f"vis_{group}"] for group in FIELD_GROUPS]
+
+    def service_data(self) -> dict:
+        data = {name: value for name, value in self.cleaned_data.items() if name in self.Meta.fields}
+        data["links"] = [
+            self.cleaned_data[f"link_{i}"] for i in range(1, MAX_LINKS + 1) if self.cleaned_data[f"link_{i}"]
+        ]
+        for name in ("sectors", "languages", "contributions"):
+            data[name] = list(self.cleaned_data[name])
+        return data
+
+
+class ProjectForm(forms.ModelForm):
+    skills_needed = SkillsField(
+        label=_("Skills needed"),
+        required=False,
+        help_text=_("Separate skills with commas."),
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+    )
+    help_needed = _checkboxes(Contribution.choices, _("Kinds of help needed"))
+
+    class Meta:
+        model = Project
+        fields = ["title", "summary", "sector", "stage", "region", "funding_need", "visibility"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["help_needed"] = self.instance.help_needed
+            self.initial["skills_needed"] = ", ".join(
+                sorted(self.instance.skills_needed.names(), key=str.casefold)
+            )
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["help_needed"] = list(self.cleaned_data["help_needed"])
+        return data
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This password is not correct."), code="wrong_password")
+        return password
+
+
+def _optional(choices):
+    return [("", _("All")), *choices]
+
+
+class DirectoryForm(forms.Form):
+    """Search and filters of the member directory (GET)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    skill = forms.CharField(
+        label=_("Skill"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_optional(Sector.choices))
+    country = forms.ChoiceField(label=_("Country of residence"), required=False)
+    city = forms.CharField(label=_("City of residence"), required=False, max_length=120)
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=_optional(Language.choices))
+    contribution = forms.ChoiceField(
+        label=_("Way to contribute"), required=False, choices=_optional(Contribution.choices)
+    )
+    region = forms.ChoiceField(label=_("Region of origin"), required=False, choices=_optional(Region.choices))
+    label = forms.TypedChoiceField(label=_("Label"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, labels=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = _optional(sorted(COUNTRIES, key=lambda c: str(c[1])))
+        self.fields["label"].choices = _optional([(label.pk, label.name) for label in labels])
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if name != "q" and value}
+
+
+class ProjectDirectoryForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    skill = forms.CharField(
+        label=_("Skill needed"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_optional(Sector.choices))
+    stage = forms.ChoiceField(label=_("Stage"), required=False, choices=_optional(Stage.choices))
+    region = forms.ChoiceField(
+        label=_("Region of Morocco"), required=False, choices=_optional(Region.choices)
+    )
+    contribution = forms.ChoiceField(
+        label=_("Kind of help needed"), required=False, choices=_optional(Contribution.choices)
+    )
+    country = forms.ChoiceField(label=_("Country of residence of the holder"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = _optional(sorted(COUNTRIES, key=lambda c: str(c[1])))
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if name != "q" and value}

@@ -1,0 +1,132 @@
+"""Writes about profiles, projects and accounts. Views call these, never the models' save()."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from .choices import Sector
+from .models import Profile, Project
+from .photos import photo_reencode
+from .text import fold, key
+
+logger = logging.getLogger(__name__)
+
+PROFILE_FIELDS = (
+    "display_name",
+    "name_arabic",
+    "country",
+    "city",
+    "region_of_origin",
+    "links",
+    "headline",
+    "bio",
+    "sectors",
+    "years_experience",
+    "education",
+    "languages",
+    "contributions",
+    "availability",
+    "vis_name",
+    "vis_photo",
+    "vis_about",
+    "vis_skills",
+    "vis_career",
+    "vis_languages",
+    "vis_country",
+    "vis_origin",
+    "vis_city",
+    "vis_links",
+    "vis_contact",
+)
+PROJECT_FIELDS = (
+    "title",
+    "summary",
+    "sector",
+    "stage",
+    "region",
+    "funding_need",
+    "help_needed",
+    "visibility",
+)
+
+
+def profile_denormalise(profile: Profile, skill_names) -> Profile:
+    """Fill the directory's search columns from the fields (no save; bulk loaders call this too)."""
+    sector_labels = [str(Sector(code).label) for code in profile.sectors if code in Sector.values]
+    profile.search_name = fold(f"{profile.display_name} {profile.name_arabic}")[:255]
+    profile.search_about = fold(f"{profile.headline} {profile.bio}")
+    profile.search_skills = fold(" ".join([*skill_names, *profile.sectors, *sector_labels]))
+    profile.sectors_key = key(profile.sectors)
+    profile.languages_key = key(profile.languages)
+    profile.contributions_key = key(profile.contributions)
+    profile.city_key = fold(profile.city)[:120]
+    return profile
+
+
+def project_denormalise(project: Project, skill_names) -> Project:
+    project.search_text = fold(" ".join([project.title, project.summary, *skill_names]))
+    project.help_key = key(project.help_needed)
+    return project
+
+
+def _photo_delete(profile: Profile) -> None:
+    if profile.photo:
+        name = profile.photo.name
+        storage = profile.photo.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def profile_save(*, user, data: dict, skills: list[str], photo=None, remove_photo=False) -> Profile:
+    """Create the member's profile on first edit, or update it; the photo is re-encoded here."""
+    profile = Profile.objects.select_for_update().filter(user=user).first() or Profile(user=user)
+    for name in PROFILE_FIELDS:
+        if name in data:
+            setattr(profile, name, data[name])
+    if photo is not None or remove_photo:
+        _photo_delete(profile)
+        profile.photo = None
+    if photo is not None:
+        profile.photo.save("photo.jpg", ContentFile(photo_reencode(photo)), save=False)
+    profile_denormalise(profile, skills)
+    profile.save()
+    profile.skills.set(skills, clear=True)
+    return profile
+
+
+@transaction.atomic
+def project_save(
+    *, profile: Profile, data: dict, skills: list[str], project: Project | None = None
+) -> Project:
+    project = project or Project(owner=profile)
+    for name in PROJECT_FIELDS:
+        if name in data:
+            setattr(project, name, data[name])
+    project_denormalise(project, skills)
+    project.save()
+    project.skills_needed.set(skills, clear=True)
+    return project
+
+
+@transaction.atomic
+def project_delete(project: Project) -> None:
+    project.delete()
+
+
+@transaction.atomic
+def member_delete(user) -> None:
+    """Erase the member: profile, projects, photo file, then the account itself.
+
+    What they wrote elsewhere keeps its place with no author ("Deleted member"), as those foreign keys
+    are SET_NULL; consents, labels, blocks and notifications go with the account (CASCADE).
+    """
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None:
+        _photo_delete(profile)
+        profile.projects.all().delete()
+        profile.delete()
+    user_id = user.pk
+    get_user_model().objects.filter(pk=user_id).delete()
+    logger.info("Member account %s deleted at the member's request", user_id)
