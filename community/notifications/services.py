@@ -33,3 +33,30 @@ def _email_later(notification_id: int) -> None:
     from .tasks import notification_email_send
 
     notification_email_send.delay(notification_id)
+
+
+def notification_mark_read(*, user, notification_id: int) -> bool:
+    from django.utils import timezone
+
+    return bool(
+        Notification.objects.filter(id=notification_id, recipient=user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+    )
+
+
+def notifications_mark_all_read(*, user) -> int:
+    from django.utils import timezone
+
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def notification_preference_set(*, user, email_mode: str):
+    from .models import NotificationPreference
+
+    if email_mode not in NotificationPreference.EmailMode.values:
+        raise ValueError(email_mode)
+    preference, _created = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"email_mode": email_mode}
+    )
+    return preference

@@ -1,0 +1,43 @@
+"""Read queries about notifications."""
+
+from .models import Notification, NotificationPreference
+
+_REQUEST_CACHE_ATTRIBUTE = "_unread_notification_count"
+
+
+def notifications_of(user):
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+
+
+def unread_count(user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def unread_count_for_request(request) -> int:
+    """One COUNT query per request, however many times the header asks."""
+    if request is None:
+        return 0
+    if not hasattr(request, _REQUEST_CACHE_ATTRIBUTE):
+        setattr(request, _REQUEST_CACHE_ATTRIBUTE, unread_count(getattr(request, "user", None)))
+    return getattr(request, _REQUEST_CACHE_ATTRIBUTE)
+
+
+def email_mode_of(user) -> str:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference.email_mode if preference else NotificationPreference.EmailMode.IMMEDIATE
+
+
+def digest_recipient_ids():
+    """Active members who chose the daily digest and have notifications not yet emailed."""
+    return list(
+        Notification.objects.filter(
+            emailed_at__isnull=True,
+            recipient__is_active=True,
+            recipient__notification_preference__email_mode=NotificationPreference.EmailMode.DAILY,
+        )
+        .values_list("recipient_id", flat=True)
+        .distinct()
+        .order_by("recipient_id")
+    )
