@@ -1,3 +1,5 @@
 """Websocket routes, gathered from the apps that serve them."""
 
-websocket_urlpatterns = []
+from community.spaces.routing import websocket_urlpatterns as spaces_websocket_urlpatterns
+
+websocket_urlpatterns = [*spaces_websocket_urlpatterns]
