@@ -1,0 +1,74 @@
+"""Who may see or do what in gated spaces. THE gate: every surface asks ``space_access``.
+
+Pages, lists, search, the JSON API, websockets, feeds, exports and file downloads all call this
+module, so a rule changed here changes everywhere at once.
+"""
+
+from dataclasses import dataclass, field
+
+from accounts.roles import ADMIN, MODERATOR, user_roles
+from community.labels.selectors import active_label_ids
+
+from .models import CharterAcceptance, CharterVersion, Space
+
+
+@dataclass(frozen=True)
+class Access:
+    allowed: bool
+    missing_labels: list = field(default_factory=list)
+    charter_to_accept: CharterVersion | None = None
+    needs_login: bool = False
+    charter_unpublished: bool = False
+    label_mode: str = Space.Mode.ANY_OF
+
+    def __bool__(self):
+        return self.allowed
+
+
+def is_community_moderator(user) -> bool:
+    """Moderators and administrators enter every space and moderate everywhere."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or bool(user_roles(user) & {MODERATOR, ADMIN})
+
+
+def space_access(user, space) -> Access:
+    """May ``user`` enter ``space`` now? If not, what is missing (labels to hold, charter to accept)."""
+    required = list(space.required_labels.all())
+    mode = space.label_mode
+    version = space.charter.current_version() if space.charter_id else None
+    unpublished = bool(space.charter_id) and version is None
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Access(
+            False, required, version, needs_login=True, charter_unpublished=unpublished, label_mode=mode
+        )
+    if is_community_moderator(user):
+        return Access(True, label_mode=mode)
+    held = active_label_ids(user)
+    if not required:
+        missing = []
+    elif mode == Space.Mode.ALL_OF:
+        missing = [label for label in required if label.id not in held]
+    else:
+        missing = [] if any(label.id in held for label in required) else required
+    to_accept = None
+    if version is not None and not CharterAcceptance.objects.filter(user=user, version=version).exists():
+        to_accept = version
+    allowed = not missing and to_accept is None and not unpublished
+    return Access(allowed, missing, to_accept, charter_unpublished=unpublished, label_mode=mode)
+
+
+def is_space_moderator(user, space) -> bool:
+    """Hides posts and comments, exports the member list: community moderators and the space's own."""
+    if is_community_moderator(user):
+        return True
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and space.moderators.filter(pk=user.pk).exists()
+        and space_access(user, space).allowed
+    )
+
+
+def can_export_members(user, space) -> bool:
+    return is_space_moderator(user, space)
