@@ -26,3 +26,44 @@ def blocked_user_ids(user) -> set[int]:
         return set()
     pairs = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list("blocker_id", "blocked_id")
     return {other for pair in pairs for other in pair if other != user.pk}
+
+
+def blocks_made_by(user):
+    return Block.objects.filter(blocker=user).select_related("blocked").order_by("-created_at")
+
+
+def open_report_groups():
+    """Open reports grouped by target, the most reported (then the oldest) first, with a preview."""
+    from .models import Report
+    from .targets import target_author, target_can_hide, target_get, target_preview, target_url
+
+    groups = {}
+    for report in Report.objects.filter(status=Report.Status.OPEN).select_related("reporter", "content_type"):
+        key = (report.content_type_id, report.object_id)
+        groups.setdefault(key, []).append(report)
+    result = []
+    for (content_type_id, object_id), reports in groups.items():
+        target = target_get(content_type_id, object_id)
+        result.append(
+            {
+                "content_type_id": content_type_id,
+                "object_id": object_id,
+                "kind": reports[0].content_type.name,
+                "target": target,
+                "preview": target_preview(target) if target is not None else "",
+                "url": target_url(target) if target is not None else "",
+                "author": target_author(target) if target is not None else None,
+                "can_hide": target is not None and target_can_hide(target),
+                "reports": reports,
+            }
+        )
+    result.sort(key=lambda group: (-len(group["reports"]), group["reports"][0].created_at))
+    return result
+
+
+def target_history(content_type_id, object_id):
+    from .models import ModerationAction
+
+    return ModerationAction.objects.filter(
+        content_type_id=content_type_id, object_id=str(object_id)
+    ).select_related("moderator")

@@ -3,7 +3,8 @@
 A reportable target (a profile, post, comment…) is any model instance. The moderation app reads:
 - its author: the first of the attributes ``author``, ``user``, ``owner`` that is set
   (a user account reported directly is its own author);
-- whether it can be hidden: it has a ``hidden_at`` DateTimeField (null = visible);
+- whether it can be hidden: it has a ``hidden_at`` DateTimeField (null = visible), and optionally a
+  ``hidden_by`` user foreign key;
 - a preview: ``moderation_preview()`` if defined, else ``str(target)``;
 - a link: ``get_absolute_url()`` if defined.
 Other apps only need a ``hidden_at`` field and to leave hidden objects out of their public lists.
@@ -48,13 +49,17 @@ def target_can_hide(target) -> bool:
     return True
 
 
-def target_hide(target, at=None) -> bool:
-    """Set ``hidden_at`` (once); False when the target cannot be hidden."""
+def target_hide(target, at=None, by=None) -> bool:
+    """Set ``hidden_at`` (and ``hidden_by`` when the model has it) once; False when it cannot be hidden."""
     if not target_can_hide(target):
         return False
     if target.hidden_at is None:
-        target.hidden_at = at or timezone.now()
-        type(target)._default_manager.filter(pk=target.pk).update(hidden_at=target.hidden_at)
+        changes = {"hidden_at": at or timezone.now()}
+        if by is not None and any(f.name == "hidden_by" for f in target._meta.get_fields()):
+            changes["hidden_by"] = by
+        type(target)._default_manager.filter(pk=target.pk).update(**changes)
+        for name, value in changes.items():
+            setattr(target, name, value)
     return True
 
 
