@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import CommunityGroup
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = CommunityGroup
+        fields = ["name", "kind", "description", "sector", "country", "city", "join_policy"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_country(self):
+        country = self.cleaned_data["country"].strip().upper()
+        if country and (len(country) != 2 or not country.isalpha()):
+            raise forms.ValidationError(_("Enter the country as two letters, for example FR."))
+        return country
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == CommunityGroup.Kind.THEMATIC and not data.get("sector"):
+            self.add_error("sector", _("A thematic group needs a sector or skill."))
+        if kind == CommunityGroup.Kind.GEOGRAPHIC and not data.get("country"):
+            self.add_error("country", _("A geographic group needs a country."))
+        return data
+
+
+class DirectoryFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *CommunityGroup.Kind.choices]
+    )
+    sector = forms.CharField(label=_("Sector or skill"), required=False)
+    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of the member to invite"))
+
+    def clean_email(self):
+        user = (
+            get_user_model().objects.filter(email__iexact=self.cleaned_data["email"], is_active=True).first()
+        )
+        if user is None:
+            raise forms.ValidationError(_("No member has this email address."))
+        self.cleaned_data["invitee"] = user
+        return self.cleaned_data["email"]

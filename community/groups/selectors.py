@@ -1,0 +1,54 @@
+from django.db.models import Count, Q
+
+from community.moderation.selectors import blocked_user_ids
+from community.spaces.models import Comment, Post
+
+from .models import CommunityGroup, Membership
+
+
+def groups_directory(*, kind="", sector="", country=""):
+    groups = CommunityGroup.objects.annotate(
+        member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE))
+    )
+    if kind:
+        groups = groups.filter(kind=kind)
+    if sector:
+        groups = groups.filter(sector__icontains=sector)
+    if country:
+        groups = groups.filter(country__iexact=country)
+    return groups.order_by("name")
+
+
+def sectors():
+    return sorted(set(CommunityGroup.objects.exclude(sector="").values_list("sector", flat=True)))
+
+
+def countries():
+    return sorted(set(CommunityGroup.objects.exclude(country="").values_list("country", flat=True)))
+
+
+def group_members(group, viewer=None):
+    hidden = blocked_user_ids(viewer) if viewer is not None else set()
+    return (
+        group.memberships.filter(status=Membership.Status.ACTIVE)
+        .exclude(user_id__in=hidden)
+        .select_related("user")
+        .order_by("-role", "user__first_name")
+    )
+
+
+def pending_requests(group):
+    return group.memberships.filter(status=Membership.Status.PENDING).select_related("user")
+
+
+def group_posts(group):
+    return (
+        Post.objects.visible()
+        .filter(group=group)
+        .select_related("author")
+        .annotate(comment_count=Count("comments", filter=Q(comments__hidden_at__isnull=True)))
+    )
+
+
+def post_comments(post):
+    return Comment.objects.visible().filter(post=post).select_related("author")
