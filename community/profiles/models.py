@@ -119,6 +119,7 @@ class Profile(models.Model):
     languages_key = models.CharField(max_length=120, blank=True, editable=False)
     contributions_key = models.CharField(max_length=120, blank=True, editable=False)
     city_key = models.CharField(max_length=120, blank=True, editable=False)
+    skills_key = models.TextField(blank=True, editable=False)  # |slug|slug| of the skills
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -128,6 +129,19 @@ class Profile(models.Model):
         verbose_name_plural = _("member profiles")
         indexes = [
             models.Index(fields=["country", "search_name", "id"], name="profile_country_name_idx"),
+            # The directory's usual filters read only index columns, so rows are fetched for matches only.
+            models.Index(
+                fields=[
+                    "country",
+                    "languages_key",
+                    "skills_key",
+                    "vis_name",
+                    "vis_country",
+                    "vis_languages",
+                    "vis_skills",
+                ],
+                name="profile_directory_idx",
+            ),
             models.Index(fields=["search_name", "id"], name="profile_name_idx"),
             models.Index(fields=["region_of_origin"], name="profile_origin_idx"),
             models.Index(fields=["city_key"], name="profile_city_idx"),

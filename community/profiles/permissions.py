@@ -34,9 +34,11 @@ class Viewer:
         return self.user_id is not None
 
 
-def relay_countries(user) -> frozenset:
+def relay_countries(user, roles=None) -> frozenset:
     """Countries a relay covers; empty for anyone without the relay role."""
-    if not getattr(user, "is_authenticated", False) or RELAY not in user_roles(user):
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if RELAY not in (roles if roles is not None else user_roles(user)):
         return frozenset()
     coverage = RelayCoverage.objects.filter(relay=user).values_list("countries", flat=True).first()
     return frozenset(coverage or ())
@@ -57,7 +59,7 @@ def viewer_for(user) -> Viewer:
     return Viewer(
         user_id=user.pk,
         level=level,
-        covered_countries=relay_countries(user),
+        covered_countries=relay_countries(user, roles),
         hidden_user_ids=frozenset(blocked_user_ids(user)),
     )
 
@@ -96,12 +98,14 @@ def may_view_profile(viewer, profile) -> bool:
 
 
 def visible_q(viewer: Viewer, group: str, prefix: str = "") -> Q:
-    """Rows of Profile (or through ``prefix``) whose ``group`` this viewer may see, for directory queries."""
+    """Rows of Profile (or through ``prefix``) whose ``group`` this viewer may see, for directory queries.
+
+    The owner's own row is not special-cased here: in the directory a member is found like anyone else
+    (their own profile page and cards still show them everything, through visible_fields).
+    """
     condition = Q(**{f"{prefix}vis_{group}__lte": viewer.level})
     if viewer.covered_countries:
         condition |= Q(**{f"{prefix}country__in": sorted(viewer.covered_countries)})
-    if viewer.user_id is not None:
-        condition |= Q(**{f"{prefix}user_id": viewer.user_id})
     return condition
 
 

@@ -43,11 +43,7 @@ def _profile_filter(group: str, name: str, value: str) -> Q | None:
         return None
     if name == "skill":
         slug = skill_slug(value)
-        return (
-            Q(Exists(TaggedSkill.objects.filter(content_object_id=OuterRef("pk"), tag__slug=slug)))
-            if slug
-            else None
-        )
+        return Q(skills_key__contains=f"|{slug}|") if slug else None
     if name in ("sector", "contribution", "language"):
         column = {"sector": "sectors_key", "contribution": "contributions_key", "language": "languages_key"}[
             name
@@ -91,7 +87,9 @@ def directory_profiles(viewer, *, query: str = "", filters: dict | None = None) 
     """
     viewer = viewer_for(viewer)
     filters = filters or {}
-    queryset = _listed(Profile.objects.all(), "user_id").filter(visible_q(viewer, "name"))
+    # Cheap conditions first: SQLite evaluates them in order, and the consent gate (a correlated
+    # subquery per row) then runs only on the few rows left.
+    queryset = Profile.objects.filter(visible_q(viewer, "name"))
     if viewer.hidden_user_ids:
         queryset = queryset.exclude(user_id__in=sorted(viewer.hidden_user_ids))
     for name, group in PROFILE_FILTER_GROUPS.items():
@@ -102,7 +100,10 @@ def directory_profiles(viewer, *, query: str = "", filters: dict | None = None) 
         queryset = queryset.filter(user_id__in=users_holding([filters["label"]]))
     any_match, rank = _text_rank(viewer, query)
     if any_match is not None:
-        return queryset.filter(any_match).annotate(rank=rank).order_by("-rank", "search_name", "id")
+        queryset = queryset.filter(any_match)
+    queryset = _listed(queryset, "user_id")
+    if any_match is not None:
+        return queryset.annotate(rank=rank).order_by("-rank", "search_name", "id")
     return queryset.order_by("search_name", "id")
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from .choices import Sector
 from .models import Profile, Project
 from .photos import photo_reencode
-from .text import fold, key
+from .text import fold, key, skill_slug
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,7 @@ def profile_denormalise(profile: Profile, skill_names) -> Profile:
     profile.languages_key = key(profile.languages)
     profile.contributions_key = key(profile.contributions)
     profile.city_key = fold(profile.city)[:120]
+    profile.skills_key = key(skill_slug(name) for name in skill_names)
     return profile
 
 

@@ -22,7 +22,8 @@ def terms(query: str, limit: int = 6) -> list[str]:
 
 def key(values) -> str:
     """A list of codes as "|a|b|" so that one code is found with a portable ``contains`` lookup."""
-    return "|" + "|".join(sorted(set(values))) + "|" if values else ""
+    values = sorted(set(values))
+    return "|" + "|".join(values) + "|" if values else ""
 
 
 def skill_slug(name: str) -> str:

@@ -284,3 +284,16 @@ def test_posts_of_a_deleted_member_read_deleted_member():
 
     with translation.override("fr"):
         assert member_name(None) == "Membre supprimé"
+
+
+def test_demo_profiles_are_idempotent_and_mostly_listed():
+    from community.profiles.demo import seed_profiles
+    from community.profiles.selectors import directory_profiles
+    from privacy.factories import PrivacyNoticeFactory
+
+    PrivacyNoticeFactory()
+    assert seed_profiles(count=40) == 40
+    assert seed_profiles(count=40) == 0
+    assert Profile.objects.count() == 40 and Project.objects.count() == 7
+    assert len(set(Profile.objects.values_list("country", flat=True))) == 20
+    assert 25 <= directory_profiles(UserFactory()).count() < 40
