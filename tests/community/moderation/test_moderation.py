@@ -19,6 +19,7 @@ from community.moderation.models import Block, ModerationAction, Report, Suspens
 from community.moderation.permissions import can_moderate, can_report
 from community.moderation.selectors import has_blocked
 from community.notifications.models import Notification
+from community.spaces.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +137,7 @@ def test_a_target_without_hidden_at_cannot_be_hidden(moderator):
 
 
 def test_hide_sets_hidden_at_on_a_post(moderator):
-    spaces_factories = pytest.importorskip("community.spaces.factories")
-    post = spaces_factories.PostFactory()
+    post = PostFactory()
     ReportFactory(target=post)
     services.moderation_hide(moderator=moderator, target=post, reason="Publicité")
     post.refresh_from_db()
