@@ -1,5 +1,6 @@
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from factory.django import DjangoModelFactory
 
 from django.contrib.auth import get_user_model
@@ -38,3 +39,9 @@ class UserFactory(DjangoModelFactory):
             return
         for role in extracted if extracted is not None else [MEMBER]:
             user_role_assign(self, role)
+
+    @factory.post_generation
+    def two_factor(self, create, extracted, **kwargs):
+        """``two_factor=True``: a TOTP authenticator is set up, as staff must before using staff tools."""
+        if create and extracted:
+            TOTP.activate(self, generate_totp_secret())

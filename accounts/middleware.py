@@ -1,8 +1,4 @@
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.translation import gettext as _
-
+from .decorators import two_factor_setup_redirect
 from .permissions import two_factor_required
 
 STAFF_PATH_PREFIXES = ("/admin/", "/django-admin/")
@@ -28,6 +24,5 @@ class StaffTwoFactorMiddleware:
             and not path.startswith(STAFF_EXEMPT_PATHS)
             and two_factor_required(request.user)
         ):
-            messages.warning(request, _("Set up two-factor authentication before using the staff tools."))
-            return redirect(reverse("mfa_activate_totp"))
+            return two_factor_setup_redirect(request)
         return self.get_response(request)

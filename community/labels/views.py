@@ -7,22 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_tool
+
 from . import selectors, services
 from .forms import DecisionForm, LabelApplicationForm
 from .models import EvidenceFile, Label, LabelApplication, LabelGrant
 from .permissions import can_apply_for, can_decide_labels, can_download_evidence
 
-
-def _moderator_required(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not can_decide_labels(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+_moderator_required = staff_tool(can_decide_labels)
 
 
 def label_list(request):

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_tool
+
 from . import selectors, services
 from .forms import ModerationActionForm, ReportForm
 from .models import ModerationAction, Report
@@ -53,15 +55,7 @@ def report_create(request, content_type_id, object_id):
     return render(request, "moderation/report_form.html", context, status=status)
 
 
-def _moderator_required(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_moderator_required = staff_tool(can_moderate)
 
 
 @_moderator_required

@@ -29,7 +29,7 @@ def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_sta
     roles_sync()
     seed_spaces_and_groups()
     member = UserFactory(email="karim.benali@example.org", first_name="Karim", last_name="Benali")
-    moderator = UserFactory(email="moderation@example.org", roles=[MODERATOR])
+    moderator = UserFactory(email="moderation@example.org", roles=[MODERATOR], two_factor=True)
     evidence = tmp_path / "attestation.pdf"
     evidence.write_bytes(MINIMAL_PDF)
     base = live_server.url

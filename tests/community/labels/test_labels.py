@@ -38,7 +38,7 @@ def upload(name, content, content_type="application/octet-stream"):
 
 @pytest.fixture
 def moderator():
-    return UserFactory(roles=[MODERATOR])
+    return UserFactory(roles=[MODERATOR], two_factor=True)
 
 
 def test_factories_build():
@@ -280,12 +280,18 @@ def test_moderators_manage_labels_in_the_wagtail_admin(client):
     from accounts.services import roles_sync
 
     roles_sync()
-    moderator = UserFactory(roles=[MODERATOR])
-    from allauth.mfa.models import Authenticator
-
-    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    moderator = UserFactory(roles=[MODERATOR], two_factor=True)
     assert client.login(email=moderator.email, password=DEFAULT_PASSWORD)
     response = client.get("/admin/snippets/labels/label/")
     assert response.status_code == 200
     response = client.get("/admin/snippets/labels/label/add/")
     assert response.status_code == 200
+
+
+def test_a_moderator_without_a_second_factor_is_sent_to_set_one_up(client):
+    moderator = UserFactory(roles=[MODERATOR])
+    client.force_login(moderator)
+    for path in ("/fr/community/labels/moderation/", "/fr/community/moderation/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == "/fr/accounts/2fa/totp/activate/", path

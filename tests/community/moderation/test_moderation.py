@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def moderator():
-    return UserFactory(roles=[MODERATOR])
+    return UserFactory(roles=[MODERATOR], two_factor=True)
 
 
 def report_url(obj):
@@ -39,7 +39,7 @@ def test_factories_build():
 
 
 def test_permissions():
-    member, moderator = UserFactory(), UserFactory(roles=[MODERATOR])
+    member, moderator = UserFactory(), UserFactory(roles=[MODERATOR], two_factor=True)
     assert can_moderate(moderator) and not can_moderate(member)
     assert can_report(member, moderator) and not can_report(member, member)
 
@@ -177,7 +177,7 @@ def test_suspension_blocks_login_with_a_message_and_lifts_after_expiry(client, m
 def test_moderators_are_not_suspended_and_lengths_are_bounded(moderator):
     with pytest.raises(ValidationError):
         services.suspension_create(
-            user=UserFactory(roles=[MODERATOR]), moderator=moderator, days=3, reason="x"
+            user=UserFactory(roles=[MODERATOR], two_factor=True), moderator=moderator, days=3, reason="x"
         )
     with pytest.raises(ValidationError):
         services.suspension_create(user=UserFactory(), moderator=moderator, days=0, reason="x")

@@ -13,7 +13,7 @@ from community.notifications.factories import NotificationFactory
 
 @pytest.mark.django_db
 def test_pages_render_in_arabic(client):
-    mod = UserFactory(roles=[MODERATOR])
+    mod = UserFactory(roles=[MODERATOR], two_factor=True)
     app = LabelApplicationFactory()
     LabelFactory()
     r = ReportFactory()

@@ -33,5 +33,5 @@ def people(gated):
         "member": UserFactory(roles=[MEMBER]),
         "labelled": labelled,
         "relay": UserFactory(roles=[RELAY]),
-        "moderator": UserFactory(roles=[MODERATOR]),
+        "moderator": UserFactory(roles=[MODERATOR], two_factor=True),
     }
