@@ -1,8 +1,11 @@
 """Seed the public site with demo content in French (source), Arabic and English. Idempotent.
 
 Pages are created in French and translated with ``copy_for_translation`` (same translation_key, so the
-language switcher links them); a page or snippet that already exists is left as it is, so running the
-seeding again changes nothing and editors' changes survive it.
+language switcher links them), then handed over to wagtail-localize (cms.localize.adopt_translation):
+each translated page and navigation snippet gets its Translation and the translated strings it holds, so
+editors maintain it in wagtail-localize's translation editor and "Sync translated pages" updates it. A page,
+snippet or Translation that already exists is left as it is, so running the seeding again changes nothing
+and editors' changes survive it.
 """
 
 import datetime
@@ -11,9 +14,11 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from cms import demo_content as content
+from cms.localize import adopt_translation
 from cms.models import (
     FAQPage,
     FooterLink,
@@ -46,23 +51,31 @@ def seed_cms_content():
         code: Locale.objects.get_or_create(language_code=code)[0] for code in (SOURCE_LANGUAGE, *TRANSLATIONS)
     }
     home = _home_page(locales)
-    programme_index = _page_tree(home, ProgrammeIndexPage, content.PROGRAMME_INDEX, locales)[SOURCE_LANGUAGE]
-    programmes = [_page_tree(programme_index, ProgrammePage, data, locales) for data in content.PROGRAMMES]
-    service_index = _page_tree(home, ServiceIndexPage, content.SERVICE_INDEX, locales)[SOURCE_LANGUAGE]
+    sources = [home]  # the French demo pages, whose translations wagtail-localize takes over at the end
+
+    def tree(parent, model, data):
+        source = _page_tree(parent, model, data, locales)
+        sources.append(source[SOURCE_LANGUAGE])
+        return source
+
+    programme_index = tree(home, ProgrammeIndexPage, content.PROGRAMME_INDEX)[SOURCE_LANGUAGE]
+    programmes = [tree(programme_index, ProgrammePage, data) for data in content.PROGRAMMES]
+    service_index = tree(home, ServiceIndexPage, content.SERVICE_INDEX)[SOURCE_LANGUAGE]
     for data in content.SERVICES:
-        _page_tree(service_index, ServicePage, data, locales)
-    news_index = _page_tree(home, NewsIndexPage, content.NEWS_INDEX, locales)[SOURCE_LANGUAGE]
+        tree(service_index, ServicePage, data)
+    news_index = tree(home, NewsIndexPage, content.NEWS_INDEX)[SOURCE_LANGUAGE]
     for data in content.NEWS:
-        _page_tree(news_index, NewsArticlePage, data, locales)
+        tree(news_index, NewsArticlePage, data)
     for model, data in (
         (FAQPage, content.FAQ),
         (StandardPage, content.ABOUT),
         (StandardPage, content.PRIVACY),
     ):
-        _page_tree(home, model, data, locales)
+        tree(home, model, data)
 
     _link_related_programmes(programmes, locales)
     _feature_programmes(home, programmes, locales)
+    _adopt_page_translations(sources, locales)
     _navigation(MenuItem, content.MENU, home, locales)
     _navigation(FooterLink, content.FOOTER, home, locales)
     return home
@@ -153,8 +166,26 @@ def _translate(source, locale, fields):
     if slug:
         page.slug = slug
     for name, value in fields.items():
+        if isinstance(page._meta.get_field(name), StreamField):
+            value = _with_source_block_ids(getattr(page, name), value)
         setattr(page, name, value)
     return _publish(page)
+
+
+def _with_source_block_ids(copied, blocks):
+    """The translated StreamField blocks, each keeping the id of the copied source block in its place.
+
+    wagtail-localize addresses StreamField strings by block id: with the source's ids, the translated
+    strings sit under the content paths of the source's, as if written in its translation editor.
+    """
+    copied = list(copied.raw_data)
+    kept = []
+    for index, block in enumerate(blocks):
+        block = dict(block)
+        if index < len(copied) and copied[index]["type"] == block["type"]:
+            block["id"] = copied[index]["id"]
+        kept.append(block)
+    return kept
 
 
 def _publish(page):
@@ -188,11 +219,25 @@ def _feature_programmes(home, programmes, locales):
         _publish(localized_home)
 
 
+def _adopt_page_translations(sources, locales):
+    """Hand each translation of the French demo pages over to wagtail-localize (see cms.localize).
+
+    Done once the pages are complete (related and featured programmes included), so that the source
+    wagtail-localize records is the published French page.
+    """
+    for source in Page.objects.filter(pk__in=[page.pk for page in sources]).specific():
+        for code in TRANSLATIONS:
+            translated = source.get_translation_or_none(locales[code])
+            if translated is not None:
+                adopt_translation(source, translated.specific)
+
+
 # --- Navigation -------------------------------------------------------------------------------------
 
 
 def _navigation(model, items, home, locales):
-    """One snippet per item and language; the languages of one item share a translation_key."""
+    """One snippet per item and language; the languages of one item share a translation_key, and
+    wagtail-localize takes over the Arabic and English ones as translations of the French one."""
     for sort_order, (key, target, labels) in enumerate(items):
         translation_key = uuid.uuid5(
             uuid.NAMESPACE_URL, f"https://kafaat.example/{model._meta.model_name}/{key}"
@@ -200,11 +245,12 @@ def _navigation(model, items, home, locales):
         source_page = None
         if not target.startswith("https://"):
             source_page = Page.objects.child_of(home).get(slug=target)
+        snippets = {}
         for code, locale in locales.items():
             if code not in labels:
                 continue
             page = source_page.get_translation_or_none(locale) if source_page else None
-            model.objects.get_or_create(
+            snippets[code], _ = model.objects.get_or_create(
                 translation_key=translation_key,
                 locale=locale,
                 defaults={
@@ -214,3 +260,6 @@ def _navigation(model, items, home, locales):
                     "sort_order": sort_order,
                 },
             )
+        for code in TRANSLATIONS:
+            if code in snippets and SOURCE_LANGUAGE in snippets:
+                adopt_translation(snippets[SOURCE_LANGUAGE], snippets[code])

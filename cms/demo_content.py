@@ -4,6 +4,10 @@
 
 Each page is a dict of field values per language. ``seed_cms_content`` (cms.demo) creates the French page
 and turns the other languages into translations of it. StreamField values use Wagtail's raw JSON form.
+
+The translations become wagtail-localize translations, string for string: give a translated field the
+same shape as the French one (the same blocks in the same order, the same number of paragraphs and list
+items in rich text). A field shaped differently is left for translators to translate again.
 """
 
 from html import escape

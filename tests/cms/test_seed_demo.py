@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms import selectors
 from cms.demo import PRIVACY_NOTICE_SLUG
@@ -15,7 +16,15 @@ from cms.models import FooterLink, HomePage, MenuItem, NewsArticlePage
 
 
 def counts():
-    return (Page.objects.count(), MenuItem.objects.count(), FooterLink.objects.count(), Site.objects.count())
+    return (
+        Page.objects.count(),
+        MenuItem.objects.count(),
+        FooterLink.objects.count(),
+        Site.objects.count(),
+        TranslationSource.objects.count(),
+        Translation.objects.count(),
+        StringTranslation.objects.count(),
+    )
 
 
 @pytest.mark.django_db
@@ -27,6 +36,7 @@ def test_seed_demo_twice_creates_the_content_once(client):
 
     assert counts() == after_first
     assert after_first[0] > 40
+    assert after_first[4] > 20 and after_first[5] > 40 and after_first[6] > 200  # wagtail-localize records
     assert "Demo seeded" in out.getvalue()
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"fr", "ar", "en"}
     site = Site.objects.get(is_default_site=True)
