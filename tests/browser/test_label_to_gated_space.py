@@ -3,11 +3,13 @@
 import re
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.roles import MODERATOR
 from accounts.services import roles_sync
 from community.spaces.demo import seed_spaces_and_groups
+from tests.accounts.helpers import totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,11 +17,15 @@ SECRET_POST = "Tour de table : unité de valorisation d'argan à Agadir"
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _log_in(page, base_url, user):
+def _log_in(page, base_url, user, totp_secret=None):
     page.goto(f"{base_url}/fr/accounts/login/")
     page.fill("input[name='login']", user.email)
     page.fill("input[name='password']", DEFAULT_PASSWORD)
     page.locator("main form button[type='submit']").click()
+    if totp_secret:  # staff log in with their second factor
+        page.wait_for_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
+        page.fill("input[name='code']", totp_code(totp_secret))
+        page.locator("main form button.button[type='submit']").click()
     page.wait_for_url(re.compile(r"/fr/account/$"))
 
 
@@ -29,7 +35,9 @@ def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_sta
     roles_sync()
     seed_spaces_and_groups()
     member = UserFactory(email="karim.benali@example.org", first_name="Karim", last_name="Benali")
-    moderator = UserFactory(email="moderation@example.org", roles=[MODERATOR], two_factor=True)
+    moderator = UserFactory(email="moderation@example.org", roles=[MODERATOR])
+    moderator_secret = generate_totp_secret()
+    TOTP.activate(moderator, moderator_secret)
     evidence = tmp_path / "attestation.pdf"
     evidence.write_bytes(MINIMAL_PDF)
     base = live_server.url
@@ -48,7 +56,7 @@ def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_sta
     assert SECRET_POST not in member_tab.content()
 
     # The moderator grants it from the queue.
-    _log_in(moderator_tab, base, moderator)
+    _log_in(moderator_tab, base, moderator, totp_secret=moderator_secret)
     moderator_tab.goto(f"{base}/fr/community/labels/moderation/")
     moderator_tab.locator("a[href*='/community/labels/moderation/applications/']").first.click()
     assert "attestation.pdf" in moderator_tab.content()
