@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site content")
+    demo_seeders = [(10, "cms.demo.seed_cms_content")]

@@ -6,3 +6,4 @@ class LabelsConfig(AppConfig):
     name = "community.labels"
     label = "labels"
     verbose_name = _("Labels")
+    demo_seeders = [(40, "community.labels.demo.seed_label_activity")]

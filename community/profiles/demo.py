@@ -10,7 +10,7 @@ from privacy.models import ConsentRecord
 from privacy.selectors import notice_current
 from privacy.services import consent_record
 
-from .models import Profile
+from .models import Profile, RelayCoverage
 from .services import profile_save, project_save
 
 NAMES = [
@@ -223,3 +223,10 @@ def seed_profiles(count=300) -> int:
             consent_record(user=user, purpose="directory", granted=True, source="settings")
         created += 1
     return created
+
+
+def seed_relay_coverage(relay_email="relay@kafaat.localhost", countries=("FR", "BE", "ES")):
+    """The demo relay follows the members and projects of a few countries. Idempotent."""
+    relay = get_user_model().objects.filter(email=relay_email).first()
+    if relay is not None:
+        RelayCoverage.objects.update_or_create(relay=relay, defaults={"countries": list(countries)})

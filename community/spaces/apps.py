@@ -6,3 +6,4 @@ class SpacesConfig(AppConfig):
     name = "community.spaces"
     label = "spaces"
     verbose_name = _("Gated spaces")
+    demo_seeders = [(30, "community.spaces.demo.seed_spaces_and_groups")]

@@ -1,54 +1,45 @@
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 
-from cms.demo import seed_cms_content
+from accounts.demo import seed_role_accounts
 
 
-def _seed_accounts():
-    try:
-        from accounts.demo import seed_role_accounts
-    except ImportError:
-        # --- TEMPORARY FALLBACK: remove once accounts.demo.seed_role_accounts is always present. ---
-        # The accounts app owns the demo logins; without it the content is seeded and no login is made.
-        return None
-    return seed_role_accounts()
+def demo_seeders():
+    """Each app names its demo seeders on its AppConfig as ``demo_seeders = [(order, "dotted.path")]``.
+
+    The command knows no app but accounts: apps add their demo data without the command importing
+    them, and the order numbers say what must exist first (members before labels, labels before spaces).
+    """
+    seeders = []
+    for config in apps.get_app_configs():
+        seeders.extend(getattr(config, "demo_seeders", []))
+    return [import_string(path) for _order, path in sorted(seeders)]
 
 
 class Command(BaseCommand):
-    help = (
-        "Seed the demo: pages in French, Arabic and English, navigation, and one login per role. Idempotent."
-    )
+    help = "Seed the demo: site content in French, Arabic and English, community data, one login per role."
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        home = seed_cms_content()
-        self.stdout.write(
-            f"Site content ready: home page “{home.title}” with its Arabic and English translations."
-        )
-
-        accounts = _seed_accounts()
-        if accounts is None:
-            self.stdout.write(
-                self.style.WARNING("accounts.demo is not available: no demo logins were created.")
-            )
-        elif accounts:
-            self._print_logins(accounts)
+        accounts = seed_role_accounts()
+        for seeder in demo_seeders():
+            step = time.monotonic()
+            seeder()
+            self.stdout.write(f"{seeder.__module__}.{seeder.__name__}: {time.monotonic() - step:.1f} s")
+        self._print_logins(accounts)
         self.stdout.write(self.style.SUCCESS(f"Demo seeded in {time.monotonic() - started:.1f} s."))
 
     def _print_logins(self, accounts):
-        rows = [
-            ("role", "email", "password"),
-            *[(str(role), email, password) for role, email, password in accounts],
-        ]
+        rows = [("role", "email", "password"), *[(str(r), e, p) for r, e, p in accounts]]
         widths = [max(len(row[column]) for row in rows) for column in range(3)]
         rule = "+".join("-" * (width + 2) for width in widths)
-        self.stdout.write("Demo logins:")
+        self.stdout.write("Demo logins (staff set up two-factor authentication at their first staff page):")
         self.stdout.write(rule)
         for index, row in enumerate(rows):
-            self.stdout.write(
-                " " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-            )
+            self.stdout.write(" " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
             if index == 0:
                 self.stdout.write(rule)
         self.stdout.write(rule)
