@@ -22,6 +22,14 @@ LATEST_NEWS_COUNT = 3
 FEATURED_FALLBACK_COUNT = 3
 
 
+def active_locale():
+    """The Locale of the active language, or None while no Locale row exists for it (never an error)."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
 def visible(queryset):
     """Restrict a page queryset to what an anonymous visitor may see."""
     return queryset.live().public()
@@ -129,7 +137,7 @@ class NavLink:
 
 def navigation_links(model, request, locale=None):
     """Links of a navigation snippet for the active language, else for the default language."""
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     items = list(model.objects.filter(locale=locale).select_related("link_page"))
     if not items:
         items = list(
@@ -171,7 +179,7 @@ def home_page_for(request, locale=None):
     if site is None:
         return None
     root = site.root_page
-    translated = root.get_translation_or_none(locale or Locale.get_active())
+    translated = root.get_translation_or_none(locale or active_locale())
     if translated is not None and translated.live:
         return translated
     return root
@@ -262,5 +270,5 @@ def privacy_notice_page(locale=None):
     ).first()
     if source is None:
         return None
-    translated = source.get_translation_or_none(locale or Locale.get_active())
+    translated = source.get_translation_or_none(locale or active_locale())
     return translated if translated is not None and translated.live else source

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms import selectors
 
@@ -20,7 +20,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     search_results, results, count = None, [], 0
     if query:
-        paginator = Paginator(selectors.search_pages(query, Locale.get_active()), SEARCH_PAGE_SIZE)
+        paginator = Paginator(selectors.search_pages(query, selectors.active_locale()), SEARCH_PAGE_SIZE)
         search_results = paginator.get_page(request.GET.get("page"))
         results = selectors.specific_pages(search_results)
         count = paginator.count

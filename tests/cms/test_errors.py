@@ -45,3 +45,12 @@ def test_server_error_page_renders_without_the_database():
     response = server_error(request)
     assert response.status_code == 500
     assert b"<html lang=" in response.content
+
+
+def test_pages_still_render_when_no_locale_row_exists_for_the_language(client, db):
+    from wagtail.models import Locale, Page
+
+    Page.objects.filter(depth=1).delete()  # an empty database, as before any content is seeded
+    Locale.objects.all().delete()
+    assert client.get("/ar/accounts/login/").status_code == 200
+    assert client.get("/ar/search/", {"q": "programme"}).status_code == 200
