@@ -213,40 +213,6 @@ HEADLINES = [
     "{s} specialist",
 ]
 LANGUAGES = ["ar", "zgh", "fr", "en", "es", "de", "nl", "it"]
-SECTORS = [
-    "agriculture",
-    "industry",
-    "energy",
-    "digital",
-    "health",
-    "education",
-    "finance",
-    "tourism",
-    "construction",
-    "transport",
-    "trade",
-    "culture",
-    "law",
-    "social",
-    "consulting",
-]
-CONTRIBUTIONS = ["mentoring", "expertise", "teaching", "investment", "volunteering"]
-REGIONS = [
-    "tanger-tetouan-al-hoceima",
-    "oriental",
-    "fes-meknes",
-    "rabat-sale-kenitra",
-    "beni-mellal-khenifra",
-    "casablanca-settat",
-    "marrakech-safi",
-    "draa-tafilalet",
-    "souss-massa",
-    "guelmim-oued-noun",
-    "laayoune-sakia-el-hamra",
-    "dakhla-oued-ed-dahab",
-]
-
-
 def _setup(database_url):
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")
@@ -273,6 +239,9 @@ def _fresh_database(backend):
 
 
 def _generate(count, rng):
+    from community.profiles.choices import Contribution, Region, Sector
+
+    regions, sectors, contributions = Region.values, Sector.values, Contribution.values
     from taggit.models import Tag
 
     from django.contrib.auth import get_user_model
@@ -308,12 +277,12 @@ def _generate(count, rng):
                 name_arabic=f"{ARABIC_FIRST[first]} {ARABIC_LAST[last]}",
                 country=rng.choice(COUNTRIES),
                 city=rng.choice(CITIES),
-                region_of_origin=rng.choice(REGIONS),
+                region_of_origin=rng.choice(regions),
                 headline=rng.choice(HEADLINES).format(s=skills[0]),
                 bio=f"{rng.randint(3, 30)} years in {skills[-1].lower()} and {rng.choice(SKILLS).lower()}.",
-                sectors=rng.sample(SECTORS, rng.randint(1, 3)),
+                sectors=rng.sample(sectors, rng.randint(1, 3)),
                 languages=rng.sample(LANGUAGES, rng.randint(1, 4)),
-                contributions=rng.sample(CONTRIBUTIONS, rng.randint(1, 3)),
+                contributions=rng.sample(contributions, rng.randint(1, 3)),
                 years_experience=rng.randint(1, 35),
                 vis_country=rng.choice([0, 1, 1, 1, 2]),
                 vis_skills=rng.choice([0, 1, 1, 1, 2]),

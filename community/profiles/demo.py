@@ -10,6 +10,7 @@ from privacy.models import ConsentRecord
 from privacy.selectors import notice_current
 from privacy.services import consent_record
 
+from .choices import Region
 from .models import Profile, RelayCoverage
 from .services import profile_save, project_save
 
@@ -132,20 +133,7 @@ PROJECTS = [
     ("École de code à Oujda", "education", "idea", "oriental", "lt-100k", ["Python", "Pédagogie"]),
     ("Cold chain for fisheries", "transport", "scaling", "dakhla-oued-ed-dahab", "gt-10m", ["Logistics"]),
 ]
-REGIONS = [
-    "tanger-tetouan-al-hoceima",
-    "oriental",
-    "fes-meknes",
-    "rabat-sale-kenitra",
-    "beni-mellal-khenifra",
-    "casablanca-settat",
-    "marrakech-safi",
-    "draa-tafilalet",
-    "souss-massa",
-    "guelmim-oued-noun",
-    "laayoune-sakia-el-hamra",
-    "dakhla-oued-ed-dahab",
-]
+REGIONS = Region.values
 
 
 def _email(index):
