@@ -4,7 +4,9 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +55,11 @@ def smtp_inbox(settings):
     settings.EMAIL_USE_TLS = False
     yield inbox
     controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever the test before it activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -76,6 +76,16 @@ class Profile(models.Model):
 
     # Both sides
     display_name = models.CharField(_("display name"), max_length=120)
+    # Set by moderation: a hidden profile is listed nowhere and shown only to its owner and staff.
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     name_arabic = models.CharField(_("name in Arabic script"), max_length=120, blank=True)
     country = models.CharField(_("country of residence"), max_length=2, choices=COUNTRIES, blank=True)
     city = models.CharField(_("city of residence"), max_length=120, blank=True)

@@ -80,9 +80,11 @@ def visible_fields(viewer, profile) -> set[str]:
     context = viewer_for(viewer)
     if context.user_id is not None and context.user_id == profile.user_id:
         return set(ALL_GROUPS)
+    level = level_for(context, profile)
+    if profile.hidden_at is not None and level < Visibility.STAFF:
+        return set()  # hidden by moderation
     if profile.user_id in context.hidden_user_ids and has_blocked(profile.user, _user_ref(context)):
         return {"name"}
-    level = level_for(context, profile)
     return {group for group in ALL_GROUPS if profile.visibility(group) <= level}
 
 

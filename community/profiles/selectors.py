@@ -89,7 +89,7 @@ def directory_profiles(viewer, *, query: str = "", filters: dict | None = None) 
     filters = filters or {}
     # Cheap conditions first: SQLite evaluates them in order, and the consent gate (a correlated
     # subquery per row) then runs only on the few rows left.
-    queryset = Profile.objects.filter(visible_q(viewer, "name"))
+    queryset = Profile.objects.filter(visible_q(viewer, "name"), hidden_at__isnull=True)
     if viewer.hidden_user_ids:
         queryset = queryset.exclude(user_id__in=sorted(viewer.hidden_user_ids))
     for name, group in PROFILE_FILTER_GROUPS.items():
@@ -111,7 +111,7 @@ def directory_projects(viewer, *, query: str = "", filters: dict | None = None) 
     viewer = viewer_for(viewer)
     filters = filters or {}
     queryset = _listed(Project.objects.select_related("owner"), "owner__user_id").filter(
-        project_visible_q(viewer)
+        project_visible_q(viewer), owner__hidden_at__isnull=True
     )
     if viewer.hidden_user_ids:
         queryset = queryset.exclude(owner__user_id__in=sorted(viewer.hidden_user_ids))
