@@ -35,13 +35,19 @@ test: install ## Run the whole suite: embedded defaults, then PostgreSQL + Redis
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(MAKE) --no-print-directory lint test-embedded test-scaled
 
+# Transactional tests (browser, websockets) flush the database when they end; they run in a pytest
+# run of their own so that no ordinary test runs after them without the rows data migrations made.
+PYTEST := $(BIN)/pytest -n 2 --dist loadfile
+
 test-embedded:
 	@echo "=== Suite on the embedded defaults (SQLite, in-memory channel layer, eager tasks) ==="
-	env -u DATABASE_URL -u REDIS_URL -u SEARCH_URL $(BIN)/pytest -n 2 --dist loadfile
+	env -u DATABASE_URL -u REDIS_URL -u SEARCH_URL $(PYTEST) -m "not transactional"
+	env -u DATABASE_URL -u REDIS_URL -u SEARCH_URL $(PYTEST) -m transactional
 
 test-scaled:
 	@echo "=== Suite on PostgreSQL + Redis ==="
-	DATABASE_URL=$(SCALED_DATABASE_URL) REDIS_URL=$(SCALED_REDIS_URL) $(BIN)/pytest -n 2 --dist loadfile
+	DATABASE_URL=$(SCALED_DATABASE_URL) REDIS_URL=$(SCALED_REDIS_URL) $(PYTEST) -m "not transactional"
+	DATABASE_URL=$(SCALED_DATABASE_URL) REDIS_URL=$(SCALED_REDIS_URL) $(PYTEST) -m transactional
 
 lint: ## ruff, migrations and deploy checks
 	$(BIN)/ruff check .

@@ -63,3 +63,22 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    uses = set(getattr(item, "fixturenames", ()))
+    transactional_fixtures = {"transactional_db", "live_server"}
+    return bool(marker and marker.kwargs.get("transaction")) or bool(uses & transactional_fixtures)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that run on a transactional database.
+
+    Such a test flushes the database when it ends, taking the rows that data migrations made (the
+    privacy notice, Wagtail's root page and locale) from every test that runs after it in the same
+    process. The Makefile runs them in a pytest run of their own: ``-m transactional``.
+    """
+    for item in items:
+        if _is_transactional(item):
+            item.add_marker(pytest.mark.transactional)

@@ -9,7 +9,7 @@ from cms.models import ProgrammePage
 
 from .conftest import axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _programme_path(language):

@@ -13,7 +13,7 @@ from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MEMBER_PAGES = [
     "/{lang}/community/members/",

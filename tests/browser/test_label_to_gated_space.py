@@ -11,7 +11,7 @@ from accounts.services import roles_sync
 from community.spaces.demo import seed_spaces_and_groups
 from tests.accounts.helpers import totp_code
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SECRET_POST = "Tour de table : unité de valorisation d'argan à Agadir"
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -8,7 +8,7 @@ from cms.demo import seed_cms_content
 from privacy.factories import PrivacyNoticeFactory
 from privacy.selectors import consent_history, consents_current
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]")
 

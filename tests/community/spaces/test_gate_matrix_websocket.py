@@ -4,7 +4,7 @@ import pytest
 
 from .test_gate_matrix import ROLES, gate_holds
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("role", ROLES)

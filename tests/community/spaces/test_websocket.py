@@ -13,7 +13,7 @@ from django.utils import timezone
 from community.labels.models import LabelGrant
 from community.spaces import services
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _cookie(user):
