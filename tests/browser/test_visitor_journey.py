@@ -37,6 +37,7 @@ def test_visitor_switches_to_arabic_signs_up_confirms_logs_in_and_withdraws_a_co
     assert ARABIC_LETTERS.search(legal_notice), legal_notice  # the interface too, not only the content
 
     page.locator("header a[href$='/ar/accounts/signup/']").click()
+    page.wait_for_url(re.compile(r"/ar/accounts/signup/$"))
     assert _html_attributes(page) == ["ar", "rtl"]
     email = "nadia.elidrissi@example.org"
     password = "Tanger-Lyon-2026!"
