@@ -28,7 +28,7 @@ demo: install ## Set up a fresh machine and serve the demo site on the embedded 
 	$(MAKE) --no-print-directory serve
 
 serve: ## Serve HTTP and websockets with one ASGI server (daphne)
-	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) kafaat.asgi:application
+	PYTHONPATH=.:site DJANGO_SETTINGS_MODULE=kafaat.settings.dev $(BIN)/daphne -b 127.0.0.1 -p $(PORT) kafaat.asgi:application
 
 test: install ## Run the whole suite: embedded defaults, then PostgreSQL + Redis
 	scripts/ensure-test-tools
