@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from community.profiles.countries import COUNTRY_CODES
+
 from .models import CommunityGroup
 
 
@@ -13,7 +15,7 @@ class GroupForm(forms.ModelForm):
 
     def clean_country(self):
         country = self.cleaned_data["country"].strip().upper()
-        if country and (len(country) != 2 or not country.isalpha()):
+        if country and country not in COUNTRY_CODES:
             raise forms.ValidationError(_("Enter the country as two letters, for example FR."))
         return country
 

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from community.profiles.countries import country_name as _country_name
+
 register = template.Library()
 
 
@@ -12,3 +14,9 @@ def member_name(user):
     profile = getattr(user, "profile", None)
     display_name = getattr(profile, "display_name", "") if profile is not None else ""
     return display_name or user.get_full_name() or _("Member")
+
+
+@register.filter
+def country_name(code):
+    """The country's name in the active language, from its ISO code."""
+    return _country_name(code) if code else ""

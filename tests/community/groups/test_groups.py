@@ -189,3 +189,22 @@ def test_creating_a_group_through_the_form_checks_kind_fields():
     group = CommunityGroup.objects.get(name="Marocains de Dubaï")
     assert response["Location"] == f"/fr/community/groups/{group.slug}/" and group.country == "AE"
     assert group.memberships.get().role == Role.OWNER
+
+
+def test_groups_show_their_country_by_name_in_the_visitor_language(client):
+    from community.groups.factories import CommunityGroupFactory
+
+    group = CommunityGroupFactory(kind="geographic", sector="", country="BE", city="Bruxelles")
+    french = client.get(f"/fr/community/groups/{group.slug}/").content.decode()
+    arabic = client.get("/ar/community/groups/").content.decode()
+    assert "Belgique · Bruxelles" in french
+    assert "بلجيكا" in arabic
+
+
+def test_a_geographic_group_needs_a_known_country_code():
+    from community.groups.forms import GroupForm
+
+    form = GroupForm(data={"name": "Réseau", "kind": "geographic", "country": "XX", "join_policy": "open"})
+    assert not form.is_valid() and "country" in form.errors
+    form = GroupForm(data={"name": "Réseau", "kind": "geographic", "country": "be", "join_policy": "open"})
+    assert form.is_valid(), form.errors
