@@ -9,4 +9,5 @@ urlpatterns = [
     path("groups/", include("community.groups.urls")),
     path("moderation/", include("community.moderation.urls")),
     path("notifications/", include("community.notifications.urls")),
+    path("messages/", include("community.messaging.urls")),
 ]

@@ -1,7 +1,7 @@
 """Every UI string is translated in fr, ar and en, and the catalogues follow the code.
 
-The root catalogue (locale/) holds the project-wide apps; each app under community/ keeps its own
-catalogue in <app>/locale.
+The root catalogue (locale/) holds the project-wide apps; each app under community/ and the domain
+apps events/, matching/ and referential/ keep their own catalogue in <app>/locale.
 """
 
 import os
@@ -15,8 +15,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("fr", "ar", "en")
-ROOT_SOURCE_DIRS = ("site", "cms", "community", "events", "matching", "themes", "accounts", "privacy")
-APP_CATALOGUES = sorted(path.parent for path in ROOT.glob("community/*/locale"))
+ROOT_SOURCE_DIRS = ("site", "cms", "community", "themes", "accounts", "privacy")
+DOMAIN_APPS = ("events", "matching", "referential")
+APP_CATALOGUES = sorted(
+    [*(path.parent for path in ROOT.glob("community/*/apps.py")), *(ROOT / app for app in DOMAIN_APPS)]
+)
 CATALOGUE_DIRS = [ROOT, *APP_CATALOGUES]
 
 

@@ -15,7 +15,10 @@ ACCOUNT_RATE_LIMITS = False
 
 # Parallel workers (pytest-xdist) each get their own Redis database for the cache and their own
 # channel-layer prefix, so that clearing the cache between tests never touches another worker's.
+# The databases start after the one REDIS_URL names, so two runs given /0 and /4 stay apart.
 _WORKER_INDEX = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 if REDIS_URL:  # noqa: F405
-    CACHES["default"]["LOCATION"] = str(urlparse(REDIS_URL)._replace(path=f"/{1 + _WORKER_INDEX}").geturl())  # noqa: F405
-    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_WORKER_INDEX}"  # noqa: F405
+    _redis = urlparse(REDIS_URL)  # noqa: F405
+    _test_db = int(_redis.path.strip("/") or 0) + 1 + _WORKER_INDEX
+    CACHES["default"]["LOCATION"] = str(_redis._replace(path=f"/{_test_db}").geturl())  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_test_db}"  # noqa: F405

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferentialConfig(AppConfig):
+    name = "referential"
+    verbose_name = _("Referential")
