@@ -107,7 +107,8 @@ def test_the_same_file_again_changes_nothing_and_says_so(imported):
     assert (second.accepted_rows, second.duplicate_rows, second.rejected_rows) == (0, 3, 3)
     assert selectors.earlier_import_of_same_file(second) == first
     page = client_for(user).get(reverse("referential:batch", args=[second.pk]))
-    assert "same content" in page.content.decode()
+    assert "contenu identique" in page.content.decode()  # the analyst reads French
+    assert f'href="{reverse("referential:batch", args=[first.pk])}"' in page.content.decode()
 
 
 def test_the_same_rows_in_another_file_or_twice_in_one_are_duplicates(imported):
@@ -252,6 +253,12 @@ def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commi
     }
     actions = list(AccessLog.objects.filter(user=user).values_list("action", flat=True))
     assert {"upload", "map", "commit"} <= set(actions)
+
+
+def test_private_files_go_where_private_media_root_says(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "vault")
+    batch = services.batch_upload(source=SourceFactory(), upload=upload(csv_bytes(GOOD_ROWS)), user=analyst())
+    assert batch.file.path.startswith(str(tmp_path / "vault" / "referential" / "imports"))
 
 
 def test_the_progress_endpoint_reports_a_running_import():
