@@ -152,6 +152,7 @@ def batch_preview(request, pk):
         return redirect("referential:batch_mapping", batch.pk)
     if batch.status != ImportBatch.Status.MAPPED:
         return redirect("referential:batch", batch.pk)
+    services.access_log(request.user, AccessLog.Action.VIEW, batch=batch, detail="preview")
     rows = [
         {"row": row, "messages": [reason_message(reason) for reason in row.reasons]}
         for row in checked_rows(batch, limit=PREVIEW_ROWS)
@@ -184,6 +185,7 @@ def batch_commit(request, pk):
 @analyst_required
 def batch_detail(request, pk):
     batch = _batch(pk)
+    services.access_log(request.user, AccessLog.Action.VIEW, batch=batch)
     page = Paginator(selectors.rejected_rows(batch), 50).get_page(request.GET.get("page"))
     rejected = [{"row": row, "messages": [reason_message(reason) for reason in row.reasons]} for row in page]
     return render(

@@ -252,7 +252,9 @@ def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commi
         "finished": True,
     }
     actions = list(AccessLog.objects.filter(user=user).values_list("action", flat=True))
-    assert {"upload", "map", "commit"} <= set(actions)
+    assert {"upload", "map", "view", "commit"} <= set(actions)
+    log = client.get(reverse("referential:access_log")).content.decode()
+    assert "A déposé un fichier" in log and "A lancé l’import" in log
 
 
 def test_private_files_go_where_private_media_root_says(settings, tmp_path):
