@@ -46,7 +46,7 @@ def _csv(rows, rng):
             f"{first_ar} {last_ar}",
             f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1950, 2005)}",
             f"{first}.{last}.{index}@mail.example".replace(" ", "").lower(),
-            f"06{rng.choice("12567")}{rng.randrange(1_000_000, 9_999_999)}",
+            f"06{rng.choice('12567')}{rng.randrange(1_000_000, 9_999_999)}",
             city,
             country,
         ]
