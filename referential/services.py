@@ -1,5 +1,6 @@
 """Writes of the referential imports: sources, uploads, mapping, commit and the chunked import itself."""
 
+import csv
 import hashlib
 import logging
 from itertools import islice
@@ -81,7 +82,7 @@ def read_upload(upload) -> tuple[bytes, Table]:
     data = b"".join(upload.chunks())
     try:
         table = Table(data, upload.name)
-    except (UnreadableFile, UnicodeError, ValueError) as error:
+    except (UnreadableFile, UnicodeError, ValueError, csv.Error) as error:
         raise ValidationError(
             _("“%(name)s” could not be read as a CSV or XLSX table with a header row."),
             params={"name": upload.name},

@@ -214,10 +214,29 @@ def test_a_mapping_without_any_name_column_is_refused():
     assert batch.status == ImportBatch.Status.UPLOADED
 
 
-def test_the_upload_form_refuses_what_it_cannot_read():
+@pytest.mark.parametrize(
+    "data, name",
+    [
+        (b"PK\x03\x04broken", "x.xlsx"),
+        (b"", "empty.csv"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "photo.csv"),
+        (b'Nom,Notes\nTazi,"' + b"x" * 200_000 + b'"\n', "huge-cell.csv"),
+    ],
+)
+def test_the_upload_form_refuses_what_it_cannot_read(data, name):
     user, source = analyst(), SourceFactory()
     response = client_for(user).post(
-        reverse("referential:source", args=[source.pk]), {"file": upload(b"PK\x03\x04broken", "x.xlsx")}
+        reverse("referential:source", args=[source.pk]), {"file": upload(data, name)}
+    )
+    assert response.status_code == 400 and not ImportBatch.objects.exists()
+    assert "errorlist" in response.content.decode()
+
+
+def test_the_upload_size_is_limited(settings):
+    settings.REFERENTIAL_MAX_UPLOAD_SIZE = 100
+    user, source = analyst(), SourceFactory()
+    response = client_for(user).post(
+        reverse("referential:source", args=[source.pk]), {"file": upload(csv_bytes(GOOD_ROWS))}
     )
     assert response.status_code == 400 and not ImportBatch.objects.exists()
 
