@@ -113,3 +113,14 @@ def test_uploaded_files_have_no_public_url(batch):
     with pytest.raises(ValueError):
         _url = batch.file.url
     assert "/media/" not in batch.file.path and "private" in batch.file.path
+
+
+def test_the_admin_menu_leads_analysts_to_the_referential_and_no_one_else():
+    analyst = UserFactory(roles=[ANALYST], two_factor=True, preferred_language="fr")
+    moderator = UserFactory(roles=[MODERATOR], two_factor=True)
+    for user, shown in ((analyst, True), (moderator, False)):
+        client = Client()
+        client.force_login(user)
+        response = client.get("/admin/")
+        assert response.status_code == 200
+        assert ("/referential/" in response.content.decode()) is shown
