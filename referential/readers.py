@@ -19,6 +19,7 @@ import csv
 import datetime
 import io
 import re
+from functools import cached_property
 
 from .validation import ARABIC_LETTER
 
@@ -96,17 +97,13 @@ class Table:
         self.format = file_format(data, filename)
         self.encoding = ""
         self.delimiter = ""
+        # CSV rows are parsed as they are read, so that a preview reads only the first few.
         if self.format == "xlsx":
-            self._rows = self._read_xlsx(data)
+            self._records = self._read_xlsx(data)
         else:
-            self._rows = self._read_csv(data, encoding)
-        while self._rows and not any(str(cell).strip() for cell in self._rows[0]):
-            self._rows.pop(0)
-        if not self._rows:
-            raise UnreadableFile("empty")
-        self.headers = _unique_headers(self._rows[0])
-        if not any(self.headers):
-            raise UnreadableFile("no header")
+            self._text = self._read_csv(data, encoding)
+        self._header_at, header = self._header()
+        self.headers = _unique_headers(header)
 
     def _read_csv(self, data, encoding):
         self.encoding = encoding or detect_encoding(data)
@@ -121,7 +118,7 @@ class Table:
         if BINARY.search(text[:4000]):
             raise UnreadableFile("binary")
         self.delimiter = sniff_delimiter(text)
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)]
+        return text
 
     def _read_xlsx(self, data):
         from openpyxl import load_workbook
@@ -136,22 +133,34 @@ class Table:
         finally:
             workbook.close()
 
-    @property
+    def _iter_records(self):
+        if self.format == "xlsx":
+            return iter(self._records)
+        return csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
+
+    def _header(self):
+        """(record number, cells) of the first non-empty record: the header row."""
+        for number, cells in enumerate(self._iter_records(), start=1):
+            if any(str(cell).strip() for cell in cells):
+                return number, cells
+        raise UnreadableFile("empty")
+
+    @cached_property
     def total_rows(self) -> int:
         return sum(1 for _row in self.rows())
 
     def rows(self):
-        """(row number as the analyst sees it in the file, {header: cell}) for each non-empty row."""
+        """(row number as a spreadsheet shows it, {header: cell}) for each non-empty row after the header."""
         width = len(self.headers)
-        for index, cells in enumerate(self._rows[1:], start=2):
-            if not any(str(cell).strip() for cell in cells):
+        for number, cells in enumerate(self._iter_records(), start=1):
+            if number <= self._header_at or not any(str(cell).strip() for cell in cells):
                 continue
             padded = list(cells) + [""] * (width - len(cells))
             extra = [str(cell) for cell in padded[width:] if str(cell).strip()]
             row = dict(zip(self.headers, padded[:width], strict=True))
             if extra:
                 row["…"] = extra
-            yield index, row
+            yield number, row
 
 
 def _unique_headers(cells):

@@ -1,6 +1,6 @@
 """Reads for the referential: sources, batches, rows, and the input of record linkage."""
 
-from django.db.models import F
+from django.db.models import Count, F
 
 from .models import ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
 
@@ -42,7 +42,7 @@ def source_records_frame(source_ids=None):
 
 
 def sources():
-    return Source.objects.order_by("name")
+    return Source.objects.annotate(record_count=Count("records")).order_by("name")
 
 
 def source_batches(source):

@@ -82,6 +82,7 @@ def read_upload(upload) -> tuple[bytes, Table]:
     data = b"".join(upload.chunks())
     try:
         table = Table(data, upload.name)
+        table.total_rows  # noqa: B018 (reads every row once: a parse error shows now, not in the import)
     except (UnreadableFile, UnicodeError, ValueError, csv.Error) as error:
         raise ValidationError(
             _("“%(name)s” could not be read as a CSV or XLSX table with a header row."),

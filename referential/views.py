@@ -138,7 +138,7 @@ def batch_encoding(request, pk):
     if form.is_valid():
         try:
             services.batch_reread(batch=batch, encoding=form.cleaned_data["encoding"], user=request.user)
-        except (ValidationError, UnreadableFile):
+        except (ValidationError, UnreadableFile, UnicodeError, csv.Error):
             messages.error(request, _("The file could not be read that way."))
         else:
             messages.success(request, _("The file was read again."))

@@ -258,6 +258,9 @@ def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commi
         client.post(reverse("referential:batch_commit", args=[batch.pk]))
     page = client.get(reverse("referential:batch", args=[batch.pk])).content.decode()
     assert "Atlantide" in page and 'value="100"' in page
+    assert "Correspondance des colonnes utilisée" in page and "<bdi>Courriel</bdi>" in page
+    home = client.get(reverse("referential:home")).content.decode()
+    assert f'href="{reverse("referential:source", args=[source.pk])}"' in home and "<td>3</td>" in home
     progress = client.get(reverse("referential:batch_progress", args=[batch.pk])).json()
     assert progress == {
         "status": "done",
@@ -336,3 +339,20 @@ def test_the_linkage_input_holds_every_record_with_its_sources_trust(imported):
     assert sorted(row["source_trust"] for row in rows) == [2, 5, 5]
     frame = selectors.source_records_frame()
     assert len(frame) == 3
+
+
+def test_the_analyst_can_read_a_csv_again_in_another_encoding():
+    user, source = analyst(), SourceFactory()
+    headers = ["الاسم الشخصي", "النسب", "الاسم بالعربية"]
+    data = csv_bytes([["Mohamed", "El Amrani", "محمد العمراني"]], headers=headers, encoding="cp1256")
+    batch = services.batch_upload(source=source, upload=upload(data), user=user)
+    assert (batch.encoding, batch.headers) == ("cp1256", headers)
+    client = client_for(user)
+    url = reverse("referential:batch_encoding", args=[batch.pk])
+    client.post(url, {"encoding": "latin-1"})
+    batch.refresh_from_db()
+    assert batch.encoding == "latin-1" and batch.headers != headers
+    client.post(url, {"encoding": ""})  # detect again
+    batch.refresh_from_db()
+    assert (batch.encoding, batch.headers) == ("cp1256", headers)
+    assert batch.mapping["name_arabic"] == "الاسم بالعربية"
