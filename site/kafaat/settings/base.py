@@ -240,6 +240,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", default=str(VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Files served only through permission-checked views (label evidence, space documents, referential
+# imports). Blank: a "private" folder beside MEDIA_ROOT. Web and Celery workers must share it.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,0 +1,176 @@
+"""Read an uploaded table (CSV or XLSX) into a header row and rows of cell values.
+
+CSV encodings: a strict order rather than a statistical detector. The lists we receive come in a
+handful of encodings (UTF-8 with or without BOM, UTF-16 from Excel's "Unicode text", Windows-1256
+for Arabic from older Windows set-ups, Latin-1/Windows-1252 for French); a detector guesses among
+dozens of code pages and can answer differently for a short file or another library version, while
+this order is deterministic and each step is tested. A wrong guess can still be overridden by the
+analyst on the mapping page.
+
+1. A byte order mark says it: UTF-8-SIG, UTF-16 LE/BE.
+2. NUL bytes without a BOM: UTF-16 (LE or BE by where the NULs sit); binary files fail later.
+3. Strict UTF-8 decodes: UTF-8 (text in any other encoding almost never forms valid UTF-8).
+4. Windows-1256 when, read that way, most non-ASCII letters are Arabic; else Windows-1252, else
+   Latin-1 (which decodes any byte). Windows-1256 keeps the French accented lower-case letters where
+   Latin-1 has them, which is why the Arabic share decides and not decodability.
+"""
+
+import csv
+import datetime
+import io
+import re
+from functools import cached_property
+
+from .validation import ARABIC_LETTER
+
+ENCODINGS = ("utf-8-sig", "utf-16", "cp1256", "cp1252", "latin-1")
+XLSX_MAGIC = b"PK\x03\x04"
+DELIMITERS = ",;\t|"
+BINARY = re.compile(r"[\x00-\x08\x0E-\x1F]")
+
+
+class UnreadableFile(Exception):
+    """The file is neither a CSV text table nor an XLSX workbook, or has no header row."""
+
+
+def detect_encoding(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4000]
+    if b"\x00" in sample:  # text never holds NUL bytes; UTF-16 does, beside each ASCII character
+        return "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    as_arabic = data.decode("cp1256", errors="replace")
+    non_ascii_letters = [c for c in as_arabic if not c.isascii() and c.isalpha()]
+    arabic = sum(1 for c in non_ascii_letters if ARABIC_LETTER.match(c))
+    if non_ascii_letters and arabic / len(non_ascii_letters) >= 0.5:
+        return "cp1256"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"
+    return "cp1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        first = text.splitlines()[0] if text else ""
+        counts = {delimiter: first.count(delimiter) for delimiter in DELIMITERS}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ","
+
+
+def file_format(data: bytes, filename: str) -> str:
+    """'xlsx' by content (a zip), 'csv' otherwise; the name only breaks no tie."""
+    if data.startswith(XLSX_MAGIC):
+        return "xlsx"
+    return "csv"
+
+
+def _cell(value):
+    """A spreadsheet cell as text, except dates which stay dates (no dd/mm vs mm/dd guess needed)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date() if value.time() == datetime.time() else value
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class Table:
+    """An opened file: .headers, .rows() (lists of cells, header excluded), and how it was read."""
+
+    def __init__(self, data: bytes, filename: str, encoding: str = ""):
+        self.format = file_format(data, filename)
+        self.encoding = ""
+        self.delimiter = ""
+        # CSV rows are parsed as they are read, so that a preview reads only the first few.
+        if self.format == "xlsx":
+            self._records = self._read_xlsx(data)
+        else:
+            self._text = self._read_csv(data, encoding)
+        self._header_at, header = self._header()
+        self.headers = _unique_headers(header)
+
+    def _read_csv(self, data, encoding):
+        self.encoding = encoding or detect_encoding(data)
+        try:
+            text = data.decode(self.encoding)
+        except (UnicodeDecodeError, LookupError):
+            if not encoding:
+                raise UnreadableFile("encoding") from None
+            # An analyst's override that does not fit: replacement characters show the problem row by row.
+            text = data.decode(self.encoding if self.encoding in ENCODINGS else "utf-8", errors="replace")
+        text = text.lstrip("\ufeff")
+        if BINARY.search(text[:4000]):
+            raise UnreadableFile("binary")
+        self.delimiter = sniff_delimiter(text)
+        return text
+
+    def _read_xlsx(self, data):
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a damaged or foreign zip
+            raise UnreadableFile("xlsx") from error
+        try:
+            sheet = workbook.worksheets[0]
+            return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+
+    def _iter_records(self):
+        if self.format == "xlsx":
+            return iter(self._records)
+        return csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
+
+    def _header(self):
+        """(record number, cells) of the first non-empty record: the header row."""
+        for number, cells in enumerate(self._iter_records(), start=1):
+            if any(str(cell).strip() for cell in cells):
+                return number, cells
+        raise UnreadableFile("empty")
+
+    @cached_property
+    def total_rows(self) -> int:
+        return sum(1 for _row in self.rows())
+
+    def rows(self):
+        """(row number as a spreadsheet shows it, {header: cell}) for each non-empty row after the header."""
+        width = len(self.headers)
+        for number, cells in enumerate(self._iter_records(), start=1):
+            if number <= self._header_at or not any(str(cell).strip() for cell in cells):
+                continue
+            padded = list(cells) + [""] * (width - len(cells))
+            extra = [str(cell) for cell in padded[width:] if str(cell).strip()]
+            row = dict(zip(self.headers, padded[:width], strict=True))
+            if extra:
+                row["…"] = extra
+            yield number, row
+
+
+def _unique_headers(cells):
+    headers, seen = [], {}
+    for position, cell in enumerate(cells, start=1):
+        name = re.sub(r"\s+", " ", str(cell or "")).strip() or f"#{position}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        headers.append(name)
+    return headers

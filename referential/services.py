@@ -1,0 +1,263 @@
+"""Writes of the referential imports: sources, uploads, mapping, commit and the chunked import itself."""
+
+import csv
+import hashlib
+import logging
+from itertools import islice
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .importing import checked_rows, open_table
+from .mapping import proposed_mapping
+from .models import AccessLog, ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
+from .readers import ENCODINGS, Table, UnreadableFile
+from .selectors import remembered_mapping
+
+logger = logging.getLogger(__name__)
+
+SOURCE_FIELDS = ("name", "kind", "country", "contact_name", "contact_email", "contact_phone", "trust")
+
+
+def max_upload_size() -> int:
+    return getattr(settings, "REFERENTIAL_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+
+
+def chunk_size() -> int:
+    return getattr(settings, "REFERENTIAL_IMPORT_CHUNK_SIZE", 500)
+
+
+def access_log(user, action, *, source=None, batch=None, detail="") -> AccessLog:
+    return AccessLog.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        source=source or (batch.source if batch else None),
+        batch=batch,
+        detail=str(detail)[:255],
+    )
+
+
+# --- Sources -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_create(*, user, **data) -> Source:
+    fields = {key: data[key] for key in SOURCE_FIELDS if key in data}
+    source = Source.objects.create(created_by=user, **fields)
+    access_log(user, AccessLog.Action.SOURCE_CREATE, source=source)
+    return source
+
+
+@transaction.atomic
+def source_update(*, source, user, **data) -> Source:
+    for key in SOURCE_FIELDS:
+        if key in data:
+            setattr(source, key, data[key])
+    source.full_clean()
+    source.save()
+    access_log(user, AccessLog.Action.SOURCE_UPDATE, source=source)
+    return source
+
+
+# --- Upload, mapping ------------------------------------------------------------------------------------
+
+
+def read_upload(upload) -> tuple[bytes, Table]:
+    """The file's bytes and table, or ValidationError saying what is wrong, in the analyst's language."""
+    if upload.size > max_upload_size():
+        raise ValidationError(
+            _("“%(name)s” is too large (%(size)s); the limit is %(limit)s."),
+            params={
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(max_upload_size()),
+            },
+            code="too_large",
+        )
+    data = b"".join(upload.chunks())
+    try:
+        table = Table(data, upload.name)
+        table.total_rows  # noqa: B018 (reads every row once: a parse error shows now, not in the import)
+    except (UnreadableFile, UnicodeError, ValueError, csv.Error) as error:
+        raise ValidationError(
+            _("“%(name)s” could not be read as a CSV or XLSX table with a header row."),
+            params={"name": upload.name},
+            code="unreadable",
+        ) from error
+    return data, table
+
+
+@transaction.atomic
+def batch_upload(*, source, upload, user) -> ImportBatch:
+    data, table = read_upload(upload)
+    batch = ImportBatch(
+        source=source,
+        original_filename=upload.name[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        file_format=table.format,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        headers=table.headers,
+        total_rows=table.total_rows,
+        created_by=user,
+    )
+    batch.mapping = proposed_mapping(table.headers, remembered_mapping(source))
+    batch.file.save("upload", ContentFile(data), save=False)
+    batch.save()
+    access_log(user, AccessLog.Action.UPLOAD, batch=batch, detail=batch.original_filename)
+    return batch
+
+
+def _editable(batch):
+    if batch.status not in (ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED):
+        raise ValidationError(_("This import has started; its mapping can no longer change."), code="started")
+
+
+@transaction.atomic
+def batch_reread(*, batch, encoding, user) -> ImportBatch:
+    """Read a CSV file again in the encoding the analyst chose (blank: detect)."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _editable(batch)
+    if batch.file_format != "csv" or (encoding and encoding not in ENCODINGS):
+        raise ValidationError(_("Choose one of the encodings offered."), code="encoding")
+    table = open_table_with(batch, encoding)
+    batch.encoding = table.encoding
+    batch.delimiter = table.delimiter
+    batch.headers = table.headers
+    batch.total_rows = table.total_rows
+    batch.mapping = proposed_mapping(table.headers, batch.mapping or remembered_mapping(batch.source))
+    batch.status = ImportBatch.Status.UPLOADED
+    batch.save()
+    return batch
+
+
+def open_table_with(batch, encoding) -> Table:
+    with batch.file.open("rb") as handle:
+        data = handle.read()
+    return Table(data, batch.original_filename, encoding=encoding)
+
+
+@transaction.atomic
+def batch_map(*, batch, mapping: dict, user) -> ImportBatch:
+    """Keep the analyst's mapping on the batch and remember it for the source's next file."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _editable(batch)
+    mapping = {field: header for field, header in mapping.items() if header}
+    unknown = set(mapping.values()) - set(batch.headers)
+    if unknown:
+        raise ValidationError(_("Choose columns that the file has."), code="unknown_column")
+    if not {"given_name", "family_name", "full_name", "name_arabic"} & set(mapping):
+        raise ValidationError(
+            _("Map at least one name column (in Latin or Arabic script)."), code="no_name_column"
+        )
+    batch.mapping = mapping
+    batch.status = ImportBatch.Status.MAPPED
+    batch.save(update_fields=["mapping", "status"])
+    ColumnMapping.objects.update_or_create(
+        source=batch.source, defaults={"mapping": mapping, "updated_by": user}
+    )
+    access_log(user, AccessLog.Action.MAP, batch=batch)
+    return batch
+
+
+# --- Commit and the import itself -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def batch_commit(*, batch, user) -> ImportBatch:
+    """Queue the import of a mapped batch (or resume a failed one); the task runs after the commit."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status not in (ImportBatch.Status.MAPPED, ImportBatch.Status.FAILED):
+        raise ValidationError(_("This import cannot be started now."), code="not_ready")
+    batch.status = ImportBatch.Status.QUEUED
+    batch.error = ""
+    batch.save(update_fields=["status", "error"])
+    access_log(user, AccessLog.Action.COMMIT, batch=batch)
+    transaction.on_commit(lambda: _import_later(batch.id))
+    return batch
+
+
+def _import_later(batch_id: int) -> None:
+    from .tasks import batch_import
+
+    batch_import.delay(batch_id)
+
+
+def batch_import_run(batch_id: int) -> ImportBatch | None:
+    """Import a queued batch in chunks, each in its own transaction; idempotent and resumable.
+
+    A chunk writes its records, its rejected rows and the batch's counters together, so a crash
+    leaves the batch at the end of the last whole chunk; running again resumes from there. Records
+    already held for the source (same fingerprint) count as duplicates and are not written again.
+    """
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).first()
+        if batch is None or batch.status not in (
+            ImportBatch.Status.QUEUED,
+            ImportBatch.Status.RUNNING,
+            ImportBatch.Status.FAILED,
+        ):
+            return batch
+        batch.status = ImportBatch.Status.RUNNING
+        batch.save(update_fields=["status"])
+    try:
+        table = open_table(batch)
+        rows = checked_rows(batch, table=table, skip=batch.processed_rows)
+        while chunk := list(islice(rows, chunk_size())):
+            _import_chunk(batch.pk, chunk)
+    except Exception as error:
+        logger.exception("Import of batch %s failed", batch_id)
+        ImportBatch.objects.filter(pk=batch_id).update(
+            status=ImportBatch.Status.FAILED, error=f"{type(error).__name__}: {error}"[:1000]
+        )
+        return ImportBatch.objects.get(pk=batch_id)
+    ImportBatch.objects.filter(pk=batch_id).update(status=ImportBatch.Status.DONE, finished_at=timezone.now())
+    return ImportBatch.objects.get(pk=batch_id)
+
+
+@transaction.atomic
+def _import_chunk(batch_id: int, chunk) -> None:
+    batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+    # One import at a time per source, so that two batches never race on a fingerprint.
+    Source.objects.select_for_update().filter(pk=batch.source_id).first()
+    good = [row for row in chunk if row.ok]
+    held = set(
+        SourceRecord.objects.filter(
+            source_id=batch.source_id, fingerprint__in=[row.fingerprint for row in good]
+        ).values_list("fingerprint", flat=True)
+    )
+    records, duplicates = [], 0
+    now = timezone.now()
+    for row in good:
+        if row.fingerprint in held:
+            duplicates += 1
+            continue
+        held.add(row.fingerprint)
+        records.append(
+            SourceRecord(
+                source_id=batch.source_id,
+                batch_id=batch.pk,
+                row_number=row.row_number,
+                raw=row.raw,
+                fingerprint=row.fingerprint,
+                imported_at=now,
+                **row.clean,
+            )
+        )
+    rejected = [
+        RejectedRow(batch_id=batch.pk, row_number=row.row_number, raw=row.raw, reasons=row.reasons)
+        for row in chunk
+        if not row.ok
+    ]
+    SourceRecord.objects.bulk_create(records)
+    RejectedRow.objects.bulk_create(rejected)
+    batch.accepted_rows += len(records)
+    batch.duplicate_rows += duplicates
+    batch.rejected_rows += len(rejected)
+    batch.processed_rows += len(chunk)
+    batch.save(update_fields=["accepted_rows", "duplicate_rows", "rejected_rows", "processed_rows"])

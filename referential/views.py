@@ -1,0 +1,279 @@
+"""Referential pages: sources, uploads, mapping, preview, commit, progress and downloads.
+
+Every view goes through staff_tool(can_use_referential): login, a second factor for staff, then
+analysts and administrators only.
+"""
+
+import csv
+from itertools import islice
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.decorators import staff_tool
+
+from . import selectors, services
+from .forms import EncodingForm, MappingForm, SourceForm, UploadForm
+from .importing import checked_rows
+from .models import AccessLog, ImportBatch, Source
+from .permissions import can_use_referential
+from .readers import UnreadableFile
+from .validation import reason_message
+
+analyst_required = staff_tool(can_use_referential)
+
+PREVIEW_ROWS = 20
+
+
+@analyst_required
+def home(request):
+    return render(
+        request,
+        "referential/home.html",
+        {"sources": selectors.sources(), "batches": selectors.recent_batches()},
+    )
+
+
+@analyst_required
+def source_create(request):
+    form = SourceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        source = services.source_create(user=request.user, **form.cleaned_data)
+        messages.success(request, _("The source is registered."))
+        return redirect("referential:source", source.pk)
+    return render(request, "referential/source_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@analyst_required
+def source_edit(request, pk):
+    source = get_object_or_404(Source, pk=pk)
+    form = SourceForm(request.POST or None, instance=source)
+    if request.method == "POST" and form.is_valid():
+        services.source_update(source=source, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The source is saved."))
+        return redirect("referential:source", source.pk)
+    return render(
+        request,
+        "referential/source_form.html",
+        {"form": form, "source": source},
+        status=400 if form.errors else 200,
+    )
+
+
+@analyst_required
+def source_detail(request, pk):
+    source = get_object_or_404(Source, pk=pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.batch_upload(source=source, upload=form.cleaned_data["file"], user=request.user)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("referential:batch_mapping", batch.pk)
+    return render(
+        request,
+        "referential/source_detail.html",
+        {
+            "source": source,
+            "form": form,
+            "batches": selectors.source_batches(source),
+            "mapping": selectors.remembered_mapping(source),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _batch(pk):
+    return get_object_or_404(ImportBatch.objects.select_related("source", "created_by"), pk=pk)
+
+
+@analyst_required
+def batch_mapping(request, pk):
+    batch = _batch(pk)
+    if batch.status not in (ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED):
+        return redirect("referential:batch", batch.pk)
+    form = MappingForm(request.POST or None, headers=batch.headers, initial_mapping=batch.mapping)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.batch_map(batch=batch, mapping=form.mapping, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("referential:batch_preview", batch.pk)
+    return render(
+        request,
+        "referential/batch_mapping.html",
+        {
+            "batch": batch,
+            "form": form,
+            "encoding_form": EncodingForm(initial={"encoding": batch.encoding}),
+            "sample": _sample(batch),
+            "earlier": selectors.earlier_import_of_same_file(batch),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _sample(batch, count=3):
+    """The first rows as they were read, to see whether the encoding and columns look right."""
+    try:
+        rows = services.open_table_with(batch, batch.encoding).rows()
+        first = [row for _number, row in islice(rows, count)]
+    except (UnreadableFile, OSError):
+        return []
+    return [[row.get(header, "") for header in batch.headers] for row in first]
+
+
+@analyst_required
+@require_POST
+def batch_encoding(request, pk):
+    batch = _batch(pk)
+    form = EncodingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.batch_reread(batch=batch, encoding=form.cleaned_data["encoding"], user=request.user)
+        except (ValidationError, UnreadableFile, UnicodeError, csv.Error):
+            messages.error(request, _("The file could not be read that way."))
+        else:
+            messages.success(request, _("The file was read again."))
+    return redirect("referential:batch_mapping", batch.pk)
+
+
+@analyst_required
+def batch_preview(request, pk):
+    batch = _batch(pk)
+    if batch.status == ImportBatch.Status.UPLOADED:
+        return redirect("referential:batch_mapping", batch.pk)
+    if batch.status != ImportBatch.Status.MAPPED:
+        return redirect("referential:batch", batch.pk)
+    services.access_log(request.user, AccessLog.Action.VIEW, batch=batch, detail="preview")
+    rows = [
+        {"row": row, "messages": [reason_message(reason) for reason in row.reasons]}
+        for row in checked_rows(batch, limit=PREVIEW_ROWS)
+    ]
+    return render(
+        request,
+        "referential/batch_preview.html",
+        {
+            "batch": batch,
+            "rows": rows,
+            "fields": [field for field in batch.mapping],
+            "earlier": selectors.earlier_import_of_same_file(batch),
+        },
+    )
+
+
+@analyst_required
+@require_POST
+def batch_commit(request, pk):
+    batch = _batch(pk)
+    try:
+        services.batch_commit(batch=batch, user=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The import has started."))
+    return redirect("referential:batch", batch.pk)
+
+
+@analyst_required
+def batch_detail(request, pk):
+    batch = _batch(pk)
+    services.access_log(request.user, AccessLog.Action.VIEW, batch=batch)
+    page = Paginator(selectors.rejected_rows(batch), 50).get_page(request.GET.get("page"))
+    rejected = [{"row": row, "messages": [reason_message(reason) for reason in row.reasons]} for row in page]
+    return render(
+        request,
+        "referential/batch_detail.html",
+        {
+            "batch": batch,
+            "page": page,
+            "rejected": rejected,
+            "earlier": selectors.earlier_import_of_same_file(batch),
+            "running": batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING),
+        },
+    )
+
+
+@analyst_required
+@require_GET
+def batch_progress(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    response = JsonResponse(
+        {
+            "status": batch.status,
+            "status_label": str(batch.get_status_display()),
+            "progress": batch.progress,
+            "total": batch.total_rows,
+            "processed": batch.processed_rows,
+            "accepted": batch.accepted_rows,
+            "rejected": batch.rejected_rows,
+            "duplicates": batch.duplicate_rows,
+            "finished": batch.status in (ImportBatch.Status.DONE, ImportBatch.Status.FAILED),
+        }
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def csv_safe(value) -> str:
+    """Spreadsheets run cells starting with = + - @ (or a tab or carriage return) as formulas."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+@analyst_required
+@require_GET
+def batch_rejected_csv(request, pk):
+    """The rejected rows with their original columns and the reasons, in the analyst's language."""
+    batch = _batch(pk)
+    services.access_log(request.user, AccessLog.Action.DOWNLOAD_REJECTED, batch=batch)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="rejected-rows-{batch.pk}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    response.write("\ufeff")  # so that Excel reads the Arabic text as UTF-8
+    writer = csv.writer(response)
+    writer.writerow([csv_safe(value) for value in [_("Row"), *batch.headers, _("Reasons")]])
+    for row in selectors.rejected_rows(batch).iterator():
+        reasons = " | ".join(reason_message(reason) for reason in row.reasons)
+        cells = [row.raw.get(header, "") for header in batch.headers]
+        writer.writerow([csv_safe(value) for value in [row.row_number, *cells, reasons]])
+    return response
+
+
+@analyst_required
+@require_GET
+def batch_file(request, pk):
+    batch = _batch(pk)
+    try:
+        handle = batch.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    services.access_log(request.user, AccessLog.Action.DOWNLOAD_FILE, batch=batch)
+    content_type = (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        if batch.file_format == "xlsx"
+        else "text/csv"
+    )
+    response = FileResponse(
+        handle, as_attachment=True, filename=batch.original_filename, content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@analyst_required
+def access_log(request):
+    entries = Paginator(AccessLog.objects.select_related("user", "source", "batch"), 100).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "referential/access_log.html", {"page": entries})

@@ -1,0 +1,141 @@
+"""An analyst (with a second factor) imports a consulate's list: upload, mapping, preview, commit,
+rejected rows downloaded; every page passes axe-core in French and in Arabic."""
+
+import csv
+import io
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.roles import ANALYST
+from referential.models import ImportBatch, SourceRecord
+from tests.accounts.helpers import totp_code
+from tests.referential.helpers import BAD_ROWS, GOOD_ROWS, csv_bytes
+
+from .conftest import axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _log_in(page, base, email, secret):
+    page.goto(f"{base}/fr/accounts/login/")
+    page.fill("input[name='login']", email)
+    page.fill("input[name='password']", DEFAULT_PASSWORD)
+    page.locator("main form button[type='submit']").click()
+    page.wait_for_url("**/2fa/authenticate/")
+    page.fill("input[name='code']", totp_code(secret))
+    page.locator("main form button.button[type='submit']").click()
+    page.wait_for_url("**/account/")
+
+
+def _axe_in_both_languages(page, checked):
+    """axe on the current page, then on the same page in Arabic (right to left)."""
+    path = re.sub(r"^https?://[^/]+", "", page.url)
+    assert axe_violations(page) == [], path
+    page.goto(page.url.replace("/fr/", "/ar/", 1))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert axe_violations(page) == [], path.replace("/fr/", "/ar/", 1)
+    checked.append(path)
+    page.goto(page.url.replace("/ar/", "/fr/", 1))
+
+
+def test_an_analyst_imports_a_list_and_downloads_the_rejected_rows(browser, live_server, tmp_path):
+    analyst = UserFactory(email="analyste@example.org", roles=[ANALYST], preferred_language="fr")
+    secret = generate_totp_secret()
+    TOTP.activate(analyst, secret)
+    listing = tmp_path / "liste-consulat.csv"
+    listing.write_bytes(csv_bytes(GOOD_ROWS + BAD_ROWS, encoding="utf-8-sig", delimiter=";"))
+    base = live_server.url
+    context = browser.new_context(locale="fr-FR", accept_downloads=True)
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    checked = []
+
+    _log_in(page, base, analyst.email, secret)
+    page.goto(f"{base}/fr/referential/")
+    _axe_in_both_languages(page, checked)
+
+    # Register the source.
+    page.get_by_role("link", name="Enregistrer une source").click()
+    _axe_in_both_languages(page, checked)
+    page.fill("input[name='name']", "Consulat général à Lyon")
+    page.select_option("select[name='kind']", "consulate")
+    page.select_option("select[name='country']", "FR")
+    page.fill("input[name='contact_name']", "Service social")
+    page.fill("input[name='trust']", "5")
+    page.get_by_role("button", name="Enregistrer la nouvelle source").click()
+    page.wait_for_url(re.compile(r"/fr/referential/sources/\d+/$"))
+    _axe_in_both_languages(page, checked)
+
+    # Upload: the mapping is guessed from the French headers.
+    page.set_input_files("input[name='file']", str(listing))
+    page.get_by_role("button", name="Déposer et associer les colonnes").click()
+    page.wait_for_url(re.compile(r"/imports/\d+/mapping/$"))
+    assert page.locator("select[name='email']").input_value() == "Courriel"
+    assert page.locator("select[name='name_arabic']").input_value() == "Nom en arabe"
+    assert "محمد العمراني" in page.content()  # the sample rows, read as UTF-8 with its BOM
+    _axe_in_both_languages(page, checked)
+
+    # Preview: normalised values for good rows, reasons for bad ones.
+    page.get_by_role("button", name="Prévisualiser l’import").click()
+    page.wait_for_url(re.compile(r"/imports/\d+/preview/$"))
+    content = page.content()
+    assert "+33612345678" in content and "Adresse électronique non valide." in content
+    _axe_in_both_languages(page, checked)
+
+    # Commit: the batch page shows the finished progress and the rejected rows.
+    page.get_by_role("button", name="Importer 6 lignes").click()
+    page.wait_for_url(re.compile(r"/imports/\d+/$"))
+    assert page.locator("#import-progress").get_attribute("value") == "100"
+    batch = ImportBatch.objects.get()
+    assert (batch.status, batch.accepted_rows, batch.rejected_rows) == ("done", 3, 3)
+    assert SourceRecord.objects.count() == 3
+    _axe_in_both_languages(page, checked)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Télécharger les lignes rejetées (CSV)").click()
+    download = download_info.value
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    assert rows[0][0] == "Ligne" and rows[0][-1] == "Motifs"
+    assert len(rows) == 4 and "courriel : Adresse électronique non valide." in rows[1][-1]
+    assert rows[3][5].startswith("'=")  # formula neutralised
+
+    page.goto(f"{base}/fr/referential/access-log/")
+    _axe_in_both_languages(page, checked)
+    assert len(checked) == 7
+    context.close()
+
+
+def test_the_progress_bar_follows_a_running_import_without_reloading(browser, live_server, tmp_path):
+    from referential.factories import SourceFactory
+
+    analyst = UserFactory(email="analyste2@example.org", roles=[ANALYST])
+    secret = generate_totp_secret()
+    TOTP.activate(analyst, secret)
+    batch = ImportBatch.objects.create(
+        source=SourceFactory(),
+        original_filename="gros-fichier.csv",
+        sha256="0" * 64,
+        status=ImportBatch.Status.RUNNING,
+        total_rows=1000,
+        processed_rows=250,
+        accepted_rows=240,
+        rejected_rows=10,
+    )
+    page = browser.new_context(locale="fr-FR").new_page()
+    _log_in(page, live_server.url, analyst.email, secret)
+    page.goto(f"{live_server.url}/fr/referential/imports/{batch.pk}/")
+    assert page.locator("#import-progress").get_attribute("value") == "25"
+    assert page.locator("[data-when-finished]").is_hidden()
+
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.DONE, processed_rows=1000, accepted_rows=980, rejected_rows=20
+    )
+    page.locator("[data-when-finished]").wait_for(state="visible")
+    assert page.locator("#import-progress").evaluate("bar => bar.value") == 100
+    assert page.locator("[data-field='accepted']").text_content() == "980"
+    page.context.close()

@@ -1,0 +1,358 @@
+"""Upload, map, preview, commit: good rows go in, bad rows are kept with reasons, nothing twice."""
+
+import csv
+import io
+
+import pytest
+
+from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import translation
+
+from referential import selectors, services
+from referential.factories import SourceFactory
+from referential.models import AccessLog, ColumnMapping, ImportBatch, RejectedRow, SourceRecord
+
+from .helpers import BAD_ROWS, GOOD_ROWS, analyst, client_for, csv_bytes, upload, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def _imported(source, user, data, name="liste.csv", mapping=None):
+    batch = services.batch_upload(source=source, upload=upload(data, name), user=user)
+    services.batch_map(batch=batch, mapping=mapping or batch.mapping, user=user)
+    services.batch_commit(batch=batch, user=user)  # the task runs eagerly on commit
+    return batch
+
+
+def _run_on_commit(django_capture_on_commit_callbacks, function, *args, **kwargs):
+    with django_capture_on_commit_callbacks(execute=True):
+        return function(*args, **kwargs)
+
+
+@pytest.fixture
+def imported(django_capture_on_commit_callbacks):
+    def run(source, user, data, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            batch = _imported(source, user, data, **kwargs)
+        batch.refresh_from_db()
+        return batch
+
+    return run
+
+
+def test_a_csv_goes_in_with_normalised_values_and_bad_rows_kept_with_reasons(imported):
+    user, source = analyst(), SourceFactory(country="FR")
+    batch = imported(source, user, csv_bytes(GOOD_ROWS + BAD_ROWS))
+    assert batch.status == ImportBatch.Status.DONE and batch.finished_at
+    assert (batch.total_rows, batch.accepted_rows, batch.rejected_rows, batch.duplicate_rows) == (6, 3, 3, 0)
+    assert batch.progress == 100
+    record = SourceRecord.objects.get(source=source, family_name="El Amrani")
+    assert (record.email, record.phone, record.country, str(record.birth_date)) == (
+        "m.amrani@example.org",
+        "+33612345678",
+        "FR",
+        "1985-04-03",
+    )
+    assert (
+        record.name_arabic == "محمد العمراني" and record.row_number == 2 and record.raw["Prénom"] == "Mohamed"
+    )
+    assert SourceRecord.objects.get(family_name="Bennani").country == "FR"  # "فرنسا"
+    rejected = {
+        row.row_number: {r["code"] for r in row.reasons} for row in RejectedRow.objects.filter(batch=batch)
+    }
+    assert rejected == {
+        5: {"invalid_date", "invalid_email", "invalid_phone", "unknown_country"},
+        6: {"latin_name_in_arabic_script", "arabic_name_in_latin_script"},
+        7: {"invalid_email"},
+    }
+    assert RejectedRow.objects.get(batch=batch, row_number=5).raw["Pays"] == "Atlantide"
+
+
+def test_an_xlsx_file_imports_like_a_csv(imported):
+    user, source = analyst(), SourceFactory()
+    # (openpyxl would write the third bad row's "=cmd…" as a formula: left out here.)
+    batch = imported(source, user, xlsx_bytes(GOOD_ROWS + BAD_ROWS[:2]), name="liste.xlsx")
+    assert batch.file_format == "xlsx"
+    assert (batch.accepted_rows, batch.rejected_rows) == (3, 2)
+    assert SourceRecord.objects.get(family_name="El Amrani").birth_date.isoformat() == "1985-04-03"
+
+
+def test_a_windows_1256_arabic_csv_imports_its_arabic_names(imported):
+    headers = ["الاسم الشخصي", "النسب", "الاسم بالعربية", "البلد"]
+    rows = [
+        ["Mohamed", "El Amrani", "محمد العمراني", "المغرب"],
+        ["Hélène", "Benaïssa", "هيلين بنعيسى", "فرنسا"],
+    ]
+    batch = imported(SourceFactory(), analyst(), csv_bytes(rows, headers=headers, encoding="cp1256"))
+    assert batch.encoding == "cp1256" and batch.accepted_rows == 2
+    assert set(SourceRecord.objects.values_list("name_arabic", "country")) == {
+        ("محمد العمراني", "MA"),
+        ("هيلين بنعيسى", "FR"),
+    }
+
+
+def test_a_utf8_bom_csv_with_semicolons_imports(imported):
+    batch = imported(SourceFactory(), analyst(), csv_bytes(GOOD_ROWS, encoding="utf-8-sig", delimiter=";"))
+    assert (batch.encoding, batch.delimiter, batch.accepted_rows) == ("utf-8-sig", ";", 3)
+    assert batch.headers[0] == "Prénom"
+
+
+def test_the_same_file_again_changes_nothing_and_says_so(imported):
+    user, source = analyst(), SourceFactory()
+    data = csv_bytes(GOOD_ROWS + BAD_ROWS)
+    first = imported(source, user, data)
+    second = imported(source, user, data)
+    assert SourceRecord.objects.filter(source=source).count() == 3
+    assert (second.accepted_rows, second.duplicate_rows, second.rejected_rows) == (0, 3, 3)
+    assert selectors.earlier_import_of_same_file(second) == first
+    page = client_for(user).get(reverse("referential:batch", args=[second.pk]))
+    assert "contenu identique" in page.content.decode()  # the analyst reads French
+    assert f'href="{reverse("referential:batch", args=[first.pk])}"' in page.content.decode()
+
+
+def test_the_same_rows_in_another_file_or_twice_in_one_are_duplicates(imported):
+    user, source = analyst(), SourceFactory()
+    imported(source, user, csv_bytes(GOOD_ROWS[:2]))
+    batch = imported(source, user, csv_bytes([GOOD_ROWS[0], GOOD_ROWS[2], GOOD_ROWS[2]]))
+    assert (batch.accepted_rows, batch.duplicate_rows) == (1, 2)
+    assert SourceRecord.objects.filter(source=source).count() == 3
+
+
+def test_the_same_person_from_another_source_is_kept_for_linkage(imported):
+    user = analyst()
+    imported(SourceFactory(name="Consulat de Lyon"), user, csv_bytes(GOOD_ROWS[:1]))
+    imported(SourceFactory(name="Réseau des ingénieurs"), user, csv_bytes(GOOD_ROWS[:1]))
+    assert SourceRecord.objects.filter(family_name="El Amrani").count() == 2
+
+
+def test_the_fingerprint_is_unique_per_source_in_the_database(imported):
+    batch = imported(SourceFactory(), analyst(), csv_bytes(GOOD_ROWS[:1]))
+    record = SourceRecord.objects.get(batch=batch)
+    record.pk = None
+    with pytest.raises(IntegrityError):
+        record.save()
+
+
+def test_a_crash_mid_import_leaves_no_half_chunk_and_a_rerun_resumes(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.REFERENTIAL_IMPORT_CHUNK_SIZE = 2
+    user, source = analyst(), SourceFactory()
+    rows = [
+        [f"Prenom{chr(97 + i)}", f"Nom{chr(97 + i)}", "", "", f"p{i}@example.org", "", "", ""]
+        for i in range(5)
+    ]
+    rows = [[row[0].replace("Prenom", "Amine"), row[1].replace("Nom", "Tazi"), *row[2:]] for row in rows]
+    batch = services.batch_upload(source=source, upload=upload(csv_bytes(rows + BAD_ROWS[:1])), user=user)
+    services.batch_map(batch=batch, mapping=batch.mapping, user=user)
+
+    real_bulk_create = RejectedRow.objects.bulk_create
+    calls = {"n": 0}
+
+    def crash_on_second_chunk(objs, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:  # after the second chunk's records are written, before its end
+            raise OSError("disk full")
+        return real_bulk_create(objs, *args, **kwargs)
+
+    monkeypatch.setattr(RejectedRow.objects, "bulk_create", crash_on_second_chunk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.batch_commit(batch=batch, user=user)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED and "disk full" in batch.error
+    assert batch.processed_rows == 2 and batch.accepted_rows == 2
+    assert SourceRecord.objects.filter(batch=batch).count() == 2  # the second chunk left nothing
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.batch_commit(batch=batch, user=user)  # "Resume the import"
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.DONE
+    assert (batch.processed_rows, batch.accepted_rows, batch.rejected_rows, batch.duplicate_rows) == (
+        6,
+        5,
+        1,
+        0,
+    )
+    assert SourceRecord.objects.filter(batch=batch).count() == 5
+
+
+def test_the_task_is_idempotent_once_done(imported):
+    from referential.tasks import batch_import
+
+    batch = imported(SourceFactory(), analyst(), csv_bytes(GOOD_ROWS))
+    batch_import.delay(batch.pk)
+    batch.refresh_from_db()
+    assert batch.accepted_rows == 3 and SourceRecord.objects.count() == 3
+
+
+def test_the_mapping_is_remembered_and_proposed_for_the_sources_next_file(imported):
+    user, source = analyst(), SourceFactory()
+    headers = ["NOM_USAGE", "PRENOM", "MAIL_PERSO"]
+    mapping = {"family_name": "NOM_USAGE", "given_name": "PRENOM", "email": "MAIL_PERSO"}
+    imported(source, user, csv_bytes([["Tazi", "Karim", "k@example.org"]], headers=headers), mapping=mapping)
+    assert ColumnMapping.objects.get(source=source).mapping == mapping
+    nxt = services.batch_upload(
+        source=source,
+        upload=upload(csv_bytes([["Alaoui", "Sara", "s@example.org"]], headers=headers)),
+        user=user,
+    )
+    assert nxt.mapping == {"given_name": "PRENOM", "family_name": "NOM_USAGE", "email": "MAIL_PERSO"}
+    page = client_for(user).get(reverse("referential:batch_mapping", args=[nxt.pk]))
+    assert '<option value="MAIL_PERSO" selected>' in page.content.decode()
+
+
+def test_a_mapping_without_any_name_column_is_refused():
+    user, source = analyst(), SourceFactory()
+    batch = services.batch_upload(source=source, upload=upload(csv_bytes(GOOD_ROWS)), user=user)
+    response = client_for(user).post(
+        reverse("referential:batch_mapping", args=[batch.pk]), {"email": "Courriel"}
+    )
+    assert response.status_code == 400
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.UPLOADED
+
+
+@pytest.mark.parametrize(
+    "data, name",
+    [
+        (b"PK\x03\x04broken", "x.xlsx"),
+        (b"", "empty.csv"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "photo.csv"),
+        (b'Nom,Notes\nTazi,"' + b"x" * 200_000 + b'"\n', "huge-cell.csv"),
+    ],
+)
+def test_the_upload_form_refuses_what_it_cannot_read(data, name):
+    user, source = analyst(), SourceFactory()
+    response = client_for(user).post(
+        reverse("referential:source", args=[source.pk]), {"file": upload(data, name)}
+    )
+    assert response.status_code == 400 and not ImportBatch.objects.exists()
+    assert "errorlist" in response.content.decode()
+
+
+def test_the_upload_size_is_limited(settings):
+    settings.REFERENTIAL_MAX_UPLOAD_SIZE = 100
+    user, source = analyst(), SourceFactory()
+    response = client_for(user).post(
+        reverse("referential:source", args=[source.pk]), {"file": upload(csv_bytes(GOOD_ROWS))}
+    )
+    assert response.status_code == 400 and not ImportBatch.objects.exists()
+
+
+def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commit_callbacks):
+    user, source = analyst(preferred_language="fr"), SourceFactory()
+    client = client_for(user)
+    response = client.post(
+        reverse("referential:source", args=[source.pk]), {"file": upload(csv_bytes(GOOD_ROWS + BAD_ROWS))}
+    )
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("referential:batch_mapping", args=[batch.pk])
+    assert batch.file.name.startswith("referential/imports/") and "liste" not in batch.file.name
+    response = client.post(reverse("referential:batch_mapping", args=[batch.pk]), batch.mapping)
+    assert response["Location"] == reverse("referential:batch_preview", args=[batch.pk])
+    preview = client.get(reverse("referential:batch_preview", args=[batch.pk])).content.decode()
+    assert "+33612345678" in preview and "Atlantide" in preview
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("referential:batch_commit", args=[batch.pk]))
+    page = client.get(reverse("referential:batch", args=[batch.pk])).content.decode()
+    assert "Atlantide" in page and 'value="100"' in page
+    assert "Correspondance des colonnes utilisée" in page and "<bdi>Courriel</bdi>" in page
+    home = client.get(reverse("referential:home")).content.decode()
+    assert f'href="{reverse("referential:source", args=[source.pk])}"' in home and "<td>3</td>" in home
+    progress = client.get(reverse("referential:batch_progress", args=[batch.pk])).json()
+    assert progress == {
+        "status": "done",
+        "status_label": progress["status_label"],
+        "progress": 100,
+        "total": 6,
+        "processed": 6,
+        "accepted": 3,
+        "rejected": 3,
+        "duplicates": 0,
+        "finished": True,
+    }
+    actions = list(AccessLog.objects.filter(user=user).values_list("action", flat=True))
+    assert {"upload", "map", "view", "commit"} <= set(actions)
+    log = client.get(reverse("referential:access_log")).content.decode()
+    assert "A déposé un fichier" in log and "A lancé l’import" in log
+
+
+def test_private_files_go_where_private_media_root_says(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "vault")
+    batch = services.batch_upload(source=SourceFactory(), upload=upload(csv_bytes(GOOD_ROWS)), user=analyst())
+    assert batch.file.path.startswith(str(tmp_path / "vault" / "referential" / "imports"))
+
+
+def test_the_progress_endpoint_reports_a_running_import():
+    user, source = analyst(), SourceFactory()
+    batch = services.batch_upload(source=source, upload=upload(csv_bytes(GOOD_ROWS + BAD_ROWS)), user=user)
+    ImportBatch.objects.filter(pk=batch.pk).update(status="running", processed_rows=3, accepted_rows=3)
+    data = client_for(user).get(reverse("referential:batch_progress", args=[batch.pk])).json()
+    assert (data["progress"], data["processed"], data["finished"]) == (50, 3, False)
+    page = client_for(user).get(reverse("referential:batch", args=[batch.pk])).content.decode()
+    assert "data-running" in page and "<noscript>" in page  # JS polls; without JS, a refresh link
+
+
+def _csv_rows(response):
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_the_rejected_rows_download_in_the_analysts_language_and_is_formula_safe(imported):
+    user = analyst()
+    batch = imported(SourceFactory(), user, csv_bytes(GOOD_ROWS + BAD_ROWS))
+    client = client_for(user)
+    responses = {}
+    for language in ("fr", "ar", "en"):
+        with translation.override(language):
+            url = reverse("referential:batch_rejected_csv", args=[batch.pk])
+        assert url.startswith(f"/{language}/")
+        responses[language] = client.get(url)
+    english = _csv_rows(responses["en"])
+    assert english[0] == ["Row", *batch.headers, "Reasons"]
+    assert [row[0] for row in english[1:]] == ["5", "6", "7"]
+    assert "email: Not a valid email address." in english[1][-1]
+    assert english[3][5] == "'=cmd|' /C calc'!A0"  # neutralised for spreadsheets
+    assert responses["en"]["Content-Disposition"].startswith("attachment;")
+    assert responses["fr"].content != responses["en"].content != responses["ar"].content
+    assert AccessLog.objects.filter(user=user, action="download_rejected", batch=batch).count() == 3
+
+
+def test_the_original_file_downloads_for_analysts_and_is_logged(imported):
+    user = analyst()
+    data = csv_bytes(GOOD_ROWS)
+    batch = imported(SourceFactory(), user, data)
+    response = client_for(user).get(reverse("referential:batch_file", args=[batch.pk]))
+    assert b"".join(response.streaming_content) == data
+    assert 'filename="liste.csv"' in response["Content-Disposition"]
+    assert AccessLog.objects.filter(user=user, action="download_file", batch=batch).exists()
+
+
+def test_the_linkage_input_holds_every_record_with_its_sources_trust(imported):
+    user = analyst()
+    imported(SourceFactory(name="Consulat", trust=5), user, csv_bytes(GOOD_ROWS[:2]))
+    imported(SourceFactory(name="Réseau", trust=2), user, csv_bytes(GOOD_ROWS[2:]))
+    rows = list(selectors.source_records_rows())
+    assert len(rows) == 3 and set(rows[0]) == set(selectors.RECORD_COLUMNS)
+    assert sorted(row["source_trust"] for row in rows) == [2, 5, 5]
+    frame = selectors.source_records_frame()
+    assert len(frame) == 3
+
+
+def test_the_analyst_can_read_a_csv_again_in_another_encoding():
+    user, source = analyst(), SourceFactory()
+    headers = ["الاسم الشخصي", "النسب", "الاسم بالعربية"]
+    data = csv_bytes([["Mohamed", "El Amrani", "محمد العمراني"]], headers=headers, encoding="cp1256")
+    batch = services.batch_upload(source=source, upload=upload(data), user=user)
+    assert (batch.encoding, batch.headers) == ("cp1256", headers)
+    client = client_for(user)
+    url = reverse("referential:batch_encoding", args=[batch.pk])
+    client.post(url, {"encoding": "latin-1"})
+    batch.refresh_from_db()
+    assert batch.encoding == "latin-1" and batch.headers != headers
+    client.post(url, {"encoding": ""})  # detect again
+    batch.refresh_from_db()
+    assert (batch.encoding, batch.headers) == ("cp1256", headers)
+    assert batch.mapping["name_arabic"] == "الاسم بالعربية"

@@ -1,0 +1,154 @@
+"""Reading CSV (encodings, delimiters) and XLSX files; guessing and remembering the column mapping."""
+
+import datetime
+
+import pytest
+
+from referential import mapping as column_mapping
+from referential.readers import Table, UnreadableFile, detect_encoding
+
+from .helpers import GOOD_ROWS, HEADERS_FR, csv_bytes, xlsx_bytes
+
+ARABIC_HEADERS = ["الاسم الشخصي", "النسب", "الاسم بالعربية", "تاريخ الازدياد", "البريد الإلكتروني", "الهاتف"]
+ARABIC_ROW = ["Mohamed", "El Amrani", "محمد العمراني", "03/04/1985", "m@example.org", "0612345678"]
+
+
+def _first(table):
+    return next(table.rows())
+
+
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),  # with its BOM, as Excel writes "Unicode text"
+        ("utf-16-le", "utf-16-le"),  # without BOM
+        ("cp1256", "cp1256"),
+    ],
+)
+def test_arabic_csv_in_each_encoding_reads_back_the_same_text(encoding, expected):
+    data = csv_bytes([ARABIC_ROW], headers=ARABIC_HEADERS, encoding=encoding)
+    assert detect_encoding(data) == expected
+    table = Table(data, "liste.csv")
+    assert table.headers == ARABIC_HEADERS
+    row_number, row = _first(table)
+    assert row_number == 2 and row["الاسم بالعربية"] == "محمد العمراني"
+
+
+def test_windows_1256_arabic_csv_with_french_accents():
+    rows = [["Hélène", "Benaïssa", "هيلين بنعيسى", "", "", ""]]
+    data = csv_bytes(rows, headers=ARABIC_HEADERS, encoding="cp1256")
+    table = Table(data, "liste.csv")
+    assert table.encoding == "cp1256"
+    assert _first(table)[1]["الاسم الشخصي"] == "Hélène"
+
+
+def test_latin_1_french_csv_is_read_as_such():
+    data = csv_bytes([["Élodie", "Benoît", "", "", "", "", "Nîmes", "France"]], encoding="latin-1")
+    table = Table(data, "liste.csv")
+    assert table.encoding in ("cp1252", "latin-1")
+    assert table.headers == HEADERS_FR
+    assert _first(table)[1]["Ville"] == "Nîmes"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_the_delimiter_is_sniffed(delimiter):
+    table = Table(csv_bytes(GOOD_ROWS, delimiter=delimiter), "liste.csv")
+    assert table.delimiter == delimiter
+    assert table.total_rows == 3 and _first(table)[1]["Nom"] == "El Amrani"
+
+
+def test_a_forced_encoding_overrides_the_detection():
+    data = csv_bytes([ARABIC_ROW], headers=ARABIC_HEADERS, encoding="cp1256")
+    assert "\ufffd" in Table(data, "liste.csv", encoding="utf-8-sig").headers[0]
+
+
+def test_xlsx_rows_keep_dates_as_dates_and_numbers_without_decimals():
+    data = xlsx_bytes(
+        [["Mohamed", "El Amrani", "محمد", datetime.datetime(1985, 4, 3), "", 612345678, "", ""]]
+    )
+    table = Table(data, "liste.csv")  # the content decides, not the name
+    assert table.format == "xlsx"
+    _number, row = _first(table)
+    assert row["Date de naissance"] == datetime.date(1985, 4, 3)
+    assert row["Téléphone"] == "612345678"
+
+
+def test_blank_lines_are_skipped_and_row_numbers_follow_the_file():
+    data = csv_bytes([GOOD_ROWS[0], ["", "", "", "", "", "", "", ""], GOOD_ROWS[1]])
+    assert [number for number, _row in Table(data, "x.csv").rows()] == [2, 4]
+
+
+def test_rows_longer_than_the_header_are_marked():
+    data = csv_bytes([GOOD_ROWS[0] + ["surplus"]])
+    assert _first(Table(data, "x.csv"))[1]["…"] == ["surplus"]
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02\x03binary\x00\x00\x00\x00", b"PK\x03\x04not a zip"])
+def test_unreadable_files_are_refused(data):
+    with pytest.raises(UnreadableFile):
+        Table(data, "x.csv")
+
+
+@pytest.mark.parametrize(
+    "headers, expected",
+    [
+        (
+            HEADERS_FR,
+            {
+                "given_name": "Prénom",
+                "family_name": "Nom",
+                "name_arabic": "Nom en arabe",
+                "birth_date": "Date de naissance",
+                "email": "Courriel",
+                "phone": "Téléphone",
+                "city": "Ville",
+                "country": "Pays",
+            },
+        ),
+        (
+            ["First name", "Last name", "Date of birth", "E-mail", "Phone", "City", "Country"],
+            {
+                "given_name": "First name",
+                "family_name": "Last name",
+                "birth_date": "Date of birth",
+                "email": "E-mail",
+                "phone": "Phone",
+                "city": "City",
+                "country": "Country",
+            },
+        ),
+        (
+            ARABIC_HEADERS,
+            {
+                "given_name": "الاسم الشخصي",
+                "family_name": "النسب",
+                "name_arabic": "الاسم بالعربية",
+                "birth_date": "تاريخ الازدياد",
+                "email": "البريد الإلكتروني",
+                "phone": "الهاتف",
+            },
+        ),
+        (["Nom complet", "Mystère"], {"full_name": "Nom complet"}),
+    ],
+)
+def test_the_mapping_is_guessed_from_headers_in_fr_en_ar(headers, expected):
+    assert column_mapping.guess_mapping(headers) == expected
+
+
+def test_a_remembered_mapping_wins_over_the_guess_where_its_columns_still_exist():
+    headers = ["NOM_USAGE", "PRENOM", "Courriel", "Col X"]
+    remembered = {
+        "family_name": "NOM_USAGE",
+        "given_name": "PRENOM",
+        "phone": "Ancienne colonne",
+        "city": "Col X",
+    }
+    proposal = column_mapping.proposed_mapping(headers, remembered)
+    assert proposal == {
+        "given_name": "PRENOM",
+        "family_name": "NOM_USAGE",
+        "email": "Courriel",
+        "city": "Col X",
+    }

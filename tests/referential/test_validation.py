@@ -1,0 +1,203 @@
+"""Each check an imported row goes through, with good and bad values (fr, ar, en where it matters)."""
+
+import datetime
+
+import pytest
+
+from django.utils import translation
+
+from referential.validation import (
+    RowProblem,
+    clean_arabic_name,
+    clean_birth_date,
+    clean_country,
+    clean_email,
+    clean_latin_name,
+    clean_phone,
+    fingerprint,
+    is_garbled,
+    reason_message,
+    split_full_name,
+    validate_row,
+)
+
+TODAY = datetime.date(2026, 11, 29)
+
+
+def _code(function, *args):
+    with pytest.raises(RowProblem) as problem:
+        function(*args)
+    return problem.value.code
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (" M.Amrani@Example.ORG ", "m.amrani@example.org"),
+        ("mailto:fz@example.ma", "fz@example.ma"),
+        ("", ""),
+    ],
+)
+def test_emails_are_lower_cased_and_trimmed(value, expected):
+    assert clean_email(value) == expected
+
+
+@pytest.mark.parametrize("value", ["karim@", "karim.example.org", "a b@example.org", "=cmd|' /C calc'!A0"])
+def test_malformed_emails_are_refused(value):
+    assert _code(clean_email, value) == "invalid_email"
+
+
+@pytest.mark.parametrize(
+    "value, region, expected",
+    [
+        ("06 12 34 56 78", "FR", "+33612345678"),
+        ("+212 661-23-45-67", "FR", "+212661234567"),
+        ("0033 6 12 34 56 78", "FR", "+33612345678"),
+        ("0661234567", "MA", "+212661234567"),
+        ("٠٦٦١٢٣٤٥٦٧", "MA", "+212661234567"),  # Arabic-Indic digits
+        ("0470 12 34 56", "BE", "+32470123456"),
+        ("", "FR", ""),
+    ],
+)
+def test_phones_become_e164_with_the_sources_country_as_default(value, region, expected):
+    assert clean_phone(value, region) == expected
+
+
+@pytest.mark.parametrize("value", ["12", "06 12", "not a phone", "+212 12"])
+def test_invalid_phones_are_refused(value):
+    assert _code(clean_phone, value, "FR") == "invalid_phone"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("03/04/1985", datetime.date(1985, 4, 3)),  # day first
+        ("03-04-1985", datetime.date(1985, 4, 3)),
+        ("03.04.1985", datetime.date(1985, 4, 3)),
+        ("1985-04-03", datetime.date(1985, 4, 3)),
+        ("04/25/1985", datetime.date(1985, 4, 25)),  # only readable month first
+        ("03/04/85", datetime.date(1985, 4, 3)),
+        ("12 mars 1978", datetime.date(1978, 3, 12)),
+        ("1er août 1990", datetime.date(1990, 8, 1)),
+        ("12 March 1978", datetime.date(1978, 3, 12)),
+        ("12 مارس 1978", datetime.date(1978, 3, 12)),
+        ("١٢/٠٣/١٩٧٨", datetime.date(1978, 3, 12)),
+        (datetime.datetime(1978, 3, 12), datetime.date(1978, 3, 12)),  # a spreadsheet date
+        ("", None),
+    ],
+)
+def test_dates_in_common_formats(value, expected):
+    assert clean_birth_date(value, TODAY) == expected
+
+
+@pytest.mark.parametrize("value", ["31/02/1980", "hier", "13/13/1980", "1980"])
+def test_impossible_dates_are_refused(value):
+    assert _code(clean_birth_date, value, TODAY) == "invalid_date"
+
+
+@pytest.mark.parametrize("value", ["01/01/2030", "01/01/1850"])
+def test_implausible_birth_dates_are_refused(value):
+    assert _code(clean_birth_date, value, TODAY) == "implausible_date"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("France", "FR"),
+        ("FRANCE", "FR"),
+        ("fr", "FR"),
+        ("فرنسا", "FR"),
+        ("Belgique", "BE"),
+        ("Belgium", "BE"),
+        ("بلجيكا", "BE"),
+        ("Maroc", "MA"),
+        ("المغرب", "MA"),
+        ("Morocco", "MA"),
+        ("Pays-Bas", "NL"),
+        ("Royaume-Uni", "GB"),
+        ("UK", "GB"),
+        ("Émirats arabes unis", "AE"),
+        ("", ""),
+    ],
+)
+def test_countries_by_name_in_fr_ar_en_or_code(value, expected):
+    assert clean_country(value) == expected
+
+
+@pytest.mark.parametrize("value", ["Atlantide", "Narnia", "XX"])
+def test_unknown_countries_are_refused(value):
+    assert _code(clean_country, value) == "unknown_country"
+
+
+@pytest.mark.parametrize(
+    "text, garbled",
+    [
+        ("Benoît Élodie Zoë", False),
+        ("محمد العمراني", False),
+        ("Çağla Núñez", False),
+        ("Ã‰lodie", True),  # UTF-8 read as Windows-1252
+        ("Ù…Ø­Ù…Ø¯", True),  # Arabic UTF-8 read as Windows-1252
+        ("ظ…ط­ظ…ط¯", True),  # Arabic UTF-8 read as Windows-1256
+        ("Mo\ufffdamed", True),  # replacement character
+        ("Moh\x00amed", True),
+    ],
+)
+def test_encoding_problems_are_seen(text, garbled):
+    assert is_garbled(text) is garbled
+
+
+def test_names_must_be_in_the_script_of_their_column():
+    assert clean_latin_name("  El   Amrani ", "family_name") == "El Amrani"
+    assert clean_latin_name("N'Diaye-Benali", "family_name") == "N'Diaye-Benali"
+    assert clean_arabic_name("محمد العمراني") == "محمد العمراني"
+    assert _code(clean_latin_name, "العمراني", "family_name") == "latin_name_in_arabic_script"
+    assert _code(clean_arabic_name, "Mohamed") == "arabic_name_in_latin_script"
+    assert _code(clean_latin_name, "Mohamed2", "given_name") == "name_has_digits"
+    assert _code(clean_latin_name, '=HYPERLINK("x")', "given_name") == "name_bad_characters"
+    assert _code(clean_latin_name, "Ã©lodie", "given_name") == "bad_encoding"
+
+
+def test_full_names_split_into_given_and_family():
+    assert split_full_name("Mohamed El Amrani") == ("Mohamed", "El Amrani")
+    assert split_full_name("EL AMRANI, Mohamed") == ("Mohamed", "EL AMRANI")
+
+
+def test_a_row_needs_a_name_in_one_script_or_the_other():
+    clean, reasons = validate_row({"name_arabic": "فاطمة بناني"}, "FR", TODAY)
+    assert reasons == [] and clean["name_arabic"] == "فاطمة بناني"
+    clean, reasons = validate_row({"full_name": "Fatima Bennani"}, "FR", TODAY)
+    assert reasons == [] and (clean["given_name"], clean["family_name"]) == ("Fatima", "Bennani")
+    _clean, reasons = validate_row({"email": "x@example.org"}, "FR", TODAY)
+    assert [reason["code"] for reason in reasons] == ["missing_name"]
+
+
+def test_a_bad_row_lists_every_problem_at_once():
+    _clean, reasons = validate_row(
+        {"given_name": "Karim", "birth_date": "31/02/1980", "email": "karim@", "phone": "12", "country": "?"},
+        "FR",
+        TODAY,
+    )
+    assert {(r["field"], r["code"]) for r in reasons} == {
+        ("birth_date", "invalid_date"),
+        ("email", "invalid_email"),
+        ("phone", "invalid_phone"),
+        ("country", "unknown_country"),
+    }
+
+
+def test_reasons_render_in_the_readers_language():
+    reason = {"code": "invalid_email", "field": "email", "value": "karim@"}
+    rendered = {}
+    for language in ("fr", "ar", "en"):
+        with translation.override(language):
+            rendered[language] = reason_message(reason)
+    assert rendered["en"] == "email: Not a valid email address."
+    assert rendered["fr"] != rendered["en"] and "adresse" in rendered["fr"].lower()
+    assert any("\u0600" <= c <= "\u06ff" for c in rendered["ar"])
+
+
+def test_the_fingerprint_ignores_case_and_spacing_but_not_content():
+    one, _ = validate_row({"given_name": "Mohamed ", "family_name": "EL AMRANI", "email": "M@x.org"}, "FR")
+    two, _ = validate_row({"given_name": "mohamed", "family_name": "El  Amrani", "email": "m@x.org"}, "FR")
+    three, _ = validate_row({"given_name": "Mohammed", "family_name": "El Amrani", "email": "m@x.org"}, "FR")
+    assert fingerprint(one) == fingerprint(two) != fingerprint(three)
