@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "community.messaging",
     "events",
     "matching",
+    "matching.segmentation",
     "referential",
     "themes",
     "wagtail_localize",

@@ -1,0 +1,124 @@
+"""Reads about segments: who is in one, how many, its composition, its export log.
+
+Who may appear in a segment at all (``eligible_profiles``): an active account with a profile that
+moderation has not hidden, whose decision in force for the **matching** consent grants it. Matching
+is the purpose members agree to for "we use your skills and projects to suggest people, projects and
+programmes": segmenting project holders to propose programmes, competences and relays is that use.
+The directory consent (being listed to other members) and the newsletter consent (being mailed) are
+other purposes: a campaign that mails a segment narrows it further with
+``segment_members(segment, also_consented_to="newsletter")``. Deleted accounts are gone from the
+database (``member_delete``); suspended accounts are inactive and left out.
+"""
+
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext
+
+from community.profiles.choices import Sector, Stage
+from community.profiles.countries import country_name
+from community.profiles.models import Profile, Project
+from privacy.models import ConsentPurpose
+from privacy.selectors import users_with_consent
+
+from .filters import apply_filters, clean_filters, project_filters
+from .models import Segment, SegmentExport
+
+SEGMENT_PURPOSE = ConsentPurpose.MATCHING
+
+
+def eligible_profiles() -> QuerySet:
+    consented = users_with_consent(SEGMENT_PURPOSE).filter(pk=OuterRef("user_id"))
+    return Profile.objects.filter(user__is_active=True, hidden_at__isnull=True).filter(Exists(consented))
+
+
+def segment_profiles(filters) -> QuerySet:
+    """Profiles of the members matching the filters (raw or cleaned), in a stable order."""
+    return apply_filters(eligible_profiles(), clean_filters(filters)).order_by("display_name", "id")
+
+
+def segment_count(filters) -> int:
+    return apply_filters(eligible_profiles(), clean_filters(filters)).count()
+
+
+def segment_members(segment: Segment, also_consented_to: str | None = None) -> QuerySet:
+    """The users in a saved segment, computed now: the audience a campaign reuses.
+
+    ``also_consented_to`` narrows to members whose consent for that purpose is also in force (a
+    newsletter campaign passes ``"newsletter"``).
+    """
+    profiles = apply_filters(eligible_profiles(), clean_filters(segment.filters))
+    users = get_user_model().objects.filter(pk__in=profiles.values("user_id"))
+    if also_consented_to:
+        users = users.filter(pk__in=users_with_consent(also_consented_to).values("pk"))
+    return users.order_by("pk")
+
+
+def segment_projects(filters) -> QuerySet:
+    """Projects of the segment's members, narrowed by the filters that read a project (stage, funding)."""
+    cleaned = clean_filters(filters)
+    owners = apply_filters(eligible_profiles(), cleaned).values("pk")
+    return (
+        Project.objects.filter(owner__in=owners, **project_filters(cleaned))
+        .select_related("owner")
+        .order_by("id")
+    )
+
+
+def segments_all() -> QuerySet:
+    return Segment.objects.select_related("owner").order_by("-created_at", "-id")
+
+
+def exports_log() -> QuerySet:
+    return SegmentExport.objects.select_related("exported_by", "segment").order_by("-exported_at", "-id")
+
+
+def _bars(counter: Counter, labels: dict, total: int) -> list[dict]:
+    rows = [
+        {
+            "key": key,
+            "label": labels.get(key, key),
+            "count": count,
+            "share": round(100 * count / total) if total else 0,
+        }
+        for key, count in counter.items()
+        if count
+    ]
+    rows.sort(key=lambda row: (-row["count"], str(row["label"])))
+    return rows
+
+
+def segment_composition(filters) -> dict:
+    """Members per country of residence, per sector and per project stage, for the charts.
+
+    A member counts once in each sector they declare or have a project in, and once in each stage one
+    of their projects is at; so shares of sectors and stages do not add up to 100.
+    """
+    profiles = segment_profiles(filters)
+    total = profiles.count()
+    countries = Counter(
+        {
+            row["country"] or "": row["n"]
+            for row in profiles.order_by().values("country").annotate(n=Count("id"))
+        }
+    )
+    country_labels = {code: country_name(code) for code in countries}
+    country_labels[""] = gettext("Not given")
+
+    sectors_by_member = {}
+    for profile_id, sectors in profiles.values_list("id", "sectors"):
+        sectors_by_member[profile_id] = set(sectors or [])
+    projects = Project.objects.filter(owner__in=profiles.order_by().values("pk"))
+    stages = Counter()
+    for owner_id, sector in projects.order_by().values_list("owner_id", "sector").distinct():
+        sectors_by_member.setdefault(owner_id, set()).add(sector)
+    for row in projects.order_by().values("stage").annotate(n=Count("owner", distinct=True)):
+        stages[row["stage"]] = row["n"]
+    sectors = Counter(sector for values in sectors_by_member.values() for sector in values)
+    return {
+        "total": total,
+        "country": _bars(countries, country_labels, total),
+        "sector": _bars(sectors, dict(Sector.choices), total),
+        "stage": _bars(stages, dict(Stage.choices), total),
+    }
