@@ -5,6 +5,7 @@ from accounts.roles import ADMIN, ANALYST
 from accounts.services import roles_sync
 from community.profiles.factories import ProfileFactory, ProjectFactory
 from privacy.factories import ConsentRecordFactory
+from tests.cms.conftest import home, locales, tree  # noqa: F401 (programme pages for the score)
 
 
 @pytest.fixture
