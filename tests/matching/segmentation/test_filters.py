@@ -136,9 +136,7 @@ def test_saving_keeps_the_filters_and_the_count(analyst):
     member(country="BE")
     client = Client()
     client.force_login(analyst)
-    response = client.post(
-        "/fr/matching/segments/new/", {"name": "France", "country": ["FR"], "stage": []}
-    )
+    response = client.post("/fr/matching/segments/new/", {"name": "France", "country": ["FR"], "stage": []})
     segment = analyst.segments.get()
     assert response.status_code == 302 and response["Location"] == f"/fr/matching/segments/{segment.pk}/"
     assert segment.filters == {"country": ["FR"]} and segment.member_count == 1

@@ -89,7 +89,9 @@ def test_analysts_use_every_tool_but_the_export_log_and_admins_read_it(segment, 
         response = getattr(client, method)(path)
         assert response.status_code in (200, 302, 400), path  # 400: the save form without a name
     assert client.get("/fr/matching/segments/exports/").status_code == 403
-    assert 'href="/fr/matching/segments/exports/"' not in client.get("/fr/matching/segments/").content.decode()
+    assert (
+        'href="/fr/matching/segments/exports/"' not in client.get("/fr/matching/segments/").content.decode()
+    )
 
     log = _client(admin_user).get("/fr/matching/segments/exports/")
     assert log.status_code == 200

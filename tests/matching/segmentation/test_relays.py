@@ -40,7 +40,12 @@ def test_people_who_lead_groups_of_a_country_are_proposed_with_their_figures(rol
     france = _by_country("FR")["FR"]
     assert [(p.name, p.score) for p in france] == [("Organiser", 4 + 2 * 5), ("Labelled", 3)]
     first = france[0]
-    assert (first.groups_led, first.members_reached, first.labels_held, first.matches_brokered) == (2, 4, 0, 0)
+    assert (first.groups_led, first.members_reached, first.labels_held, first.matches_brokered) == (
+        2,
+        4,
+        0,
+        0,
+    )
     assert not first.is_relay
     assert list(_by_country("FR")) == ["FR"]
 
@@ -74,6 +79,8 @@ def test_the_relay_page_lists_proposals_by_country(analyst):
 
 
 def test_an_inactive_relay_is_not_proposed(roles):
-    coverage = RelayCoverageFactory(countries=["ES"], relay=UserFactory(roles=["member", "relay"], is_active=False))
+    coverage = RelayCoverageFactory(
+        countries=["ES"], relay=UserFactory(roles=["member", "relay"], is_active=False)
+    )
     _lead(coverage.relay, ["ES"])
     assert "ES" not in _by_country()

@@ -57,7 +57,10 @@ def test_the_holder_does_not_cover_their_own_project():
     holder = member(skills=["Irrigation"], projects=[{"skills_needed": ["Irrigation"]}])
     project = Project.objects.get(owner=holder)
     assert competence_fit([project])[project.pk].covered == []
-    assert _components(Project.objects.select_related("owner").get(pk=project.pk))[0]["competences"] == (0, 30)
+    assert _components(Project.objects.select_related("owner").get(pk=project.pk))[0]["competences"] == (
+        0,
+        30,
+    )
 
 
 def test_programmes_open_to_the_sector_and_the_holders_country(tree):
@@ -81,7 +84,9 @@ def test_programmes_open_to_the_sector_and_the_holders_country(tree):
 def test_the_ranked_list_puts_the_best_project_first_and_shows_its_components(analyst):
     member(skills=["Solar"])
     _project(title="Idea without need", stage="idea", country="FR")
-    _project(title="Solar prototype", stage="prototype", funding_need="1m-10m", skills=["Solar"], country="FR")
+    _project(
+        title="Solar prototype", stage="prototype", funding_need="1m-10m", skills=["Solar"], country="FR"
+    )
     _project(title="Launched", stage="launched", funding_need="lt-100k", country="FR")
     ranked = priority_targets({"country": ["FR"]})
     assert [(s.project.title, s.total) for s in ranked] == [
@@ -98,4 +103,6 @@ def test_the_ranked_list_puts_the_best_project_first_and_shows_its_components(an
     client.force_login(analyst)
     html = client.get(f"/fr/matching/segments/{segment.pk}/").content.decode()
     assert html.index("Solar prototype") < html.index("Launched") < html.index("Idea without need")
-    assert "75 points" in html and "30 sur 30" in html and "Adéquation avec les compétences disponibles" in html
+    assert (
+        "75 points" in html and "30 sur 30" in html and "Adéquation avec les compétences disponibles" in html
+    )

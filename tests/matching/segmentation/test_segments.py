@@ -61,7 +61,7 @@ def test_a_segment_is_reused_as_a_campaign_audience(analyst):
 def test_the_member_export_holds_what_outreach_needs_and_is_logged(analyst):
     label = LabelFactory(name_fr="Compétence vérifiée")
     profile = member(
-        display_name="=HYPERLINK(\"http://evil\")",
+        display_name='=HYPERLINK("http://evil")',
         country="FR",
         city="Lyon",
         sectors=["digital"],
@@ -80,7 +80,7 @@ def test_the_member_export_holds_what_outreach_needs_and_is_logged(analyst):
     header, row = _rows(response)
     assert header[:4] == ["Numéro de membre", "Nom affiché", "Pays de résidence", "Secteurs"]
     assert row[0] == str(profile.pk)
-    assert row[1] == "'=HYPERLINK(\"http://evil\")"  # never read as a formula
+    assert row[1] == '\'=HYPERLINK("http://evil")'  # never read as a formula
     assert row[2] == "France" and row[5] == "'+Coopérative d'argan" and row[6] == "Prototype"
     assert row[7] == "Compétence vérifiée"
     text = response.content.decode()
@@ -99,7 +99,9 @@ def test_the_member_export_holds_what_outreach_needs_and_is_logged(analyst):
 
 
 def test_the_ranked_projects_export_is_logged_too(analyst):
-    member(country="FR", projects=[{"title": "Small", "stage": "idea"}, {"title": "Big", "stage": "prototype"}])
+    member(
+        country="FR", projects=[{"title": "Small", "stage": "idea"}, {"title": "Big", "stage": "prototype"}]
+    )
     segment = services.segment_create(owner=analyst, name="France", filters={"country": ["FR"]})
     client = Client()
     client.force_login(analyst)
