@@ -26,6 +26,12 @@ _admin_required = staff_tool(permissions.may_read_export_log)
 TARGETS_PER_PAGE = 25
 
 
+def _render(request, template, context, status=200):
+    """Render a segmentation page; the menu shows the export log to those who may read it."""
+    context["may_read_log"] = permissions.may_read_export_log(request.user)
+    return render(request, template, context, status=status)
+
+
 def _count_label(count: int) -> str:
     return ngettext(
         "%(count)s member matches these filters", "%(count)s members match these filters", count
@@ -40,14 +46,7 @@ def _filters_from(data) -> tuple[SegmentFilterForm, dict]:
 @require_GET
 @_analyst_required
 def segment_list(request):
-    return render(
-        request,
-        "segmentation/segment_list.html",
-        {
-            "segments": selectors.segments_all(),
-            "may_read_log": permissions.may_read_export_log(request.user),
-        },
-    )
+    return _render(request, "segmentation/segment_list.html", {"segments": selectors.segments_all()})
 
 
 @_analyst_required
@@ -67,7 +66,7 @@ def builder(request):
         form, filters = _filters_from(request.GET)
         save_form, status = SegmentSaveForm(), 200
     count = selectors.segment_count(filters)
-    return render(
+    return _render(
         request,
         "segmentation/builder.html",
         {
@@ -104,7 +103,7 @@ def segment_detail(request, pk):
     filters = clean_filters(segment.filters)
     composition = selectors.segment_composition(filters)
     targets = Paginator(priority_targets(filters), TARGETS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
+    return _render(
         request,
         "segmentation/segment_detail.html",
         {
@@ -174,7 +173,7 @@ def relays(request):
     country = request.GET.get("country", "")
     if country not in codes:
         country = ""
-    return render(
+    return _render(
         request,
         "segmentation/relays.html",
         {"countries": COUNTRIES, "selected": country, "proposals": relay_proposals(country)},
@@ -185,4 +184,4 @@ def relays(request):
 @_admin_required
 def export_log(request):
     page = Paginator(selectors.exports_log(), 50).get_page(request.GET.get("page"))
-    return render(request, "segmentation/export_log.html", {"exports": page})
+    return _render(request, "segmentation/export_log.html", {"exports": page})
