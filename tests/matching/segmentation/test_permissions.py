@@ -103,3 +103,16 @@ def test_only_the_owner_or_an_admin_deletes_a_segment(roles, segment, admin_user
     assert _client(other_analyst).post(f"/fr/matching/segments/{segment.pk}/delete/").status_code == 403
     assert _client(admin_user).post(f"/fr/matching/segments/{segment.pk}/delete/").status_code == 302
     assert not segment.__class__.objects.filter(pk=segment.pk).exists()
+
+
+def test_admins_also_read_the_log_in_the_django_admin_and_cannot_rewrite_it(segment, analyst, admin_user):
+    from matching.segmentation.services import segment_export
+
+    segment_export(segment=segment, by=analyst)
+    log = SegmentExport.objects.get()
+    client = _client(admin_user)
+    listing = client.get("/django-admin/segmentation/segmentexport/")
+    assert listing.status_code == 200 and "Europe" in listing.content.decode()
+    assert client.get("/django-admin/segmentation/segmentexport/add/").status_code == 403
+    client.post(f"/django-admin/segmentation/segmentexport/{log.pk}/delete/", {"post": "yes"})
+    assert SegmentExport.objects.filter(pk=log.pk).exists()
