@@ -6,6 +6,8 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.roles import ANALYST
+from community.groups.factories import CommunityGroupFactory, MembershipFactory
+from community.groups.models import Membership
 from community.profiles.factories import ProfileFactory, ProjectFactory
 from matching.segmentation.models import Segment
 from matching.segmentation.services import segment_create
@@ -29,6 +31,7 @@ def _log_in(page, base, email, secret):
 
 
 def _members():
+    profiles = []
     for country, sector, stage in (
         ("FR", "agriculture", "prototype"),
         ("FR", "digital", "idea"),
@@ -40,6 +43,11 @@ def _members():
         ProjectFactory(
             owner=profile, sector=sector, stage=stage, funding_need="100k-1m", skills_needed=["SIG"]
         )
+        profiles.append(profile)
+    group = CommunityGroupFactory(country="FR")  # the first member leads a group: a relay proposal
+    MembershipFactory(user=profiles[0].user, group=group, role=Membership.Role.OWNER)
+    for profile in profiles[1:]:
+        MembershipFactory(user=profile.user, group=group)
 
 
 def _assert_accessible(tab, language, path):
@@ -97,6 +105,7 @@ def test_analyst_builds_a_segment_with_live_counts_and_reads_its_page(browser, l
         assert abs(track["x"] - bar["x"]) < 2
 
     tab.goto(f"{base}/{language}/matching/segments/relays/")
+    assert tab.locator("table tbody tr").count() == 1
     _assert_accessible(tab, language, "relays")
     tab.goto(f"{base}/{language}/matching/segments/")
     _assert_accessible(tab, language, "list")

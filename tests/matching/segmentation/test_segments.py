@@ -156,7 +156,7 @@ def test_saved_filters_mention_what_they_mean_in_the_page(analyst):
     client = Client()
     client.force_login(analyst)
     html = client.get(f"/fr/matching/segments/{segment.pk}/").content.decode()
-    assert "Stade du projet</strong> : Idée" in html and "Actifs ces 90 derniers jours" in html
+    assert "<dt>Stade du projet</dt><dd>Idée</dd>" in html and "Actifs ces 90 derniers jours" in html
     assert "stage=idea" in html and "activity=90" in html  # back to the builder
 
 
