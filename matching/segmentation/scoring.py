@@ -36,6 +36,7 @@ FUNDING_POINTS = {
 }
 FIT_POINTS = 30
 PROGRAMME_POINTS, PROGRAMMES_COUNTED = 10, 2
+ID_BATCH = 5000
 
 # Profile sectors (community.profiles.choices.Sector) → sector tags of programme pages (cms.taxonomy).
 PROGRAMME_SECTORS = {
@@ -89,10 +90,12 @@ def competence_fit(projects) -> dict[int, Fit]:
     project_ids = [project.pk for project in projects]
     owners = {project.pk: project.owner_id for project in projects}
     needed = defaultdict(dict)
-    for project_id, tag_id, name in TaggedNeededSkill.objects.filter(
-        content_object_id__in=project_ids
-    ).values_list("content_object_id", "tag_id", "tag__name"):
-        needed[project_id][tag_id] = name
+    for start in range(0, len(project_ids), ID_BATCH):  # SQLite caps the parameters of one query
+        batch = project_ids[start : start + ID_BATCH]
+        for project_id, tag_id, name in TaggedNeededSkill.objects.filter(
+            content_object_id__in=batch
+        ).values_list("content_object_id", "tag_id", "tag__name"):
+            needed[project_id][tag_id] = name
     tag_ids = {tag_id for tags in needed.values() for tag_id in tags}
     available = eligible_profiles().exclude(availability=Availability.NOT_NOW)
     holders_by_tag = defaultdict(set)

@@ -106,3 +106,11 @@ def test_the_ranked_list_puts_the_best_project_first_and_shows_its_components(an
     assert (
         "75 points" in html and "30 sur 30" in html and "Adéquation avec les compétences disponibles" in html
     )
+
+
+def test_large_segments_read_needed_skills_in_batches(monkeypatch):
+    monkeypatch.setattr(scoring, "ID_BATCH", 1)
+    first, second = _project(skills=["Irrigation"]), _project(skills=["Export", "Irrigation"])
+    member(skills=["Irrigation"])
+    fits = competence_fit([first, second])
+    assert fits[first.pk].covered == ["Irrigation"] and fits[second.pk].needed == ["Export", "Irrigation"]
