@@ -1,11 +1,12 @@
 """Segmentation benchmark: live counts, composition and priority targets over 100,000 members.
 
-    .venv/bin/python bench/segments.py [--members 100000] [--counts 200] [--postgres]
+    .venv/bin/python bench/segments.py [--members 100000] [--counts 200] [--postgres] [--reuse]
 
 Builds a throwaway database (SQLite under var/bench/, and with --postgres the PostgreSQL database
 kafaat_segments_bench), fills it with bulk_create (names, countries and skills from bench/directory.py),
 then times what the analyst's pages do: the live count of the filter builder (random filters), the
-composition charts of a segment, and the ranked priority targets of a segment.
+composition charts of a segment, and the ranked priority targets of a segment. ``--reuse`` measures
+again on the databases a previous run left (generation takes many minutes on a busy machine).
 """
 
 import argparse
@@ -184,20 +185,29 @@ def _timed(function, *args):
     return (time.perf_counter() - start) * 1000, result
 
 
-def _run_backend(backend, members, counts):
-    url = _fresh_database(backend)
-    _setup(url)
+def _run_backend(backend, members, counts, reuse=False):
+    if reuse:
+        _setup(
+            PG_URL if backend == "postgres" else f"sqlite:///{ROOT / 'var' / 'bench' / 'segments.sqlite3'}"
+        )
+    else:
+        _setup(_fresh_database(backend))
     from django.core.management import call_command
     from django.db import connection
 
+    from community.profiles.models import Profile
+
     started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    migrated = time.perf_counter()
     rng = random.Random(20261129)
-    _generate(members, rng)
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    if not reuse:
+        call_command("migrate", verbosity=0, interactive=False)
+    migrated = time.perf_counter()
+    if not reuse:
+        _generate(members, rng)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     generated = time.perf_counter()
+    members = Profile.objects.count()
 
     from matching.segmentation.relays import relay_proposals
     from matching.segmentation.scoring import priority_targets
@@ -239,10 +249,11 @@ def main():
     parser.add_argument("--members", type=int, default=100_000)
     parser.add_argument("--counts", type=int, default=200)
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--reuse", action="store_true", help="measure on the databases of a previous run")
     parser.add_argument("--backend", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.backend:
-        _run_backend(args.backend, args.members, args.counts)
+        _run_backend(args.backend, args.members, args.counts, args.reuse)
         return
     for backend in ["sqlite", *(["postgres"] if args.postgres else [])]:
         subprocess.run(  # noqa: S603 (this script, with our own arguments)
@@ -255,6 +266,7 @@ def main():
                 str(args.members),
                 "--counts",
                 str(args.counts),
+                *(["--reuse"] if args.reuse else []),
             ],
             check=True,
         )

@@ -19,7 +19,7 @@ following that area is their job. People already covering a country as relays ar
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from accounts.roles import RELAY
 from community.groups.models import Membership
@@ -31,6 +31,7 @@ from .selectors import eligible_profiles
 
 GROUP_WEIGHT, LABEL_WEIGHT, MATCH_WEIGHT = 5, 3, 5
 PROPOSALS_PER_COUNTRY = 5
+LEADING_ROLES = [Membership.Role.OWNER, Membership.Role.MODERATOR]
 
 
 @dataclass
@@ -62,9 +63,12 @@ def matches_brokered(user_ids) -> dict[int, int]:
 def _people_by_country() -> dict[int, tuple[str, set[str], bool]]:
     """user id → (name, countries, is a relay there)."""
     people = {}
-    for user_id, name, country in (
-        eligible_profiles().exclude(country="").values_list("user_id", "display_name", "country")
-    ):
+    # Only people with something to show: leading a group or holding a label (brokers join here once
+    # the engine records them). Subqueries, not id lists: SQLite caps the parameters of a query.
+    led = Membership.objects.filter(status=Membership.Status.ACTIVE, role__in=LEADING_ROLES).values("user_id")
+    labelled = LabelGrant.objects.active().values("user_id")
+    candidates = eligible_profiles().exclude(country="").filter(Q(user_id__in=led) | Q(user_id__in=labelled))
+    for user_id, name, country in candidates.values_list("user_id", "display_name", "country"):
         people[user_id] = [name, {country}, set()]
     coverages = RelayCoverage.objects.filter(relay__is_active=True, relay__groups__name=RELAY).select_related(
         "relay", "relay__profile"
@@ -86,7 +90,7 @@ def relay_proposals(country: str = "", limit: int = PROPOSALS_PER_COUNTRY) -> li
     led = Membership.objects.filter(
         user_id__in=user_ids,
         status=Membership.Status.ACTIVE,
-        role__in=[Membership.Role.OWNER, Membership.Role.MODERATOR],
+        role__in=LEADING_ROLES,
     ).values_list("user_id", "group_id")
     groups_of = defaultdict(set)
     for user_id, group_id in led:

@@ -7,7 +7,7 @@ Out of 100 points, each component shown with the figures behind it:
   given 0;
 - **fit with available competences** (up to 30): the share of the skills the project needs that at
   least one other member covers — a member who consented to matching, active, not hidden, and not
-  "not available now" — times 30 (``competence_fit``);
+  "not available now" — times 30 (``competence_fit``), with how many such members have each skill;
 - **programmes** (up to 20): 10 points per live programme page for the project's sector that is open to
   the holder's country of residence (no country tag: open to all), at most 2. Programme pages carry
   sectors and countries of residence, not regions of Morocco, so the project's region plays no part.
@@ -18,9 +18,9 @@ A project holder's place in the ranked list is that of their best project.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.utils import translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, ngettext, pgettext
 
 from community.profiles.choices import Availability, FundingBand, Stage
 from community.profiles.models import Project, TaggedNeededSkill, TaggedSkill
@@ -34,6 +34,7 @@ FUNDING_POINTS = {
     FundingBand.UP_TO_1M: 15,
     FundingBand.UNDER_100K: 10,
 }
+STAGE_MAX, FUNDING_MAX = max(STAGE_POINTS.values()), max(FUNDING_POINTS.values())
 FIT_POINTS = 30
 PROGRAMME_POINTS, PROGRAMMES_COUNTED = 10, 2
 ID_BATCH = 5000
@@ -58,8 +59,8 @@ PROGRAMME_SECTORS = {
 @dataclass
 class Fit:
     needed: list[str] = field(default_factory=list)  # skill names the project needs
-    covered: list[str] = field(default_factory=list)  # those at least one available member has
-    helpers: int = 0  # distinct available members covering at least one
+    covered: list[str] = field(default_factory=list)  # those at least one other available member has
+    holders: dict[str, int] = field(default_factory=dict)  # covered skill → available members, owner aside
 
 
 @dataclass
@@ -73,51 +74,95 @@ class Component:
 
 @dataclass
 class TargetScore:
+    """A project's points per component; labels and explanations are written only when shown."""
+
     project: Project
-    components: list[Component]
+    fit: Fit
+    programmes: list[str]
+    points: dict[str, int]
 
     @property
     def total(self) -> int:
-        return sum(component.points for component in self.components)
+        return sum(self.points.values())
+
+    @property
+    def components(self) -> list[Component]:
+        project, titles = self.project, self.programmes
+        funding = project.get_funding_need_display() if project.funding_need else gettext("not given")
+        no_programme = gettext("no programme for this sector and country")
+        return [
+            Component(
+                "stage", gettext("Stage"), self.points["stage"], STAGE_MAX, project.get_stage_display()
+            ),
+            Component("funding", gettext("Funding need"), self.points["funding"], FUNDING_MAX, str(funding)),
+            Component(
+                "competences",
+                gettext("Fit with available competences"),
+                self.points["competences"],
+                FIT_POINTS,
+                _fit_detail(self.fit),
+            ),
+            Component(
+                "programmes",
+                gettext("Programmes"),
+                self.points["programmes"],
+                PROGRAMME_POINTS * PROGRAMMES_COUNTED,
+                ", ".join(titles) if titles else no_programme,
+            ),
+        ]
 
 
 def competence_fit(projects) -> dict[int, Fit]:
-    """For each project, which needed skills available members cover, and how many members help.
+    """For each project, which needed skills other available members cover, and how many have each.
 
     The one place the fit is computed: the matching engine's taxonomy-aware coverage replaces the
-    exact-tag comparison below when it lands, without touching the score.
+    exact-tag comparison below when it lands, without touching the score. Counting per skill in the
+    database (rather than gathering every holder) keeps a segment of thousands of projects fast.
     """
     project_ids = [project.pk for project in projects]
     owners = {project.pk: project.owner_id for project in projects}
     needed = defaultdict(dict)
-    for start in range(0, len(project_ids), ID_BATCH):  # SQLite caps the parameters of one query
-        batch = project_ids[start : start + ID_BATCH]
+    for batch in _batches(project_ids):
         for project_id, tag_id, name in TaggedNeededSkill.objects.filter(
             content_object_id__in=batch
         ).values_list("content_object_id", "tag_id", "tag__name"):
             needed[project_id][tag_id] = name
-    tag_ids = {tag_id for tags in needed.values() for tag_id in tags}
-    available = eligible_profiles().exclude(availability=Availability.NOT_NOW)
-    holders_by_tag = defaultdict(set)
-    for tag_id, profile_id in TaggedSkill.objects.filter(
-        tag_id__in=tag_ids, content_object__in=available.values("pk")
-    ).values_list("tag_id", "content_object_id"):
-        holders_by_tag[tag_id].add(profile_id)
+    tag_ids = sorted({tag_id for tags in needed.values() for tag_id in tags})
+    available = eligible_profiles().exclude(availability=Availability.NOT_NOW).values("pk")
+    holders = dict(
+        TaggedSkill.objects.filter(tag_id__in=tag_ids, content_object__in=available)
+        .values("tag_id")
+        .annotate(n=Count("id"))
+        .values_list("tag_id", "n")
+    )
+    owner_skills = set()  # (profile, tag) of owners who are themselves available: not their own helper
+    for batch in _batches(sorted(set(owners.values()))):
+        available_owners = eligible_profiles().filter(pk__in=batch).exclude(availability=Availability.NOT_NOW)
+        owner_skills |= set(
+            TaggedSkill.objects.filter(
+                content_object_id__in=list(available_owners.values_list("pk", flat=True)), tag_id__in=tag_ids
+            ).values_list("content_object_id", "tag_id")
+        )
     result = {}
     for project_id in project_ids:
         tags = needed.get(project_id, {})
-        helpers, covered = set(), []
+        counts = {}
         for tag_id, name in tags.items():
-            others = holders_by_tag.get(tag_id, set()) - {owners[project_id]}
-            if others:
-                covered.append(name)
-                helpers |= others
+            others = holders.get(tag_id, 0) - ((owners[project_id], tag_id) in owner_skills)
+            if others > 0:
+                counts[name] = others
         result[project_id] = Fit(
             needed=sorted(tags.values(), key=str.casefold),
-            covered=sorted(covered, key=str.casefold),
-            helpers=len(helpers),
+            covered=sorted(counts, key=str.casefold),
+            holders=counts,
         )
     return result
+
+
+def _batches(ids):
+    """Slices of at most ID_BATCH ids: SQLite caps the parameters of one query."""
+    for start in range(0, len(ids), ID_BATCH):
+        yield ids[start : start + ID_BATCH]
 
 
 def _programmes():
@@ -165,41 +210,14 @@ def score_projects(projects) -> list[TargetScore]:
     programmes = programme_fit(projects)
     scores = []
     for project in projects:
-        fit = fits[project.pk]
-        fit_points = round(FIT_POINTS * len(fit.covered) / len(fit.needed)) if fit.needed else 0
-        titles = programmes[project.pk]
-        funding = project.get_funding_need_display() if project.funding_need else _("not given")
-        components = [
-            Component(
-                "stage",
-                _("Stage"),
-                STAGE_POINTS.get(project.stage, 0),
-                max(STAGE_POINTS.values()),
-                project.get_stage_display(),
-            ),
-            Component(
-                "funding",
-                _("Funding need"),
-                FUNDING_POINTS.get(project.funding_need, 0),
-                max(FUNDING_POINTS.values()),
-                str(funding),
-            ),
-            Component(
-                "competences",
-                _("Fit with available competences"),
-                fit_points,
-                FIT_POINTS,
-                _fit_detail(fit),
-            ),
-            Component(
-                "programmes",
-                _("Programmes"),
-                PROGRAMME_POINTS * min(len(titles), PROGRAMMES_COUNTED),
-                PROGRAMME_POINTS * PROGRAMMES_COUNTED,
-                ", ".join(titles) if titles else str(_("no programme for this sector and country")),
-            ),
-        ]
-        scores.append(TargetScore(project, components))
+        fit, titles = fits[project.pk], programmes[project.pk]
+        points = {
+            "stage": STAGE_POINTS.get(project.stage, 0),
+            "funding": FUNDING_POINTS.get(project.funding_need, 0),
+            "competences": round(FIT_POINTS * len(fit.covered) / len(fit.needed)) if fit.needed else 0,
+            "programmes": PROGRAMME_POINTS * min(len(titles), PROGRAMMES_COUNTED),
+        }
+        scores.append(TargetScore(project, fit, titles, points))
     scores.sort(key=lambda score: (-score.total, score.project.title.casefold(), score.project.pk))
     return scores
 
@@ -207,12 +225,19 @@ def score_projects(projects) -> list[TargetScore]:
 def _fit_detail(fit: Fit) -> str:
     if not fit.needed:
         return gettext("no needed skill listed")
-    summary = gettext(
-        "skills covered: %(covered)s of %(needed)s; available members who can help: %(helpers)s"
-    ) % {"covered": len(fit.covered), "needed": len(fit.needed), "helpers": fit.helpers}
-    if fit.covered:
-        return gettext("%(summary)s (%(skills)s)") % {"summary": summary, "skills": ", ".join(fit.covered)}
-    return summary
+    counts = {"covered": len(fit.covered), "needed": len(fit.needed)}
+    if not fit.covered:
+        return gettext("skills covered: %(covered)s of %(needed)s") % counts
+    skills = pgettext("separator between items of a list", "; ").join(
+        ngettext(
+            "%(skill)s, %(count)s available member",
+            "%(skill)s, %(count)s available members",
+            fit.holders[name],
+        )
+        % {"skill": name, "count": fit.holders[name]}
+        for name in fit.covered
+    )
+    return gettext("skills covered: %(covered)s of %(needed)s (%(skills)s)") % {**counts, "skills": skills}
 
 
 def priority_targets(filters) -> list[TargetScore]:

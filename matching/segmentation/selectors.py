@@ -26,6 +26,17 @@ from .filters import apply_filters, clean_filters, project_filters
 from .models import Segment, SegmentExport
 
 SEGMENT_PURPOSE = ConsentPurpose.MATCHING
+# What the ranked list and its export read of a project and its holder (never contact details).
+PROJECT_COLUMNS = [
+    "title",
+    "sector",
+    "stage",
+    "region",
+    "funding_need",
+    "owner__user_id",
+    "owner__display_name",
+    "owner__country",
+]
 
 
 def eligible_profiles() -> QuerySet:
@@ -62,6 +73,7 @@ def segment_projects(filters) -> QuerySet:
     return (
         Project.objects.filter(owner__in=owners, **project_filters(cleaned))
         .select_related("owner")
+        .only(*PROJECT_COLUMNS)
         .order_by("id")
     )
 

@@ -122,7 +122,7 @@ def _target_rows(segment):
     rows = []
     for rank, score in enumerate(priority_targets(segment.filters), start=1):
         project = score.project
-        points = {component.key: component.points for component in score.components}
+        points = score.points
         rows.append(
             [
                 rank,

@@ -42,14 +42,14 @@ def test_fit_counts_needed_skills_that_available_consenting_members_cover():
     member(skills=["Export"], consent=False)  # did not consent to matching
     fit = competence_fit([project])[project.pk]
     assert fit.needed == ["Agronomy", "Export", "Irrigation"]
-    assert fit.covered == ["Agronomy", "Irrigation"] and fit.helpers == 2
+    assert fit.covered == ["Agronomy", "Irrigation"] and fit.holders == {"Irrigation": 2, "Agronomy": 1}
 
     points, score = _components(project)
     assert points["competences"] == (20, 30)  # 2 of 3 needed skills × 30
     with translation.override("fr"):
         detail = next(c.detail for c in score.components if c.key == "competences")
     assert detail == (
-        "compétences couvertes : 2 sur 3 ; membres disponibles pouvant aider : 2 (Agronomy, Irrigation)"
+        "compétences couvertes : 2 sur 3 (Agronomy, 1 membre disponible ; Irrigation, 2 membres disponibles)"
     )
 
 
@@ -57,10 +57,10 @@ def test_the_holder_does_not_cover_their_own_project():
     holder = member(skills=["Irrigation"], projects=[{"skills_needed": ["Irrigation"]}])
     project = Project.objects.get(owner=holder)
     assert competence_fit([project])[project.pk].covered == []
-    assert _components(Project.objects.select_related("owner").get(pk=project.pk))[0]["competences"] == (
-        0,
-        30,
-    )
+    project = Project.objects.select_related("owner").get(pk=project.pk)
+    assert _components(project)[0]["competences"] == (0, 30)
+    member(skills=["Irrigation"])
+    assert competence_fit([project])[project.pk].holders == {"Irrigation": 1}  # the other one only
 
 
 def test_programmes_open_to_the_sector_and_the_holders_country(tree):
