@@ -13,7 +13,7 @@ database (``member_delete``); suspended accounts are inactive and left out.
 from collections import Counter
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext
 
 from community.profiles.choices import Sector, Stage
@@ -107,27 +107,22 @@ def segment_composition(filters) -> dict:
     A member counts once in each sector they declare or have a project in, and once in each stage one
     of their projects is at; so shares of sectors and stages do not add up to 100.
     """
-    profiles = segment_profiles(filters)
-    total = profiles.count()
-    countries = Counter(
-        {
-            row["country"] or "": row["n"]
-            for row in profiles.order_by().values("country").annotate(n=Count("id"))
-        }
-    )
+    profiles = apply_filters(eligible_profiles(), clean_filters(filters)).order_by()
+    # Two queries (the consent gate is the costly part): the members, then their projects.
+    countries, sectors_by_member = Counter(), {}
+    for profile_id, country, sectors in profiles.values_list("id", "country", "sectors"):
+        countries[country or ""] += 1
+        sectors_by_member[profile_id] = set(sectors or [])
+    total = len(sectors_by_member)
     country_labels = {code: country_name(code) for code in countries}
     country_labels[""] = gettext("Not given")
-
-    sectors_by_member = {}
-    for profile_id, sectors in profiles.values_list("id", "sectors"):
-        sectors_by_member[profile_id] = set(sectors or [])
-    projects = Project.objects.filter(owner__in=profiles.order_by().values("pk"))
-    stages = Counter()
-    for owner_id, sector in projects.order_by().values_list("owner_id", "sector").distinct():
+    stages_by_member = {}
+    projects = Project.objects.filter(owner__in=profiles.values("pk")).order_by()
+    for owner_id, sector, stage in projects.values_list("owner_id", "sector", "stage"):
         sectors_by_member.setdefault(owner_id, set()).add(sector)
-    for row in projects.order_by().values("stage").annotate(n=Count("owner", distinct=True)):
-        stages[row["stage"]] = row["n"]
+        stages_by_member.setdefault(owner_id, set()).add(stage)
     sectors = Counter(sector for values in sectors_by_member.values() for sector in values)
+    stages = Counter(stage for values in stages_by_member.values() for stage in values)
     return {
         "total": total,
         "country": _bars(countries, country_labels, total),
