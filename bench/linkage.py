@@ -22,6 +22,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 from referential.linkage import engine, synthetic  # noqa: E402
 
 
+def uptime() -> str:
+    return subprocess.run(["/usr/bin/uptime"], capture_output=True, text=True).stdout.strip()  # noqa: S603
+
+
 def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -47,13 +51,15 @@ def run(n: int, threshold: float, backend: str | None) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--threshold", type=float, default=0.9)
     parser.add_argument("--backend", default=os.environ.get("LINKAGE_BACKEND", "duckdb"))
     args = parser.parse_args()
     logging.getLogger("splink").setLevel(logging.ERROR)
-    print(f"load before: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
+    print(f"load before: {uptime()}")
     print(f"cores: {os.cpu_count()}, backend: {args.backend}")
     for n in args.records:
         out = run(n, args.threshold, args.backend)
@@ -66,7 +72,7 @@ def main() -> None:
         print(f"  pairs at p >= {args.threshold}: precision {q['precision']:.4f} recall {q['recall']:.4f} "
               f"F1 {q['f1']:.4f} ({q['predicted']:,} predicted, {q['true']:,} true); "
               f"{out['clusters']:,} clusters")
-        print(f"  load after: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
+        print(f"  load after: {uptime()}")
 
 
 if __name__ == "__main__":
