@@ -1,0 +1,73 @@
+"""Reads for the referential: sources, batches, rows, and the input of record linkage."""
+
+from django.db.models import F
+
+from .models import ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
+
+# The columns source_records_frame() returns, in order: the contract record linkage builds on.
+RECORD_COLUMNS = (
+    "id",
+    "source_id",
+    "batch_id",
+    "row_number",
+    "given_name",
+    "family_name",
+    "name_arabic",
+    "birth_date",
+    "email",
+    "phone",
+    "city",
+    "country",
+    "imported_at",
+    "source_trust",
+)
+
+
+def source_records_rows(source_ids=None):
+    """Every source record as a plain dict with the RECORD_COLUMNS (source_trust: the source's 1–5)."""
+    records = SourceRecord.objects.all()
+    if source_ids is not None:
+        records = records.filter(source_id__in=list(source_ids))
+    return records.annotate(source_trust=F("source__trust")).order_by("id").values(*RECORD_COLUMNS)
+
+
+def source_records_frame(source_ids=None):
+    """The same rows as a pandas DataFrame when pandas is installed, else a list of dicts."""
+    rows = list(source_records_rows(source_ids).iterator(chunk_size=5000))
+    try:
+        import pandas as pd
+    except ImportError:
+        return rows
+    return pd.DataFrame.from_records(rows, columns=list(RECORD_COLUMNS))
+
+
+def sources():
+    return Source.objects.order_by("name")
+
+
+def source_batches(source):
+    batches = ImportBatch.objects.filter(source=source).select_related("created_by")
+    return batches.order_by("-created_at", "-id")
+
+
+def recent_batches(limit=20):
+    return ImportBatch.objects.select_related("source", "created_by").order_by("-created_at", "-id")[:limit]
+
+
+def remembered_mapping(source) -> dict:
+    stored = ColumnMapping.objects.filter(source=source).first()
+    return dict(stored.mapping) if stored else {}
+
+
+def rejected_rows(batch):
+    return RejectedRow.objects.filter(batch=batch).order_by("row_number")
+
+
+def earlier_import_of_same_file(batch):
+    """A finished import of the same source with the same file content (sha256), if any."""
+    return (
+        ImportBatch.objects.filter(source=batch.source, sha256=batch.sha256, status=ImportBatch.Status.DONE)
+        .exclude(pk=batch.pk)
+        .order_by("finished_at")
+        .first()
+    )
