@@ -44,9 +44,14 @@ def run(n: int, threshold: float, backend: str | None) -> dict:
     quality = engine.pair_quality(result.pair_ids(threshold), data.true_pairs())
     evaluation = time.perf_counter() - started
     return {
-        "records": n, "timings": timings, "total": sum(timings.values()), "quality": quality,
-        "clusters": len(set(clusters.values())), "identities": len(set(data.truth.values())),
-        "evaluation": evaluation, "peak_mb": peak_memory_mb(),
+        "records": n,
+        "timings": timings,
+        "total": sum(timings.values()),
+        "quality": quality,
+        "clusters": len(set(clusters.values())),
+        "identities": len(set(data.truth.values())),
+        "evaluation": evaluation,
+        "peak_mb": peak_memory_mb(),
     }
 
 
@@ -69,9 +74,11 @@ def main() -> None:
         print(f"\n{n:,} records ({out['identities']:,} people): end to end {out['total']:.1f} s")
         print(f"  stages: {stages}")
         print(f"  peak memory (process so far): {out['peak_mb']:.0f} MB")
-        print(f"  pairs at p >= {args.threshold}: precision {q['precision']:.4f} recall {q['recall']:.4f} "
-              f"F1 {q['f1']:.4f} ({q['predicted']:,} predicted, {q['true']:,} true); "
-              f"{out['clusters']:,} clusters")
+        print(
+            f"  pairs at p >= {args.threshold}: precision {q['precision']:.4f} recall {q['recall']:.4f} "
+            f"F1 {q['f1']:.4f} ({q['predicted']:,} predicted, {q['true']:,} true); "
+            f"{out['clusters']:,} clusters"
+        )
         print(f"  load after: {uptime()}")
 
 

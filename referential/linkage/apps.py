@@ -6,4 +6,3 @@ class LinkageConfig(AppConfig):
     name = "referential.linkage"
     label = "linkage"
     verbose_name = _("Record linkage")
-

@@ -37,8 +37,16 @@ BACKEND_SPARK = "spark"
 BACKENDS = (BACKEND_DUCKDB, BACKEND_SPARK)
 
 PERSON_COLUMNS = (
-    "unique_id", "source", "given_name", "family_name", "name_arabic", "birth_date", "email", "phone",
-    "city", "country",
+    "unique_id",
+    "source",
+    "given_name",
+    "family_name",
+    "name_arabic",
+    "birth_date",
+    "email",
+    "phone",
+    "city",
+    "country",
 )
 
 
@@ -142,8 +150,12 @@ def _name_keys(given: str | None, family: str | None, arabic: str | None) -> tup
     all_norm = " ".join(sorted((g_norm + " " + f_norm).split()))
     all_skel = " ".join(sorted((g_skel + " " + f_skel).split()))
     return (
-        _blank_to_none(g_norm), _blank_to_none(f_norm), _blank_to_none(g_skel), _blank_to_none(f_skel),
-        _blank_to_none(all_norm), _blank_to_none(all_skel),
+        _blank_to_none(g_norm),
+        _blank_to_none(f_norm),
+        _blank_to_none(g_skel),
+        _blank_to_none(f_skel),
+        _blank_to_none(all_norm),
+        _blank_to_none(all_skel),
     )
 
 
@@ -230,13 +242,17 @@ def _person_comparisons() -> list:
             comparison_levels=[
                 _null("name_skel"),
                 _level("given_norm_l = given_norm_r AND family_norm_l = family_norm_r", "exact").configure(
-                    tf_adjustment_column="name_norm"),
+                    tf_adjustment_column="name_norm"
+                ),
                 _level("given_norm_l = family_norm_r AND family_norm_l = given_norm_r", "swapped"),
                 _level("name_norm_l = name_norm_r", "same_tokens"),
                 _level("name_skel_l = name_skel_r", "variant").configure(tf_adjustment_column="name_skel"),
                 cll.JaroWinklerLevel("name_norm", 0.9).configure(label_for_charts="similar"),
-                _level("family_skel_l = family_skel_r OR family_skel_l = given_skel_r "
-                       "OR given_skel_l = family_skel_r", "family_only"),
+                _level(
+                    "family_skel_l = family_skel_r OR family_skel_l = given_skel_r "
+                    "OR given_skel_l = family_skel_r",
+                    "family_only",
+                ),
                 _else(),
             ],
         ),
@@ -245,9 +261,12 @@ def _person_comparisons() -> list:
             comparison_levels=[
                 _null("birth_date"),
                 _level("birth_date_l = birth_date_r", "exact"),
-                _level("substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) "
-                       "AND substr(birth_date_l, 6, 2) = substr(birth_date_r, 9, 2) "
-                       "AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)", "day_month_swapped"),
+                _level(
+                    "substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) "
+                    "AND substr(birth_date_l, 6, 2) = substr(birth_date_r, 9, 2) "
+                    "AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)",
+                    "day_month_swapped",
+                ),
                 cll.LevenshteinLevel("birth_date", 1).configure(label_for_charts="typo"),
                 _level("birth_year_l = birth_year_r", "same_year"),
                 _else(),
@@ -376,11 +395,13 @@ class LinkageResult:
             weight = row.get(f"mw_{comparison}")
             if weight is None:
                 weight = info.weight if info else 0.0
-            out.append({
-                "comparison": comparison,
-                "level": info.code if info else "missing",
-                "weight": round(weight, 2),
-            })
+            out.append(
+                {
+                    "comparison": comparison,
+                    "level": info.code if info else "missing",
+                    "weight": round(weight, 2),
+                }
+            )
         return out
 
     def clusters(self, threshold: float) -> dict[str, str]:
@@ -427,6 +448,7 @@ def link(
     seed: int = 7,
     model: dict | None = None,
     tables: Sequence | None = None,
+    estimate_prior: bool = False,
 ) -> LinkageResult:
     """Prepare, train (unless a trained ``model`` is given) and predict.
 
@@ -458,6 +480,20 @@ def link(
     linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
     timings["load"] = time.perf_counter() - started
 
+    if model is not None and estimate_prior:
+        # A trained model on other data: its weights hold, but the share of matching pairs depends on
+        # the size of this data set. Re-estimate it when the deterministic rules allow; never go below
+        # the model's own value (a handful of records may show no deterministic match at all).
+        before = linker._settings_obj._probability_two_random_records_match
+        try:
+            linker.training.estimate_probability_two_random_records_match(
+                profile.deterministic_rules(), recall=profile.deterministic_recall
+            )
+        except (ValueError, ZeroDivisionError):
+            log.info("Kept the model's prior: too few records to estimate it")
+        estimated = linker._settings_obj._probability_two_random_records_match
+        if not before <= estimated < 0.5:
+            linker._settings_obj._probability_two_random_records_match = before
     if model is None:
         started = time.perf_counter()
         linker.training.estimate_probability_two_random_records_match(
@@ -476,7 +512,10 @@ def link(
     )
     timings["predict"] = time.perf_counter() - started
     return LinkageResult(
-        linker=linker, predictions=predictions, levels=_levels_of(linker), timings=timings,
+        linker=linker,
+        predictions=predictions,
+        levels=_levels_of(linker),
+        timings=timings,
         prepared=prepared[0] if len(prepared) == 1 else None,
     )
 
@@ -488,6 +527,10 @@ def pair_quality(predicted: set[tuple[str, str]], truth: set[tuple[str, str]]) -
     recall = true_positives / len(truth) if truth else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": precision, "recall": recall, "f1": f1,
-        "predicted": len(predicted), "true": len(truth), "true_positives": true_positives,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "predicted": len(predicted),
+        "true": len(truth),
+        "true_positives": true_positives,
     }

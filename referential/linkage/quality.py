@@ -13,8 +13,18 @@ import pyarrow as pa
 
 from . import engine, synthetic
 
-FEBRL_COLUMNS = ("given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode",
-                 "state", "date_of_birth", "soc_sec_id")
+FEBRL_COLUMNS = (
+    "given_name",
+    "surname",
+    "street_number",
+    "address_1",
+    "address_2",
+    "suburb",
+    "postcode",
+    "state",
+    "date_of_birth",
+    "soc_sec_id",
+)
 
 
 def _clean(value) -> str | None:
@@ -53,7 +63,8 @@ def _febrl_comparisons() -> list:
         return cl.CustomComparison(
             output_column_name=col,
             comparison_levels=[
-                engine._null(col), engine._level(f"{col}_l = {col}_r", "exact"),
+                engine._null(col),
+                engine._level(f"{col}_l = {col}_r", "exact"),
                 *[cll.LevenshteinLevel(col, d).configure(label_for_charts=f"edit_{d}") for d in distances],
                 engine._else(),
             ],
@@ -63,15 +74,22 @@ def _febrl_comparisons() -> list:
         return cl.CustomComparison(
             output_column_name=col,
             comparison_levels=[
-                engine._null(col), engine._level(f"{col}_l = {col}_r", "exact"),
-                cll.JaroWinklerLevel(col, 0.9).configure(label_for_charts="similar"), engine._else(),
+                engine._null(col),
+                engine._level(f"{col}_l = {col}_r", "exact"),
+                cll.JaroWinklerLevel(col, 0.9).configure(label_for_charts="similar"),
+                engine._else(),
             ],
         )
 
     return [
-        name("given_name", "surname"), name("surname", "given_name"),
-        edits("date_of_birth", 1, 2), edits("soc_sec_id", 1, 2),
-        edits("street_number", 1), fuzzy("address_1"), fuzzy("suburb"), edits("postcode", 1),
+        name("given_name", "surname"),
+        name("surname", "given_name"),
+        edits("date_of_birth", 1, 2),
+        edits("soc_sec_id", 1, 2),
+        edits("street_number", 1),
+        fuzzy("address_1"),
+        fuzzy("suburb"),
+        edits("postcode", 1),
         edits("state"),
     ]
 
@@ -80,8 +98,11 @@ def _febrl_prediction_rules() -> list:
     from splink import block_on
 
     return [
-        block_on("given_name", "surname"), block_on("date_of_birth"), block_on("soc_sec_id"),
-        block_on("postcode", "street_number"), block_on("surname", "suburb"),
+        block_on("given_name", "surname"),
+        block_on("date_of_birth"),
+        block_on("soc_sec_id"),
+        block_on("postcode", "street_number"),
+        block_on("surname", "suburb"),
         block_on("given_name", "postcode"),
         "l.given_name = r.surname AND l.surname = r.given_name",
     ]
@@ -138,8 +159,18 @@ THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 def _figures(dataset, records, result, truth, threshold, seconds) -> Figures:
     by = {t: engine.pair_quality(result.pair_ids(t), truth) for t in THRESHOLDS}
     q = by.get(threshold) or engine.pair_quality(result.pair_ids(threshold), truth)
-    return Figures(dataset, records, threshold, q["precision"], q["recall"], q["f1"], seconds,
-                   q["predicted"], q["true"], by)
+    return Figures(
+        dataset,
+        records,
+        threshold,
+        q["precision"],
+        q["recall"],
+        q["f1"],
+        seconds,
+        q["predicted"],
+        q["true"],
+        by,
+    )
 
 
 def febrl4(threshold: float = 0.9, backend: str | None = None) -> Figures:
@@ -170,12 +201,15 @@ def febrl3(threshold: float = 0.9, backend: str | None = None) -> Figures:
     groups: dict[str, list[str]] = {}
     for rid in table.column("unique_id").to_pylist():
         groups.setdefault(_rec_number(rid), []).append(rid)
-    truth = {tuple(sorted((x, y))) for ids in groups.values() for i, x in enumerate(ids) for y in ids[i + 1:]}
+    truth = {
+        tuple(sorted((x, y))) for ids in groups.values() for i, x in enumerate(ids) for y in ids[i + 1 :]
+    }
     return _figures("febrl3", table.num_rows, result, truth, threshold, seconds)
 
 
-def moroccan(n_records: int = 20_000, threshold: float = 0.9, seed: int = 2026,
-             backend: str | None = None) -> Figures:
+def moroccan(
+    n_records: int = 20_000, threshold: float = 0.9, seed: int = 2026, backend: str | None = None
+) -> Figures:
     started = time.perf_counter()
     data = synthetic.generate(n_records, seed=seed)
     result = engine.link(data.records, backend=backend)

@@ -145,27 +145,41 @@ FAMILY = [
 ]
 # (Latin spellings, Arabic, ISO country, calling code, mobile prefix, national digits)
 CITIES = [
-    (["Paris"], "باريس", "FR", "33", "6", 8), (["Lyon"], "ليون", "FR", "33", "7", 8),
-    (["Marseille"], "مرسيليا", "FR", "33", "6", 8), (["Montpellier"], "مونبلييه", "FR", "33", "6", 8),
+    (["Paris"], "باريس", "FR", "33", "6", 8),
+    (["Lyon"], "ليون", "FR", "33", "7", 8),
+    (["Marseille"], "مرسيليا", "FR", "33", "6", 8),
+    (["Montpellier"], "مونبلييه", "FR", "33", "6", 8),
     (["Bruxelles", "Brussels", "Brussel"], "بروكسيل", "BE", "32", "47", 7),
     (["Anvers", "Antwerpen"], "أنتويربن", "BE", "32", "48", 7),
-    (["Madrid"], "مدريد", "ES", "34", "6", 8), (["Barcelona", "Barcelone"], "برشلونة", "ES", "34", "6", 8),
-    (["Milano", "Milan"], "ميلانو", "IT", "39", "3", 9), (["Torino", "Turin"], "تورينو", "IT", "39", "3", 9),
-    (["Amsterdam"], "أمستردام", "NL", "31", "6", 8), (["Rotterdam"], "روتردام", "NL", "31", "6", 8),
+    (["Madrid"], "مدريد", "ES", "34", "6", 8),
+    (["Barcelona", "Barcelone"], "برشلونة", "ES", "34", "6", 8),
+    (["Milano", "Milan"], "ميلانو", "IT", "39", "3", 9),
+    (["Torino", "Turin"], "تورينو", "IT", "39", "3", 9),
+    (["Amsterdam"], "أمستردام", "NL", "31", "6", 8),
+    (["Rotterdam"], "روتردام", "NL", "31", "6", 8),
     (["Montréal", "Montreal"], "مونتريال", "CA", "1", "514", 7),
     (["Frankfurt", "Francfort"], "فرانكفورت", "DE", "49", "15", 9),
     (["Düsseldorf", "Dusseldorf"], "دوسلدورف", "DE", "49", "17", 8),
-    (["London", "Londres"], "لندن", "GB", "44", "7", 9), (["Dubai", "Dubaï"], "دبي", "AE", "971", "5", 8),
-    (["Casablanca"], "الدار البيضاء", "MA", "212", "6", 8), (["Rabat"], "الرباط", "MA", "212", "6", 8),
+    (["London", "Londres"], "لندن", "GB", "44", "7", 9),
+    (["Dubai", "Dubaï"], "دبي", "AE", "971", "5", 8),
+    (["Casablanca"], "الدار البيضاء", "MA", "212", "6", 8),
+    (["Rabat"], "الرباط", "MA", "212", "6", 8),
 ]
 DOMAINS = ["gmail.com", "hotmail.fr", "yahoo.fr", "outlook.com", "gmail.com", "hotmail.com"]
-SOURCES = ["consulate_paris", "consulate_brussels", "consulate_madrid", "ministry_registry",
-           "business_network", "alumni_network", "members"]
+SOURCES = [
+    "consulate_paris",
+    "consulate_brussels",
+    "consulate_madrid",
+    "ministry_registry",
+    "business_network",
+    "alumni_network",
+    "members",
+]
 _ASCII = str.maketrans("ïéèëç-", "ieeec.")
 
 
 def _zipf_weights(n: int, s: float = 1.1) -> list[float]:
-    return [1 / (rank ** s) for rank in range(1, n + 1)]
+    return [1 / (rank**s) for rank in range(1, n + 1)]
 
 
 @dataclass
@@ -181,7 +195,7 @@ class Synthetic:
         for uids in by_identity.values():
             uids.sort()
             for i, a in enumerate(uids):
-                for b in uids[i + 1:]:
+                for b in uids[i + 1 :]:
                     pairs.add((a, b))
         return pairs
 
@@ -192,10 +206,10 @@ def _typo(rng: random.Random, text: str) -> str:
     i = rng.randrange(1, len(text) - 1)
     kind = rng.random()
     if kind < 0.35:
-        return text[:i] + text[i + 1:]
+        return text[:i] + text[i + 1 :]
     if kind < 0.7:
-        return text[:i] + text[i + 1] + text[i] + text[i + 2:]
-    return text[:i] + rng.choice("aeioulnrst") + text[i + 1:]
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    return text[:i] + rng.choice("aeioulnrst") + text[i + 1 :]
 
 
 def generate(n_records: int, seed: int = 2026, id_prefix: str = "r") -> Synthetic:
@@ -248,8 +262,11 @@ def generate(n_records: int, seed: int = 2026, id_prefix: str = "r") -> Syntheti
             elif roll < 0.16:
                 record["given_name"], record["family_name"] = record["family_name"], record["given_name"]
             if record["birth_date"] and rand() < 0.04:
-                record["birth_date"] = f"{year:04d}-{day:02d}-{month:02d}" if day <= 12 else \
-                    f"{year:04d}-{month:02d}-{min(28, day + 1):02d}"
+                record["birth_date"] = (
+                    f"{year:04d}-{day:02d}-{month:02d}"
+                    if day <= 12
+                    else f"{year:04d}-{month:02d}-{min(28, day + 1):02d}"
+                )
             if record["phone"] and rand() < 0.03:
                 record["phone"] = _typo(rng, record["phone"][:-1]) + record["phone"][-1]
             if record["email"] and rand() < 0.05:

@@ -15,10 +15,26 @@ PEOPLE = [
     {"unique_id": "b", "source": "network", "given_name": "Amrani", "family_name": "Mohamed", **BASE},
     {"unique_id": "c", "source": "ministry", "name_arabic": "محمد العمراني", **BASE},
     # Same very common name, different dates of birth, phones and emails: two people.
-    {"unique_id": "x1", "given_name": "Mohamed", "family_name": "Alaoui", "birth_date": "1970-01-05",
-     "email": "m.alaoui@gmail.com", "phone": "+33611111111", "city": "Paris", "country": "FR"},
-    {"unique_id": "x2", "given_name": "Mohamed", "family_name": "Alaoui", "birth_date": "1991-07-22",
-     "email": "alaoui.med@yahoo.fr", "phone": "+32470000000", "city": "Bruxelles", "country": "BE"},
+    {
+        "unique_id": "x1",
+        "given_name": "Mohamed",
+        "family_name": "Alaoui",
+        "birth_date": "1970-01-05",
+        "email": "m.alaoui@gmail.com",
+        "phone": "+33611111111",
+        "city": "Paris",
+        "country": "FR",
+    },
+    {
+        "unique_id": "x2",
+        "given_name": "Mohamed",
+        "family_name": "Alaoui",
+        "birth_date": "1991-07-22",
+        "email": "alaoui.med@yahoo.fr",
+        "phone": "+32470000000",
+        "city": "Bruxelles",
+        "country": "BE",
+    },
 ]
 # Fewer u samples than a real run: the tests need the behaviour, not the last decimal.
 QUICK = dataclasses.replace(engine.PERSON, u_max_pairs=1e6, em_max_pairs=5e5)
