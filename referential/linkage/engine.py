@@ -307,18 +307,26 @@ def _person_comparisons() -> list:
     ]
 
 
-def _person_prediction_rules() -> list:
+# Above this many records, "same name skeleton and city" makes blocks of hundreds of thousands of
+# pairs for common names (Mohamed Alaoui in Paris) that the model then rejects anyway: not worth it.
+NAME_CITY_BLOCKING_MAX_RECORDS = 200_000
+
+
+def _person_prediction_rules(n_records: int = 0) -> list:
     from splink import block_on
 
-    return [
+    rules = [
         block_on("email"),
         block_on("phone"),
         block_on("birth_date", "family_skel"),
         block_on("birth_date", "given_skel"),
         "l.birth_date = r.birth_date AND l.given_skel = r.family_skel",
         block_on("name_skel", "birth_year"),
-        block_on("name_skel", "city"),
+        block_on("email_user"),
     ]
+    if n_records <= NAME_CITY_BLOCKING_MAX_RECORDS:
+        rules.append(block_on("name_skel", "city"))
+    return rules
 
 
 def _person_training_rules() -> list:
@@ -472,7 +480,9 @@ def link(
         settings = SettingsCreator(
             link_type=profile.link_type,
             comparisons=profile.comparisons(),
-            blocking_rules_to_generate_predictions=profile.prediction_rules(),
+            blocking_rules_to_generate_predictions=profile.prediction_rules(
+                sum(t.num_rows for t in prepared)
+            ),
             retain_intermediate_calculation_columns=True,
             retain_matching_columns=True,
             additional_columns_to_retain=list(profile.retain),

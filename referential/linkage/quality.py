@@ -94,7 +94,7 @@ def _febrl_comparisons() -> list:
     ]
 
 
-def _febrl_prediction_rules() -> list:
+def _febrl_prediction_rules(n_records: int = 0) -> list:
     from splink import block_on
 
     return [

@@ -143,6 +143,74 @@ FAMILY = [
     ("السلاوي", ["Slaoui", "Esslaoui"]),
     ("الطنجاوي", ["Tanjaoui", "Tanjawi"]),
 ]
+# The long tail: family names built from a prefix, a root and a suffix (Ben + Haddou + i → Benhaddoui),
+# so that the population has thousands of family names, a few of them very common (FAMILY above).
+TAIL_PREFIXES = [
+    ("", [""]),
+    ("بن", ["Ben", "Ben "]),
+    ("بو", ["Bou"]),
+    ("آيت ", ["Ait ", "Aït "]),
+    ("ال", ["El ", "Al-"]),
+    ("أو", ["Ou"]),
+]
+TAIL_ROOTS = [
+    ("حدو", ["Haddou", "Hadou"]),
+    ("عمر", ["Omar", "Amar"]),
+    ("سليمان", ["Slimane", "Soulaimane"]),
+    ("كريم", ["Karim", "Krim"]),
+    ("يحيى", ["Yahya", "Yahia"]),
+    ("موسى", ["Moussa", "Mousa"]),
+    ("عيسى", ["Aissa", "Issa"]),
+    ("جلول", ["Jelloul", "Djelloul"]),
+    ("شقرون", ["Chekroun", "Chakroun"]),
+    ("طاهر", ["Taher", "Tahar"]),
+    ("رحو", ["Rahou", "Rahhou"]),
+    ("زروال", ["Zeroual", "Zerouale"]),
+    ("مختار", ["Mokhtar", "Mokhtare"]),
+    ("صالح", ["Salah", "Saleh"]),
+    ("قاسم", ["Kassem", "Qassem"]),
+    ("عزيز", ["Aziz", "Azziz"]),
+    ("مسعود", ["Messaoud", "Masoud"]),
+    ("منصور", ["Mansour", "Mensour"]),
+    ("ناصر", ["Nasser", "Naser"]),
+    ("شريف", ["Cherif", "Charif"]),
+    ("حميد", ["Hamid", "Hmid"]),
+    ("مبارك", ["Moubarak", "Mbarek"]),
+    ("زيان", ["Zayane", "Ziane"]),
+    ("بكر", ["Bakr", "Bekr"]),
+    ("سعدون", ["Saadoun", "Sadoun"]),
+    ("فارس", ["Fares", "Faris"]),
+    ("جبار", ["Jabbar", "Djebbar"]),
+    ("غانم", ["Ghanem", "Ghanim"]),
+    ("دحمان", ["Dahmane", "Dahman"]),
+    ("لطيف", ["Latif", "Lattif"]),
+    ("وهاب", ["Ouahab", "Wahab"]),
+    ("رزوق", ["Rezzouk", "Razzouk"]),
+    ("خليفة", ["Khalifa", "Khelifa"]),
+    ("تومي", ["Toumi", "Tomi"]),
+    ("كراوي", ["Kraoui", "Keraoui"]),
+    ("ضريف", ["Drif", "Dérif"]),
+    ("عبو", ["Abbou", "Abou"]),
+    ("هلال", ["Hilal", "Hellal"]),
+    ("فتاح", ["Fettah", "Fatah"]),
+    ("زكري", ["Zekri", "Zakri"]),
+]
+TAIL_SUFFIXES = [("", [""]), ("ي", ["i", "y"]), ("اني", ["ani", "ane"]), ("اوي", ["aoui", "awi"])]
+
+
+def _tail_family(rng: random.Random) -> tuple[str, list[str]]:
+    prefix, root, suffix = rng.choice(TAIL_PREFIXES), rng.choice(TAIL_ROOTS), rng.choice(TAIL_SUFFIXES)
+    arabic = prefix[0] + root[0] + suffix[0]
+    spellings = []
+    for _ in range(3):
+        head, body = rng.choice(prefix[1]), rng.choice(root[1])
+        if head and not head.endswith((" ", "-")):
+            body = body.lower()
+        latin = head + body + rng.choice(suffix[1])
+        spellings.append(latin[0].upper() + latin[1:])
+    return arabic, list(dict.fromkeys(spellings))
+
+
 # (Latin spellings, Arabic, ISO country, calling code, mobile prefix, national digits)
 CITIES = [
     (["Paris"], "باريس", "FR", "33", "6", 8),
@@ -226,7 +294,7 @@ def generate(n_records: int, seed: int = 2026, id_prefix: str = "r") -> Syntheti
     while len(records) < n_records:
         identity += 1
         given = choices(GIVEN_MALE, male_w)[0] if rand() < 0.55 else choices(GIVEN_FEMALE, female_w)[0]
-        family = choices(FAMILY, family_w)[0]
+        family = choices(FAMILY, family_w)[0] if rand() < 0.5 else _tail_family(rng)
         city = choices(CITIES, city_w)[0]
         year, month, day = rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)
         birth = f"{year:04d}-{month:02d}-{day:02d}"
