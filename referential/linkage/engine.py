@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -113,10 +114,15 @@ def _blank_to_none(text: str) -> str | None:
     return text or None
 
 
+_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+
+
 def normalise_phone(value: str | None, default_region: str = "MA") -> str | None:
     """E.164, or None when the number cannot be a valid one."""
     if not value:
         return None
+    if _E164.match(value):
+        return value  # imports store E.164 already: skip the parser (a million calls cost ~15 s)
     try:
         number = phonenumbers.parse(str(value), default_region)
     except phonenumbers.NumberParseException:
@@ -140,32 +146,38 @@ def _iso_date(value) -> str | None:
     return text[:10] if len(text) >= 10 else None
 
 
-def _name_keys(given: str | None, family: str | None, arabic: str | None) -> tuple:
-    if not (given or family) and arabic:
-        given, family = names.split_arabic_full_name(arabic)
-    g_norm = names.normalise(given or "")
-    f_norm = names.normalise(family or "", True)
-    g_skel = names.skeleton(given or "")
-    f_skel = names.skeleton(family or "", True)
-    all_norm = " ".join(sorted((g_norm + " " + f_norm).split()))
-    all_skel = " ".join(sorted((g_skel + " " + f_skel).split()))
-    return (
-        _blank_to_none(g_norm),
-        _blank_to_none(f_norm),
-        _blank_to_none(g_skel),
-        _blank_to_none(f_skel),
-        _blank_to_none(all_norm),
-        _blank_to_none(all_skel),
-    )
+def _blank(text) -> bool:
+    return not text or not str(text).strip()
+
+
+def _token_keys(value: str | None, family: bool) -> tuple[str, str]:
+    return names.normalise(value or "", family), names.skeleton(value or "", family)
+
+
+def _sorted_tokens(a: str, b: str) -> str | None:
+    return " ".join(sorted((a + " " + b).split())) or None
 
 
 def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
-    """The input columns (see PERSON_COLUMNS) plus the keys the comparisons and blocking use."""
+    """The input columns (see PERSON_COLUMNS) plus the keys the comparisons and blocking use.
+
+    Names are keyed once per distinct given name and family name (they repeat a lot), so this stays
+    linear with a small constant on a million records."""
     table = records if isinstance(records, pa.Table) else pa.Table.from_pylist(list(records))
     n = table.num_rows
     given, family = _column(table, "given_name"), _column(table, "family_name")
     arabic = _column(table, "name_arabic")
-    keys = _mapped(list(zip(given, family, arabic, strict=True)), lambda t: _name_keys(*t))
+    # Arabic-only records: split the Arabic full name into given and family parts.
+    given_in, family_in = list(given), list(family)
+    for i in range(n):
+        if _blank(given_in[i]) and _blank(family_in[i]) and arabic[i]:
+            given_in[i], family_in[i] = names.split_arabic_full_name(arabic[i])
+    g_keys = _mapped(given_in, lambda v: _token_keys(v, False))
+    f_keys = _mapped(family_in, lambda v: _token_keys(v, True))
+    g_norm, g_skel = [k[0] or None for k in g_keys], [k[1] or None for k in g_keys]
+    f_norm, f_skel = [k[0] or None for k in f_keys], [k[1] or None for k in f_keys]
+    name_norm = [_sorted_tokens(g[0], f[0]) for g, f in zip(g_keys, f_keys, strict=True)]
+    name_skel = [_sorted_tokens(g[1], f[1]) for g, f in zip(g_keys, f_keys, strict=True)]
     emails = _mapped(_column(table, "email"), normalise_email)
     phones = _mapped(_column(table, "phone"), normalise_phone)
     dates = _mapped(_column(table, "birth_date"), _iso_date)
@@ -177,12 +189,12 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
         "given_name": given,
         "family_name": family,
         "name_arabic": arabic,
-        "given_norm": [k[0] for k in keys],
-        "family_norm": [k[1] for k in keys],
-        "given_skel": [k[2] for k in keys],
-        "family_skel": [k[3] for k in keys],
-        "name_norm": [k[4] for k in keys],
-        "name_skel": [k[5] for k in keys],
+        "given_norm": g_norm,
+        "family_norm": f_norm,
+        "given_skel": g_skel,
+        "family_skel": f_skel,
+        "name_norm": name_norm,
+        "name_skel": name_skel,
         "birth_date": dates,
         "birth_year": [d[:4] if d else None for d in dates],
         "email": emails,
@@ -373,6 +385,15 @@ class LinkageResult:
     prepared: pa.Table | None = None
 
     @property
+    def _tf_columns(self) -> list[str]:
+        """Term-frequency adjustment weights (rare names weigh more than Mohamed Alaoui)."""
+        if not hasattr(self, "_tf_cache"):
+            sample = self.predictions.as_record_list(limit=1)
+            names = sample[0].keys() if sample else []
+            self._tf_cache = [c for c in names if c.startswith("mw_tf_adj_")]
+        return self._tf_cache
+
+    @property
     def comparison_names(self) -> list[str]:
         return list(self.levels)
 
@@ -380,6 +401,7 @@ class LinkageResult:
         """The scored pairs at or above ``min_probability`` as an arrow table."""
         wanted = ["unique_id_l", "unique_id_r", "match_weight", "match_probability"]
         wanted += [f"gamma_{c}" for c in self.levels] + [f"mw_{c}" for c in self.levels]
+        wanted += self._tf_columns
         wanted += list(columns or [])
         sql = (
             f"SELECT {', '.join(wanted)} FROM {self.predictions.physical_name} "  # noqa: S608 - our names
@@ -393,9 +415,9 @@ class LinkageResult:
         return {(a, b) if a < b else (b, a) for a, b in zip(left, right, strict=True)}
 
     def reasons(self, row: dict) -> list[dict]:
-        """Per comparison: the level reached (a code such as "swapped") and its weight in bits.
-
-        The weights, plus the prior, add up to the pair's match weight."""
+        """Per comparison: the level reached (a code such as "swapped") and its weight in bits, with the
+        term-frequency adjustment (a rare name counts for more). The weights plus the prior add up to
+        the pair's match weight."""
         out = []
         for comparison, levels in self.levels.items():
             gamma = row.get(f"gamma_{comparison}")
@@ -403,6 +425,7 @@ class LinkageResult:
             weight = row.get(f"mw_{comparison}")
             if weight is None:
                 weight = info.weight if info else 0.0
+            weight += row.get(f"mw_tf_adj_{comparison}") or 0.0
             out.append(
                 {
                     "comparison": comparison,

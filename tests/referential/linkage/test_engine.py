@@ -72,8 +72,7 @@ def test_reasons_name_each_comparison_and_add_up_to_the_match_weight(synthetic_r
     assert [r["comparison"] for r in reasons] == ["name", "birth_date", "email", "phone", "city", "country"]
     prior = result.linker._settings_obj._probability_two_random_records_match
     prior_weight = math.log2(prior / (1 - prior))
-    tf = sum(row.get(f"mw_tf_adj_{c}") or 0 for c in result.levels)
-    total = sum(r["weight"] for r in reasons) + prior_weight + tf
+    total = sum(r["weight"] for r in reasons) + prior_weight
     assert total == pytest.approx(row["match_weight"], abs=0.1)
 
 
