@@ -18,6 +18,7 @@ pyspark is not a dependency of the embedded set-up: install it (and a JVM) where
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
@@ -497,8 +498,15 @@ def link(
     db_api = make_db_api(backend)
     frames = [db_api.register(t, table_name=f"input_{i}") for i, t in enumerate(prepared)]
     if model is not None:
-        settings = dict(model)
+        settings = copy.deepcopy(model)
         settings["linker_uid"] = None
+        if estimate_prior:
+            # Term frequencies measured on a handful of records say nothing about how common a name
+            # is (two Idrissi among sixteen records): score small runs without them.
+            for comparison in settings.get("comparisons", []):
+                for level in comparison.get("comparison_levels", []):
+                    level.pop("tf_adjustment_column", None)
+                    level.pop("tf_adjustment_weight", None)
     else:
         settings = SettingsCreator(
             link_type=profile.link_type,
