@@ -12,6 +12,7 @@ from accounts.services import roles_sync
 from referential.linkage.demo import seed
 from referential.linkage.models import CandidatePair, GoldenRecord
 from tests.accounts.helpers import totp_code
+
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -172,7 +172,7 @@ LINKAGE_BACKEND = env("LINKAGE_BACKEND", default="duckdb")
 # Pairs at or above the first probability merge automatically; between the two they wait for an analyst.
 LINKAGE_AUTO_MERGE_PROBABILITY = env.float("LINKAGE_AUTO_MERGE_PROBABILITY", default=0.99)
 LINKAGE_REVIEW_PROBABILITY = env.float("LINKAGE_REVIEW_PROBABILITY", default=0.6)
-# Fewer input records than this: use the bundled model (learnt on the synthetic population) instead of training.
+# Fewer input records than this: use the bundled model (learnt on synthetic data) instead of training.
 LINKAGE_MIN_TRAINING_RECORDS = env.int("LINKAGE_MIN_TRAINING_RECORDS", default=2000)
 
 # --- Search -----------------------------------------------------------------------------------------
