@@ -2,7 +2,7 @@
 
 from allauth.account.models import EmailAddress
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from .models import CandidatePair, GoldenEvent, GoldenRecord, LinkageRun, RecordLink
 from .services import rows_for_keys
@@ -29,7 +29,8 @@ def golden_of_key(key):
 
 
 def golden_records(query: str = ""):
-    records = GoldenRecord.objects.filter(merged_into=None, links__isnull=False).distinct()
+    records = GoldenRecord.objects.filter(merged_into=None).annotate(record_count=Count("links"))
+    records = records.filter(record_count__gt=0)
     if query:
         records = records.filter(Q(display_name__icontains=query) | Q(email__icontains=query))
     return records.order_by("display_name", "id")

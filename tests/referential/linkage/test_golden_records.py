@@ -257,3 +257,16 @@ def test_a_failed_run_says_why(people, monkeypatch):
     run.refresh_from_db()
     assert "backend unavailable" in run.error
     assert not GoldenRecord.objects.exists()
+
+
+def test_the_demo_seeder_fills_the_review_queue_and_golden_records_once():
+    from referential.linkage.demo import seed
+    from referential.models import SourceRecord
+
+    seed()
+    counts = (SourceRecord.objects.count(), GoldenRecord.objects.filter(merged_into=None).count())
+    pending = CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count()
+    assert pending >= 1 and counts[1] < counts[0]
+    seed()
+    assert (SourceRecord.objects.count(), GoldenRecord.objects.filter(merged_into=None).count()) == counts
+    assert CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count() == pending
