@@ -300,7 +300,8 @@ def generate(n_records: int, seed: int = 2026, id_prefix: str = "r") -> Syntheti
         birth = f"{year:04d}-{month:02d}-{day:02d}"
         g_ascii = given[1][0].lower().translate(_ASCII).replace(" ", "")
         f_ascii = family[1][0].lower().translate(_ASCII).replace(" ", "")
-        email = f"{g_ascii}.{f_ascii}{rng.randint(1, 999)}@{rng.choice(DOMAINS)}"
+        # Addresses are personal: the identity number keeps namesakes from sharing one.
+        email = f"{g_ascii}.{f_ascii}{identity}@{rng.choice(DOMAINS)}"
         phone = "+" + city[3] + city[4] + "".join(rng.choices("0123456789", k=city[5]))
         n = min(1 + int(rng.expovariate(1 / 1.4)), 5, n_records - len(records))
         for _ in range(n):
@@ -338,7 +339,8 @@ def generate(n_records: int, seed: int = 2026, id_prefix: str = "r") -> Syntheti
             if record["phone"] and rand() < 0.03:
                 record["phone"] = _typo(rng, record["phone"][:-1]) + record["phone"][-1]
             if record["email"] and rand() < 0.05:
-                record["email"] = f"{g_ascii[0]}{f_ascii}@{rng.choice(DOMAINS)}"
+                # Another address of the same person (addresses are personal: no two people share one).
+                record["email"] = f"{g_ascii[0]}{f_ascii}.{identity}@{rng.choice(DOMAINS)}"
             records.append(record)
             truth[uid] = identity
     return Synthetic(records=records, truth=truth)
