@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -145,6 +146,17 @@ def _engine_record(row: dict) -> dict:
     }
 
 
+def _json_safe(value):
+    """PostgreSQL's jsonb refuses NaN and infinities (an untrained level can carry one)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
+
+
 @lru_cache(maxsize=1)
 def bundled_model() -> dict:
     """Weights learnt (without labels) on the synthetic population; used for runs too small to train."""
@@ -205,7 +217,7 @@ def _execute(run: LinkageRun) -> None:
                 estimate_prior=True,
             )
             run.model_origin = "bundled"
-        run.model = result.model()
+        run.model = _json_safe(result.model())
         run.timings = {k: round(v, 2) for k, v in result.timings.items()}
         table = result.pairs(review)
         scored = [(row, result.reasons(row)) for row in table.to_pylist()]

@@ -270,3 +270,34 @@ def test_the_demo_seeder_fills_the_review_queue_and_golden_records_once():
     seed()
     assert (SourceRecord.objects.count(), GoldenRecord.objects.filter(merged_into=None).count()) == counts
     assert CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count() == pending
+
+
+def test_a_run_large_enough_learns_its_own_weights(settings):
+    from referential.linkage import synthetic
+    from referential.models import SourceRecord
+
+    settings.LINKAGE_MIN_TRAINING_RECORDS = 300
+    data = synthetic.generate(600, seed=12)
+    sources = {name: SourceFactory(name=name) for name in synthetic.SOURCES}
+    batch_of = {name: SourceRecordFactory(source=source).batch for name, source in sources.items()}
+    SourceRecord.objects.bulk_create(
+        SourceRecord(
+            source=sources[r["source"]],
+            batch=batch_of[r["source"]],
+            row_number=i + 2,
+            fingerprint=f"syn{i}",
+            given_name=r["given_name"] or "",
+            family_name=r["family_name"] or "",
+            name_arabic=r["name_arabic"] or "",
+            birth_date=datetime.date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
+            email=r["email"] or "",
+            phone=r["phone"] or "",
+            city=r["city"] or "",
+            country=r["country"] or "",
+        )
+        for i, r in enumerate(data.records)
+    )
+    run = run_linkage()
+    assert run.model_origin == "trained" and run.model["comparisons"]
+    assert run.auto_merged > 100
+    assert run.golden_records < SourceRecord.objects.count()
