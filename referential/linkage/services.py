@@ -632,11 +632,12 @@ def golden_claim(golden: GoldenRecord, user) -> GoldenRecord:
     golden.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
     key = f"{MEMBER_PREFIX}{user.pk}"
     previous = _golden_of(key)
+    others = list(golden.links.exclude(key=key).values_list("key", flat=True))
     link, _created = RecordLink.objects.update_or_create(key=key, defaults={"golden": golden, "user": user})
+    if others:
+        # The member said "this is me": later runs keep their account with this record.
+        _decide(key, min(others), CandidatePair.Status.MATCH, user)
     if previous and previous.pk != golden.pk:
-        others = list(golden.links.exclude(key=key).values_list("key", flat=True))
-        if others:
-            _decide(key, min(others), CandidatePair.Status.MATCH, user)
         if not previous.links.exists():
             GoldenRecord.objects.filter(pk=previous.pk).update(merged_into=golden)
             GoldenEvent.objects.create(

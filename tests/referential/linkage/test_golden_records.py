@@ -228,7 +228,10 @@ def test_recency_breaks_ties_between_equally_trusted_sources(people):
 
 def test_a_verified_email_lets_a_member_claim_their_record_and_only_theirs(people):
     run_linkage()
-    member = UserFactory(email="k.bennani@example.org")
+    # Their profile's name says little (initials): the claim, not the model, ties it to the record.
+    member = ProfileFactory(
+        user=UserFactory(email="k.bennani@example.org"), display_name="K. B.", city="Gent", country="BE"
+    ).user
     unverified = UserFactory(email="m.amrani@example.org", verified_email=False)
     golden = golden_of(people["b"][0])
     assert claimable_golden_for(member) == golden
