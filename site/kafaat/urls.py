@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("community/", include("community.urls")),
     path("events/", include("events.urls")),
     path("matching/", include("matching.urls")),
+    # Mounted here, not inside referential/urls.py, so that its namespace stays "linkage".
+    path("referential/linkage/", include("referential.linkage.urls")),
     path("referential/", include("referential.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     path("", include(wagtail_urls)),

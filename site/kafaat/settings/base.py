@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "matching",
     "matching.segmentation",
     "referential",
+    "referential.linkage",
     "themes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -168,6 +169,15 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-digest-send": {"task": "notifications_digest_send", "schedule": crontab(minute=0, hour=6)},
     "suspensions-lift": {"task": "moderation_suspensions_lift", "schedule": crontab(minute="*/10")},
 }
+
+# --- Record linkage (referential.linkage) -----------------------------------------------------------
+# Splink backend: "duckdb" in process (default) or "spark" for very large runs (needs pyspark + a JVM).
+LINKAGE_BACKEND = env("LINKAGE_BACKEND", default="duckdb")
+# Pairs at or above the first probability merge automatically; between the two they wait for an analyst.
+LINKAGE_AUTO_MERGE_PROBABILITY = env.float("LINKAGE_AUTO_MERGE_PROBABILITY", default=0.99)
+LINKAGE_REVIEW_PROBABILITY = env.float("LINKAGE_REVIEW_PROBABILITY", default=0.6)
+# Fewer input records than this: use the bundled model (learnt on synthetic data) instead of training.
+LINKAGE_MIN_TRAINING_RECORDS = env.int("LINKAGE_MIN_TRAINING_RECORDS", default=2000)
 
 # --- Search -----------------------------------------------------------------------------------------
 SEARCH_URL = env("SEARCH_URL", default="")

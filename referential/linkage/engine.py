@@ -1,0 +1,577 @@
+"""Probabilistic record linkage of person records with Splink (no Django in here).
+
+``link(records, profile=PERSON)`` takes a table of records (a pyarrow Table, or a list of dicts)
+and returns a :class:`LinkageResult`: scored pairs (match weight, match probability and, per
+comparison, the level reached and its weight — the "reasons" shown to analysts) and clusters at a
+threshold.
+
+Weights are estimated without labels: u by random sampling of record pairs, m by expectation
+maximisation on pairs blocked on *strong identifiers* (email, phone, date of birth). Blocking the EM
+passes on names, as Splink's tutorials do, learns wrong weights in this population where a few given
+names ("Mohamed") and family names are very common: the blocked pairs are then mostly different
+people with the same name, and EM takes "same name" for the signature of a match.
+
+The backend is DuckDB by default; ``LINKAGE_BACKEND=spark`` (environment, or the ``backend``
+argument) runs the same model on Spark through Splink's SparkAPI for runs too large for one machine.
+pyspark is not a dependency of the embedded set-up: install it (and a JVM) where Spark is used.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import phonenumbers
+import pyarrow as pa
+
+from . import names
+
+log = logging.getLogger(__name__)
+
+BACKEND_DUCKDB = "duckdb"
+BACKEND_SPARK = "spark"
+BACKENDS = (BACKEND_DUCKDB, BACKEND_SPARK)
+
+PERSON_COLUMNS = (
+    "unique_id",
+    "source",
+    "given_name",
+    "family_name",
+    "name_arabic",
+    "birth_date",
+    "email",
+    "phone",
+    "city",
+    "country",
+)
+
+
+def default_backend() -> str:
+    return (os.environ.get("LINKAGE_BACKEND") or BACKEND_DUCKDB).strip().lower()
+
+
+def make_db_api(backend: str | None = None):
+    """A Splink database API for the backend: DuckDB in process, or Spark (pyspark must be installed;
+    the session comes from ``SparkSession.builder.getOrCreate()``, so spark-submit's configuration
+    or SPARK_* environment variables apply)."""
+    backend = (backend or default_backend()).lower()
+    if backend == BACKEND_DUCKDB:
+        import duckdb
+        from splink import DuckDBAPI
+
+        con = duckdb.connect(":memory:")
+        threads = os.environ.get("LINKAGE_DUCKDB_THREADS")
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+        con.execute("SET preserve_insertion_order = false")
+        return DuckDBAPI(connection=con)
+    if backend == BACKEND_SPARK:
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as err:  # pragma: no cover - depends on the machine
+            raise RuntimeError(
+                "LINKAGE_BACKEND=spark needs pyspark (pip install pyspark) and a Java runtime"
+            ) from err
+        from splink import SparkAPI
+
+        spark = SparkSession.builder.appName("kafaat-linkage").getOrCreate()
+        checkpoints = os.environ.get("LINKAGE_SPARK_CHECKPOINT_DIR")
+        if checkpoints:
+            spark.sparkContext.setCheckpointDir(checkpoints)
+        return SparkAPI(spark_session=spark)
+    raise ValueError(f"Unknown linkage backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Preparing person records
+
+
+def _column(table: pa.Table, name: str) -> list:
+    if name in table.column_names:
+        return table.column(name).to_pylist()
+    return [None] * table.num_rows
+
+
+def _mapped(values: list, fn: Callable[[Any], Any]) -> list:
+    """Apply fn once per distinct value (names and cities repeat a lot)."""
+    cache: dict[Any, Any] = {}
+    out = []
+    for value in values:
+        try:
+            out.append(cache[value])
+        except KeyError:
+            cache[value] = result = fn(value)
+            out.append(result)
+    return out
+
+
+def _blank_to_none(text: str) -> str | None:
+    return text or None
+
+
+_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+
+
+def normalise_phone(value: str | None, default_region: str = "MA") -> str | None:
+    """E.164, or None when the number cannot be a valid one."""
+    if not value:
+        return None
+    if _E164.match(value):
+        return value  # imports store E.164 already: skip the parser (a million calls cost ~15 s)
+    try:
+        number = phonenumbers.parse(str(value), default_region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(value: str | None) -> str | None:
+    value = (value or "").strip().lower()
+    return value if "@" in value else None
+
+
+def _iso_date(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    return text[:10] if len(text) >= 10 else None
+
+
+def _blank(text) -> bool:
+    return not text or not str(text).strip()
+
+
+def _token_keys(value: str | None, family: bool) -> tuple[str, str]:
+    return names.normalise(value or "", family), names.skeleton(value or "", family)
+
+
+def _sorted_tokens(a: str, b: str) -> str | None:
+    return " ".join(sorted((a + " " + b).split())) or None
+
+
+def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
+    """The input columns (see PERSON_COLUMNS) plus the keys the comparisons and blocking use.
+
+    Names are keyed once per distinct given name and family name (they repeat a lot), so this stays
+    linear with a small constant on a million records."""
+    table = records if isinstance(records, pa.Table) else pa.Table.from_pylist(list(records))
+    n = table.num_rows
+    given, family = _column(table, "given_name"), _column(table, "family_name")
+    arabic = _column(table, "name_arabic")
+    # Arabic-only records: split the Arabic full name into given and family parts.
+    given_in, family_in = list(given), list(family)
+    for i in range(n):
+        if _blank(given_in[i]) and _blank(family_in[i]) and arabic[i]:
+            given_in[i], family_in[i] = names.split_arabic_full_name(arabic[i])
+    g_keys = _mapped(given_in, lambda v: _token_keys(v, False))
+    f_keys = _mapped(family_in, lambda v: _token_keys(v, True))
+    g_norm, g_skel = [k[0] or None for k in g_keys], [k[1] or None for k in g_keys]
+    f_norm, f_skel = [k[0] or None for k in f_keys], [k[1] or None for k in f_keys]
+    name_norm = [_sorted_tokens(g[0], f[0]) for g, f in zip(g_keys, f_keys, strict=True)]
+    name_skel = [_sorted_tokens(g[1], f[1]) for g, f in zip(g_keys, f_keys, strict=True)]
+    emails = _mapped(_column(table, "email"), normalise_email)
+    phones = _mapped(_column(table, "phone"), normalise_phone)
+    dates = _mapped(_column(table, "birth_date"), _iso_date)
+    cities = _mapped(_column(table, "city"), lambda c: _blank_to_none(names.normalise(c or "")))
+    countries = _mapped(_column(table, "country"), lambda c: (c or "").strip().upper() or None)
+    columns = {
+        "unique_id": [str(v) for v in _column(table, "unique_id")],
+        "source": _column(table, "source") if "source" in table.column_names else ["records"] * n,
+        "given_name": given,
+        "family_name": family,
+        "name_arabic": arabic,
+        "given_norm": g_norm,
+        "family_norm": f_norm,
+        "given_skel": g_skel,
+        "family_skel": f_skel,
+        "name_norm": name_norm,
+        "name_skel": name_skel,
+        "birth_date": dates,
+        "birth_year": [d[:4] if d else None for d in dates],
+        "email": emails,
+        "email_user": [e.split("@", 1)[0] if e else None for e in emails],
+        "phone": phones,
+        "city": cities,
+        "country": countries,
+    }
+    return pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
+
+
+# --------------------------------------------------------------------------------------------------
+# Profiles: which comparisons, blocking rules and training passes for which kind of records
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    prepare: Callable[[Any], pa.Table]
+    comparisons: Callable[[], list]
+    prediction_rules: Callable[[], list]
+    training_rules: Callable[[], list]
+    deterministic_rules: Callable[[], list]
+    deterministic_recall: float = 0.7
+    link_type: str = "dedupe_only"
+    u_max_pairs: float = 5e6
+    em_max_pairs: float | None = 2e6
+    retain: tuple[str, ...] = ()
+
+
+def _level(sql: str, code: str):
+    import splink.comparison_level_library as cll
+
+    return cll.CustomLevel(sql).configure(label_for_charts=code)
+
+
+def _null(*cols: str):
+    import splink.comparison_level_library as cll
+
+    sql = " OR ".join(f"{c}_l IS NULL OR {c}_r IS NULL" for c in cols)
+    return cll.CustomLevel(sql).configure(is_null_level=True, label_for_charts="missing")
+
+
+def _else():
+    import splink.comparison_level_library as cll
+
+    return cll.ElseLevel().configure(label_for_charts="different")
+
+
+def _person_comparisons() -> list:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return [
+        cl.CustomComparison(
+            output_column_name="name",
+            comparison_levels=[
+                _null("name_skel"),
+                _level("given_norm_l = given_norm_r AND family_norm_l = family_norm_r", "exact").configure(
+                    tf_adjustment_column="name_norm"
+                ),
+                _level("given_norm_l = family_norm_r AND family_norm_l = given_norm_r", "swapped"),
+                _level("name_norm_l = name_norm_r", "same_tokens"),
+                _level("name_skel_l = name_skel_r", "variant").configure(tf_adjustment_column="name_skel"),
+                cll.JaroWinklerLevel("name_norm", 0.9).configure(label_for_charts="similar"),
+                _level(
+                    "family_skel_l = family_skel_r OR family_skel_l = given_skel_r "
+                    "OR given_skel_l = family_skel_r",
+                    "family_only",
+                ),
+                _else(),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="birth_date",
+            comparison_levels=[
+                _null("birth_date"),
+                _level("birth_date_l = birth_date_r", "exact"),
+                _level(
+                    "substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) "
+                    "AND substr(birth_date_l, 6, 2) = substr(birth_date_r, 9, 2) "
+                    "AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)",
+                    "day_month_swapped",
+                ),
+                cll.LevenshteinLevel("birth_date", 1).configure(label_for_charts="typo"),
+                _level("birth_year_l = birth_year_r", "same_year"),
+                _else(),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="email",
+            comparison_levels=[
+                _null("email"),
+                _level("email_l = email_r", "exact"),
+                _level("email_user_l = email_user_r", "same_user"),
+                cll.JaroWinklerLevel("email_user", 0.92).configure(label_for_charts="similar"),
+                _else(),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="phone",
+            comparison_levels=[
+                _null("phone"),
+                _level("phone_l = phone_r", "exact"),
+                cll.LevenshteinLevel("phone", 1).configure(label_for_charts="typo"),
+                _else(),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="city",
+            comparison_levels=[
+                _null("city"),
+                _level("city_l = city_r", "exact"),
+                cll.JaroWinklerLevel("city", 0.88).configure(label_for_charts="similar"),
+                _else(),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="country",
+            comparison_levels=[_null("country"), _level("country_l = country_r", "exact"), _else()],
+        ),
+    ]
+
+
+# Above this many records, "same name skeleton and city" makes blocks of hundreds of thousands of
+# pairs for common names (Mohamed Alaoui in Paris) that the model then rejects anyway: not worth it.
+NAME_CITY_BLOCKING_MAX_RECORDS = 200_000
+
+
+def _person_prediction_rules(n_records: int = 0) -> list:
+    from splink import block_on
+
+    rules = [
+        block_on("email"),
+        block_on("phone"),
+        block_on("birth_date", "family_skel"),
+        block_on("birth_date", "given_skel"),
+        "l.birth_date = r.birth_date AND l.given_skel = r.family_skel",
+        block_on("name_skel", "birth_year"),
+        block_on("email_user"),
+    ]
+    if n_records <= NAME_CITY_BLOCKING_MAX_RECORDS:
+        rules.append(block_on("name_skel", "city"))
+    return rules
+
+
+def _person_training_rules() -> list:
+    from splink import block_on
+
+    # Strong identifiers only (see the module docstring).
+    return [block_on("email"), block_on("phone"), block_on("birth_date")]
+
+
+def _person_deterministic_rules() -> list:
+    from splink import block_on
+
+    return [block_on("email"), block_on("phone"), block_on("name_norm", "birth_date")]
+
+
+PERSON = Profile(
+    name="person",
+    prepare=prepare_person_records,
+    comparisons=_person_comparisons,
+    prediction_rules=_person_prediction_rules,
+    training_rules=_person_training_rules,
+    deterministic_rules=_person_deterministic_rules,
+    retain=("source",),
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Running a linkage
+
+
+@dataclass
+class LevelInfo:
+    comparison: str
+    code: str
+    weight: float  # log2 Bayes factor of the level (without term frequency adjustments)
+
+
+@dataclass
+class LinkageResult:
+    linker: Any
+    predictions: Any  # SplinkDataFrame of pairs above the prediction threshold
+    levels: dict[str, dict[int, LevelInfo]]
+    timings: dict[str, float] = field(default_factory=dict)
+    prepared: pa.Table | None = None
+
+    @property
+    def _tf_columns(self) -> list[str]:
+        """Term-frequency adjustment weights (rare names weigh more than Mohamed Alaoui)."""
+        if not hasattr(self, "_tf_cache"):
+            sample = self.predictions.as_record_list(limit=1)
+            names = sample[0].keys() if sample else []
+            self._tf_cache = [c for c in names if c.startswith("mw_tf_adj_")]
+        return self._tf_cache
+
+    @property
+    def comparison_names(self) -> list[str]:
+        return list(self.levels)
+
+    def pairs(self, min_probability: float = 0.0, columns: Iterable[str] | None = None) -> pa.Table:
+        """The scored pairs at or above ``min_probability`` as an arrow table."""
+        wanted = ["unique_id_l", "unique_id_r", "match_weight", "match_probability"]
+        wanted += [f"gamma_{c}" for c in self.levels] + [f"mw_{c}" for c in self.levels]
+        wanted += self._tf_columns
+        wanted += list(columns or [])
+        sql = (
+            f"SELECT {', '.join(wanted)} FROM {self.predictions.physical_name} "  # noqa: S608 - our names
+            f"WHERE match_probability >= {float(min_probability)}"
+        )
+        return self.linker.misc.query_sql(sql, output_type="splink_df").as_pyarrow_table()
+
+    def pair_ids(self, min_probability: float) -> set[tuple[str, str]]:
+        table = self.pairs(min_probability)
+        left, right = table.column("unique_id_l").to_pylist(), table.column("unique_id_r").to_pylist()
+        return {(a, b) if a < b else (b, a) for a, b in zip(left, right, strict=True)}
+
+    def reasons(self, row: dict) -> list[dict]:
+        """Per comparison: the level reached (a code such as "swapped") and its weight in bits, with the
+        term-frequency adjustment (a rare name counts for more). The weights plus the prior add up to
+        the pair's match weight."""
+        out = []
+        for comparison, levels in self.levels.items():
+            gamma = row.get(f"gamma_{comparison}")
+            info = levels.get(gamma)
+            weight = row.get(f"mw_{comparison}")
+            if weight is None:
+                weight = info.weight if info else 0.0
+            weight += row.get(f"mw_tf_adj_{comparison}") or 0.0
+            out.append(
+                {
+                    "comparison": comparison,
+                    "level": info.code if info else "missing",
+                    "weight": round(weight, 2),
+                }
+            )
+        return out
+
+    def clusters(self, threshold: float) -> dict[str, str]:
+        """unique_id → cluster id (the smallest unique id of the cluster) at the probability threshold."""
+        clustered = self.linker.clustering.cluster_pairwise_predictions_at_threshold(
+            self.predictions, threshold_match_probability=threshold
+        )
+        table = self.linker.misc.query_sql(
+            f"SELECT unique_id, cluster_id FROM {clustered.physical_name}",  # noqa: S608 - our names
+            output_type="splink_df",
+        ).as_pyarrow_table()
+        ids, clusters = table.column("unique_id").to_pylist(), table.column("cluster_id").to_pylist()
+        return dict(zip(ids, clusters, strict=True))
+
+    def model(self) -> dict:
+        return self.linker.misc.save_model_to_json()
+
+
+def _levels_of(linker) -> dict[str, dict[int, LevelInfo]]:
+    out: dict[str, dict[int, LevelInfo]] = {}
+    for comparison in linker._settings_obj.comparisons:
+        name = comparison.output_column_name
+        levels = {}
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                levels[-1] = LevelInfo(name, "missing", 0.0)
+                continue
+            try:
+                weight = level._log2_bayes_factor
+            except (TypeError, ValueError, ZeroDivisionError):
+                weight = 0.0
+            code = level.label_for_charts
+            levels[level.comparison_vector_value] = LevelInfo(name, code, float(weight or 0.0))
+        out[name] = levels
+    return out
+
+
+def link(
+    records,
+    profile: Profile = PERSON,
+    *,
+    backend: str | None = None,
+    predict_threshold: float = 0.3,
+    seed: int = 7,
+    model: dict | None = None,
+    tables: Sequence | None = None,
+    estimate_prior: bool = False,
+) -> LinkageResult:
+    """Prepare, train (unless a trained ``model`` is given) and predict.
+
+    ``records`` is one table (dedupe_only profiles) or, with ``tables``, ignored in favour of several
+    tables to link (link_only profiles such as FEBRL4)."""
+    from splink import Linker, SettingsCreator
+
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    inputs = list(tables) if tables is not None else [records]
+    prepared = [profile.prepare(t) for t in inputs]
+    timings["prepare"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    db_api = make_db_api(backend)
+    frames = [db_api.register(t, table_name=f"input_{i}") for i, t in enumerate(prepared)]
+    if model is not None:
+        settings = copy.deepcopy(model)
+        settings["linker_uid"] = None
+        if estimate_prior:
+            # Term frequencies measured on a handful of records say nothing about how common a name
+            # is (two Idrissi among sixteen records): score small runs without them.
+            for comparison in settings.get("comparisons", []):
+                for level in comparison.get("comparison_levels", []):
+                    level.pop("tf_adjustment_column", None)
+                    level.pop("tf_adjustment_weight", None)
+    else:
+        settings = SettingsCreator(
+            link_type=profile.link_type,
+            comparisons=profile.comparisons(),
+            blocking_rules_to_generate_predictions=profile.prediction_rules(
+                sum(t.num_rows for t in prepared)
+            ),
+            retain_intermediate_calculation_columns=True,
+            retain_matching_columns=True,
+            additional_columns_to_retain=list(profile.retain),
+        )
+    linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
+    timings["load"] = time.perf_counter() - started
+
+    if model is not None and estimate_prior:
+        # A trained model on other data: its weights hold, but the share of matching pairs depends on
+        # the size of this data set. Re-estimate it when the deterministic rules allow; never go below
+        # the model's own value (a handful of records may show no deterministic match at all).
+        before = linker._settings_obj._probability_two_random_records_match
+        try:
+            linker.training.estimate_probability_two_random_records_match(
+                profile.deterministic_rules(), recall=profile.deterministic_recall
+            )
+        except (ValueError, ZeroDivisionError):
+            log.info("Kept the model's prior: too few records to estimate it")
+        estimated = linker._settings_obj._probability_two_random_records_match
+        if not before <= estimated < 0.5:
+            linker._settings_obj._probability_two_random_records_match = before
+    if model is None:
+        started = time.perf_counter()
+        linker.training.estimate_probability_two_random_records_match(
+            profile.deterministic_rules(), recall=profile.deterministic_recall
+        )
+        linker.training.estimate_u_using_random_sampling(max_pairs=profile.u_max_pairs, seed=seed)
+        for rule in profile.training_rules():
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True, max_pairs=profile.em_max_pairs
+            )
+        timings["train"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    predictions = linker.inference.predict(
+        threshold_match_probability=predict_threshold, warning_mode="never"
+    )
+    timings["predict"] = time.perf_counter() - started
+    return LinkageResult(
+        linker=linker,
+        predictions=predictions,
+        levels=_levels_of(linker),
+        timings=timings,
+        prepared=prepared[0] if len(prepared) == 1 else None,
+    )
+
+
+def pair_quality(predicted: set[tuple[str, str]], truth: set[tuple[str, str]]) -> dict[str, float]:
+    """Pair precision, recall and F1 of predicted against true pairs (each pair sorted)."""
+    true_positives = len(predicted & truth)
+    precision = true_positives / len(predicted) if predicted else 1.0
+    recall = true_positives / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "predicted": len(predicted),
+        "true": len(truth),
+        "true_positives": true_positives,
+    }

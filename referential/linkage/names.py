@@ -1,0 +1,256 @@
+"""Name handling for record linkage of a Moroccan diaspora population.
+
+Two keys per name, both computed from the letters alone (no dictionary of names, so the matching
+works the same for names nobody listed):
+
+``normalise(name)``
+    Latin script, lower case, accents removed, prefixes and compounds settled ("El Amrani",
+    "Al-Amrani", "Elamrani" → "amrani"; "Abd el Kader" → "abdelkader"), common digraph spellings
+    folded (ou→u, ph→f, dj→j, doubled letters once). "Mohammed" and "Mohamed" give the same key;
+    "Muhammad" does not (that is for the skeleton).
+
+``skeleton(name)``
+    The consonant skeleton of the normalised form, with letters grouped by the Arabic letter they
+    usually transcribe (ch/sh/ش → "S", kh/x/خ → "x", q/k/c/ق/ك → "k", dh/d/ض/ذ → "d", th/t/ط/ث → "t"…)
+    and the vowels and semi-vowels (a e i o u y w, ا و ي ع ء ة) dropped. Arabic writes consonants and
+    long vowels; Latin spellings of the same name differ mostly in their vowels. So Mohamed, Mohammed,
+    Muhammad, Mhamed and محمد all give "mhmd"; Youssef, Yousef, Youcef and يوسف give "sf".
+
+Arabic is turned into Latin with our own letter map rather than anyascii: anyascii gives a generic
+romanisation (ة → "h", ش → "sh", ع → "`", ال → "l") that looks nothing like the French-style
+spellings of Moroccan civil records (ة → "a", ش → "ch", و → "ou", ال → "el"), which are what the Latin
+records we compare against contain. anyascii is still used for accented Latin (é, ï, ç, Ḥ).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alif, tatweel
+
+# Arabic letter → Latin, as Moroccan civil records usually spell it (French-based).
+_AR_TO_LATIN = {
+    "ا": "a",
+    "أ": "a",
+    "إ": "i",
+    "آ": "a",
+    "ٱ": "a",
+    "ء": "",
+    "ئ": "i",
+    "ؤ": "ou",
+    "ب": "b",
+    "ت": "t",
+    "ث": "t",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "d",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "ch",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "d",
+    "ع": "a",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "k",
+    "ك": "k",
+    "ڭ": "g",
+    "گ": "g",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ة": "a",
+    "و": "ou",
+    "ي": "i",
+    "ى": "a",
+    "ی": "i",
+    "ک": "k",
+    "ڤ": "v",
+    "پ": "p",
+    "چ": "ch",
+}
+
+# Tokens that are glued to the next one ("Ben Ali" = "Benali", "Abd el Kader" = "Abdelkader").
+_GLUE_PREFIXES = {
+    "ben",
+    "bn",
+    "bin",
+    "ibn",
+    "bent",
+    "bint",
+    "bnt",
+    "ould",
+    "ait",
+    "abd",
+    "abdel",
+    "abdal",
+    "abdul",
+    "abou",
+    "abu",
+    "bou",
+    "moulay",
+    "lalla",
+    "sidi",
+}
+_ARTICLES = {
+    "el",
+    "al",
+    "al-",
+    "el-",
+    "l",
+    "d",
+    "ed",
+    "ad",
+    "es",
+    "as",
+    "et",
+    "at",
+    "en",
+    "an",
+    "er",
+    "ar",
+    "ez",
+    "az",
+}
+
+_DIGRAPHS_NORMAL = [
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("ee", "i"),
+    ("ei", "i"),
+    ("ai", "ai"),
+    ("ck", "k"),
+    ("q", "k"),
+]
+
+_SKELETON_DIGRAPHS = [
+    ("kh", "x"),
+    ("gh", "g"),
+    ("tch", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("v", "f"),
+    ("p", "b"),
+]
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_VOWELS = re.compile(r"[aeiouyw']")
+_DOUBLES = re.compile(r"(.)\1+")
+_NON_LETTERS = re.compile(r"[^a-zA-Z ]+")
+
+
+def has_arabic(text: str | None) -> bool:
+    return bool(text) and bool(ARABIC_RE.search(text))
+
+
+def arabic_to_latin(text: str) -> str:
+    """Moroccan French-style Latin spelling of an Arabic-script name (ال → "el")."""
+    text = _ARABIC_DIACRITICS.sub("", unicodedata.normalize("NFC", text))
+    words = []
+    for word in text.split():
+        prefix = ""
+        if word.startswith("ال") and len(word) > 3:
+            prefix, word = "el ", word[2:]
+        letters = []
+        for i, char in enumerate(word):
+            latin = _AR_TO_LATIN.get(char)
+            if latin is None:
+                latin = anyascii(char).lower()
+            # Long vowels written as consonant letters: و/ي between consonants read as a vowel.
+            if char == "ي" and i == 0:
+                latin = "y"
+            if char == "و" and i == 0:
+                latin = "ou"
+            letters.append(latin)
+        words.append(prefix + "".join(letters))
+    return " ".join(words)
+
+
+def to_latin(text: str | None) -> str:
+    """Latin letters only, lower case; Arabic through our map, everything else through anyascii."""
+    if not text:
+        return ""
+    if has_arabic(text):
+        parts = re.split(r"(\s+)", text)
+        text = "".join(arabic_to_latin(part) if has_arabic(part) else part for part in parts)
+    return anyascii(text).lower()
+
+
+def tokens(text: str | None, *, family: bool = False) -> list[str]:
+    """Name tokens, Latin, articles dropped, compounds glued ("Abd el Kader" → ["abdelkader"])."""
+    latin = _NON_LETTERS.sub(" ", to_latin(text).replace("-", " ").replace("'", " "))
+    raw = [t for t in latin.split() if t]
+    out: list[str] = []
+    glue_next = False
+    for token in raw:
+        if token in _ARTICLES:
+            # An article after "abd" is part of the compound; elsewhere it is dropped.
+            if glue_next and out:
+                out[-1] += token
+            continue
+        if glue_next and out:
+            out[-1] += token
+            glue_next = False
+            continue
+        if family and len(token) > 5 and token.startswith("el"):
+            token = token[2:]  # "Elamrani" → "amrani"; "Elias" (too short) and "Alaoui" stay
+        out.append(token)
+        glue_next = token in _GLUE_PREFIXES
+    return out
+
+
+def _normal_token(token: str) -> str:
+    for old, new in _DIGRAPHS_NORMAL:
+        token = token.replace(old, new)
+    return _DOUBLES.sub(r"\1", token)
+
+
+def _skeleton_token(token: str) -> str:
+    token = _SOFT_C.sub("s", token.lower())
+    for old, new in _SKELETON_DIGRAPHS:
+        token = token.replace(old, new)
+    token = token.replace("c", "k")
+    token = _VOWELS.sub("", token)
+    return _DOUBLES.sub(r"\1", token)
+
+
+@lru_cache(maxsize=200_000)
+def normalise(name: str | None, family: bool = False) -> str:
+    return " ".join(_normal_token(t) for t in tokens(name, family=family))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(name: str | None, family: bool = False) -> str:
+    return " ".join(s for s in (_skeleton_token(t) for t in tokens(name, family=family)) if s)
+
+
+def split_arabic_full_name(name_arabic: str | None) -> tuple[str, str]:
+    """An Arabic full name written "given family…" (the usual order on Moroccan documents in Latin
+    too); the swap level of the comparison catches records written the other way round."""
+    parts = (name_arabic or "").split()
+    if not parts:
+        return "", ""
+    given = parts[0]
+    rest = parts[1:]
+    # A compound given name: "عبد القادر", "عبد الله".
+    if given in ("عبد", "ابو", "أبو", "مولاي", "لالة", "سيدي") and rest:
+        given, rest = f"{given} {rest[0]}", rest[1:]
+    return given, " ".join(rest)

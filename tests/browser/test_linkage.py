@@ -1,0 +1,87 @@
+"""In Chromium: an analyst (with TOTP) reviews a pair side by side and opens a golden record; a member
+claims their record and sees what is held about them. Every page passes axe in French and Arabic."""
+
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.roles import ANALYST
+from accounts.services import roles_sync
+from referential.linkage.demo import seed
+from referential.linkage.models import CandidatePair, GoldenRecord
+from tests.accounts.helpers import totp_code
+
+from .conftest import axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _log_in(page, base_url, user, totp_secret=None):
+    page.goto(f"{base_url}/fr/accounts/login/")
+    page.fill("input[name='login']", user.email)
+    page.fill("input[name='password']", DEFAULT_PASSWORD)
+    page.locator("main form button[type='submit']").click()
+    if totp_secret:
+        page.wait_for_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
+        page.fill("input[name='code']", totp_code(totp_secret))
+        page.locator("main form button.button[type='submit']").click()
+    page.wait_for_url(re.compile(r"/fr/account/$"))
+
+
+def _accessible_in_fr_and_ar(page, base, path):
+    for language in ("fr", "ar"):
+        page.goto(f"{base}/{language}{path}")
+        assert page.locator("h1").count() == 1
+        assert axe_violations(page) == [], (language, path)
+
+
+def test_an_analyst_reviews_a_pair_side_by_side_and_opens_the_golden_record(browser, live_server):
+    roles_sync()
+    seed()
+    analyst = UserFactory(email="analyste@example.org", roles=[ANALYST])
+    secret = generate_totp_secret()
+    TOTP.activate(analyst, secret)
+    page = browser.new_context(locale="fr-FR").new_page()
+    base = live_server.url
+    _log_in(page, base, analyst, totp_secret=secret)
+
+    pending = CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).order_by("-match_probability")
+    pair = pending.first()
+    assert pair is not None
+    _accessible_in_fr_and_ar(page, base, "/referential/linkage/review/")
+    _accessible_in_fr_and_ar(page, base, f"/referential/linkage/review/{pair.pk}/")
+    page.goto(f"{base}/fr/referential/linkage/review/{pair.pk}/")
+    table = page.locator("table.linkage-compare")
+    assert "Hassan" in table.inner_text() and "Hasan" in table.inner_text()
+    assert "Même nom" in table.inner_text()  # the reason, in French
+    page.get_by_role("button", name="Personnes différentes").click()
+    page.wait_for_load_state()
+    pair.refresh_from_db()
+    assert pair.status == CandidatePair.Status.NON_MATCH and pair.decided_by == analyst
+
+    golden = GoldenRecord.objects.get(display_name="Mohammed El Amrani", merged_into=None)
+    _accessible_in_fr_and_ar(page, base, f"/referential/linkage/golden/{golden.pk}/")
+    page.goto(f"{base}/fr/referential/linkage/golden/{golden.pk}/")
+    text = page.locator("main").inner_text()
+    assert "Consulat général du Maroc à Paris (démo)" in text and "De la source la plus fiable" in text
+    assert "محمد العمراني" in text
+
+
+def test_a_member_claims_their_record_and_sees_what_is_held_about_them(browser, live_server):
+    roles_sync()
+    seed()
+    member = UserFactory(email="k.bennani@example.org")
+    page = browser.new_context(locale="fr-FR").new_page()
+    base = live_server.url
+    _log_in(page, base, member)
+    page.goto(f"{base}/fr/referential/linkage/me/")
+    page.get_by_role("button", name="C'est moi : lier la fiche à mon compte").click()
+    page.wait_for_load_state()
+    text = page.locator("main").inner_text()
+    assert "Bennani" in text and "Consulat général du Maroc à Paris (démo)" in text
+    _accessible_in_fr_and_ar(page, base, "/referential/linkage/me/")
+    # The analyst pages stay closed to the member.
+    response = page.goto(f"{base}/fr/referential/linkage/golden/")
+    assert response.status == 403

@@ -1,0 +1,306 @@
+"""Linkage runs over source records and member accounts, analysts' decisions, golden records."""
+
+import datetime
+
+import pytest
+
+from django.core.exceptions import ValidationError
+
+from accounts.factories import UserFactory
+from accounts.roles import ANALYST
+from community.profiles.factories import ProfileFactory
+from referential.linkage import services
+from referential.linkage.factories import SourceFactory, SourceRecordFactory
+from referential.linkage.models import CandidatePair, GoldenEvent, GoldenRecord, LinkageRun, RecordLink
+from referential.linkage.selectors import claimable_golden_for
+from referential.linkage.tasks import linkage_run_task
+
+pytestmark = pytest.mark.django_db
+
+DOB_A = datetime.date(1984, 3, 12)
+
+
+@pytest.fixture
+def people():
+    consulate = SourceFactory(name="Consulate in Paris", trust=5)
+    network = SourceFactory(name="Business network", trust=2)
+    a = [
+        SourceRecordFactory(
+            source=consulate,
+            given_name="Mohammed",
+            family_name="El Amrani",
+            birth_date=DOB_A,
+            phone="+33612345678",
+            email="m.amrani@example.org",
+            city="Paris",
+            country="FR",
+        ),
+        SourceRecordFactory(
+            source=network,
+            given_name="Amrani",
+            family_name="Mohamed",
+            birth_date=DOB_A,
+            phone="+33612345678",
+            email="mohamed.amrani@gmail.com",
+            city="Paris",
+            country="FR",
+        ),
+        SourceRecordFactory(
+            source=network,
+            given_name="",
+            family_name="",
+            name_arabic="محمد العمراني",
+            birth_date=DOB_A,
+            phone="+33612345678",
+            country="FR",
+        ),
+    ]
+    b = [
+        SourceRecordFactory(
+            source=consulate,
+            given_name="Khadija",
+            family_name="Bennani",
+            birth_date=datetime.date(1990, 7, 1),
+            phone="+32470111222",
+            email="k.bennani@example.org",
+            city="Bruxelles",
+            country="BE",
+        ),
+        SourceRecordFactory(
+            source=network,
+            given_name="Khadidja",
+            family_name="Benani",
+            birth_date=datetime.date(1990, 7, 1),
+            email="k.bennani@example.org",
+            country="BE",
+        ),
+    ]
+    c = [
+        SourceRecordFactory(
+            source=consulate,
+            given_name="Youssef",
+            family_name="Tazi",
+            birth_date=datetime.date(1975, 5, 5),
+            city="Madrid",
+            country="ES",
+        )
+    ]
+    return {"a": a, "b": b, "c": c, "consulate": consulate, "network": network}
+
+
+def key(record):
+    return f"s:{record.pk}"
+
+
+def golden_of(record):
+    return RecordLink.objects.get(key=key(record)).golden
+
+
+def run_linkage():
+    run = LinkageRun.objects.create()
+    assert linkage_run_task(run.pk) == LinkageRun.Status.DONE
+    run.refresh_from_db()
+    return run
+
+
+def test_a_run_links_variants_swaps_and_arabic_only_records_into_one_golden_record(people):
+    run = run_linkage()
+    assert run.records == 6 and run.model_origin == "bundled"
+    a_goldens = {golden_of(r).pk for r in people["a"]}
+    b_goldens = {golden_of(r).pk for r in people["b"]}
+    assert len(a_goldens) == 1 and len(b_goldens) == 1
+    assert a_goldens != b_goldens != {golden_of(people["c"][0]).pk}
+    golden = golden_of(people["a"][0])
+    # The consulate (trust 5) wins over the network (trust 2); the Arabic name has one source.
+    assert golden.fields["given_name"] == {
+        "value": "Mohammed",
+        "reason": "trust",
+        "record": key(people["a"][0]),
+        "source": "Consulate in Paris",
+        "source_id": people["consulate"].pk,
+        "date": people["a"][0].imported_at.isoformat(),
+        "alternatives": 1,
+    }
+    assert golden.fields["name_arabic"]["reason"] == "only"
+    assert golden.fields["phone"]["reason"] == "agreed"
+    assert golden.display_name == "Mohammed El Amrani"
+    pair = CandidatePair.objects.get(
+        left_key=min(key(people["a"][0]), key(people["a"][1])),
+        right_key=max(key(people["a"][0]), key(people["a"][1])),
+    )
+    assert pair.status == CandidatePair.Status.AUTO
+    assert {r["comparison"]: r["level"] for r in pair.reasons}["name"] == "swapped"
+    assert GoldenEvent.objects.filter(golden=golden, kind=GoldenEvent.Kind.CREATED, run=run).exists()
+
+
+def test_runs_are_idempotent_and_keep_golden_record_identities(people):
+    first = run_linkage()
+    ids = {key(r): golden_of(r).pk for group in ("a", "b", "c") for r in people[group]}
+    events = GoldenEvent.objects.count()
+    assert linkage_run_task(first.pk) == LinkageRun.Status.DONE  # the same run again: nothing happens
+    assert GoldenEvent.objects.count() == events
+    run_linkage()  # a new run over the same records: same golden records, no new event
+    assert {key(r): golden_of(r).pk for group in ("a", "b", "c") for r in people[group]} == ids
+    assert GoldenEvent.objects.count() == events
+
+
+def test_a_member_account_joins_the_golden_record_of_its_email(people):
+    member = ProfileFactory(
+        user=UserFactory(email="m.amrani@example.org"),
+        display_name="Mohamed Amrani",
+        city="Paris",
+        country="FR",
+    ).user
+    run_linkage()
+    assert RecordLink.objects.get(key=f"u:{member.pk}").golden == golden_of(people["a"][0])
+
+
+def test_analyst_decisions_apply_now_and_are_respected_by_later_runs(people):
+    run_linkage()
+    analyst = UserFactory(roles=[ANALYST], two_factor=True)
+    arabic_only = people["a"][2]
+    golden = golden_of(arabic_only)
+    pair = (
+        CandidatePair.objects.filter(left_key__in=[key(arabic_only)]).first()
+        or CandidatePair.objects.filter(right_key=key(arabic_only)).first()
+    )
+    services.pair_decide(pair, same_person=False, actor=analyst)
+    assert golden_of(arabic_only) != golden
+    pair.refresh_from_db()
+    assert pair.status == CandidatePair.Status.NON_MATCH and pair.decided_by == analyst
+    run_linkage()
+    pair.refresh_from_db()
+    assert pair.status == CandidatePair.Status.NON_MATCH
+    other = pair.left_key if pair.right_key == key(arabic_only) else pair.right_key
+    assert RecordLink.objects.get(key=other).golden != golden_of(arabic_only)
+
+    # And a "same person" decision merges two golden records that the model kept apart.
+    c_record = people["c"][0]
+    pair = CandidatePair.objects.create(
+        left_key=min(key(c_record), key(people["b"][0])),
+        right_key=max(key(c_record), key(people["b"][0])),
+        match_probability=0.7,
+    )
+    services.pair_decide(pair, same_person=True, actor=analyst)
+    assert golden_of(c_record) == golden_of(people["b"][0])
+    run_linkage()
+    assert golden_of(c_record) == golden_of(people["b"][0])
+
+
+def test_merge_unmerge_and_override_keep_a_full_append_only_history(people):
+    run_linkage()
+    analyst = UserFactory(roles=[ANALYST], two_factor=True)
+    a, c = golden_of(people["a"][0]), golden_of(people["c"][0])
+    services.golden_merge(a, c, actor=analyst)
+    c.refresh_from_db()
+    assert c.merged_into == a and golden_of(people["c"][0]) == a
+    services.golden_unmerge(a, [key(people["c"][0])], actor=analyst)
+    assert golden_of(people["c"][0]) not in (a, c)
+    with pytest.raises(ValidationError):
+        services.golden_merge(a, golden_of(people["c"][0]), actor=analyst)  # the analyst said "different"
+    services.golden_override(a, "city", "Lyon", actor=analyst)
+    a.refresh_from_db()
+    assert a.fields["city"]["value"] == "Lyon" and a.fields["city"]["reason"] == "override"
+    kinds = list(GoldenEvent.objects.filter(golden=a).values_list("kind", flat=True))
+    assert kinds[-3:] == [GoldenEvent.Kind.MERGED, GoldenEvent.Kind.UNMERGED, GoldenEvent.Kind.OVERRIDE]
+    event = GoldenEvent.objects.filter(golden=a).last()
+    event.detail = {"tampered": True}
+    with pytest.raises(ValidationError):
+        event.save()
+    with pytest.raises(ValidationError):
+        event.delete()
+
+
+def test_recency_breaks_ties_between_equally_trusted_sources(people):
+    newer = SourceRecordFactory(
+        source=people["consulate"],
+        given_name="Youssef",
+        family_name="Tazi",
+        birth_date=datetime.date(1975, 5, 5),
+        city="Barcelona",
+        country="ES",
+    )
+    run_linkage()
+    golden = golden_of(newer)
+    assert golden == golden_of(people["c"][0])
+    assert golden.fields["city"]["value"] == "Barcelona" and golden.fields["city"]["reason"] == "recency"
+
+
+def test_a_verified_email_lets_a_member_claim_their_record_and_only_theirs(people):
+    run_linkage()
+    # Their profile's name says little (initials): the claim, not the model, ties it to the record.
+    member = ProfileFactory(
+        user=UserFactory(email="k.bennani@example.org"), display_name="K. B.", city="Gent", country="BE"
+    ).user
+    unverified = UserFactory(email="m.amrani@example.org", verified_email=False)
+    golden = golden_of(people["b"][0])
+    assert claimable_golden_for(member) == golden
+    assert claimable_golden_for(unverified) is None
+    services.golden_claim(golden, member)
+    golden.refresh_from_db()
+    assert golden.claimed_by == member
+    assert GoldenEvent.objects.filter(golden=golden, kind=GoldenEvent.Kind.CLAIMED).exists()
+    assert claimable_golden_for(member) is None  # claimed once
+    other = UserFactory(email="someone@example.org")
+    with pytest.raises(ValidationError):
+        services.golden_claim(golden, other)
+    # The claim survives a later run and the member's account is one of the golden record's records.
+    run_linkage()
+    golden.refresh_from_db()
+    assert golden.claimed_by == member and RecordLink.objects.get(key=f"u:{member.pk}").golden == golden
+
+
+def test_a_failed_run_says_why(people, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("backend unavailable")
+
+    monkeypatch.setattr("referential.linkage.engine.link", broken)
+    run = LinkageRun.objects.create()
+    assert linkage_run_task(run.pk) == LinkageRun.Status.FAILED
+    run.refresh_from_db()
+    assert "backend unavailable" in run.error
+    assert not GoldenRecord.objects.exists()
+
+
+def test_the_demo_seeder_fills_the_review_queue_and_golden_records_once():
+    from referential.linkage.demo import seed
+    from referential.models import SourceRecord
+
+    seed()
+    counts = (SourceRecord.objects.count(), GoldenRecord.objects.filter(merged_into=None).count())
+    pending = CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count()
+    assert pending >= 1 and counts[1] < counts[0]
+    seed()
+    assert (SourceRecord.objects.count(), GoldenRecord.objects.filter(merged_into=None).count()) == counts
+    assert CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count() == pending
+
+
+def test_a_run_large_enough_learns_its_own_weights(settings):
+    from referential.linkage import synthetic
+    from referential.models import SourceRecord
+
+    settings.LINKAGE_MIN_TRAINING_RECORDS = 300
+    data = synthetic.generate(600, seed=12)
+    sources = {name: SourceFactory(name=name) for name in synthetic.SOURCES}
+    batch_of = {name: SourceRecordFactory(source=source).batch for name, source in sources.items()}
+    SourceRecord.objects.bulk_create(
+        SourceRecord(
+            source=sources[r["source"]],
+            batch=batch_of[r["source"]],
+            row_number=i + 2,
+            fingerprint=f"syn{i}",
+            given_name=r["given_name"] or "",
+            family_name=r["family_name"] or "",
+            name_arabic=r["name_arabic"] or "",
+            birth_date=datetime.date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
+            email=r["email"] or "",
+            phone=r["phone"] or "",
+            city=r["city"] or "",
+            country=r["country"] or "",
+        )
+        for i, r in enumerate(data.records)
+    )
+    run = run_linkage()
+    assert run.model_origin == "trained" and run.model["comparisons"]
+    assert run.auto_merged > 100
+    assert run.golden_records < SourceRecord.objects.count()
