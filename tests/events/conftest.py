@@ -22,7 +22,7 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 def weekly(start, *, until=None, exdates=(), interval=1):
-    local = start.astimezone(PARIS)
+    local = start  # an aware datetime in the event's own zone
     return Recurrence(
         rrules=[Rule(WEEKLY, interval=interval, byday=[Weekday(local.weekday())], until=until)],
         exdates=list(exdates),
@@ -30,7 +30,7 @@ def weekly(start, *, until=None, exdates=(), interval=1):
 
 
 def monthly_nth_weekday(start, *, count=None):
-    local = start.astimezone(PARIS)
+    local = start  # an aware datetime in the event's own zone
     nth = (local.day - 1) // 7 + 1
     return Recurrence(rrules=[Rule(MONTHLY, byday=[Weekday(local.weekday(), nth)], count=count)])
 
@@ -38,6 +38,18 @@ def monthly_nth_weekday(start, *, count=None):
 def next_weekday_at(hour, days=10):
     day = (datetime.now(UTC) + timedelta(days=days)).astimezone(PARIS).date()
     return datetime(day.year, day.month, day.day, hour, 0, tzinfo=PARIS)
+
+
+def _zoned(moment, prop):
+    """The wall time vobject read, placed in the IANA zone its TZID names.
+
+    vobject turns each VTIMEZONE into dateutil's ``tzical``, which only follows RRULE transitions;
+    icalendar writes transitions as RDATE lists (valid RFC 5545), so the offsets vobject would apply
+    are wrong after the first change. Calendar applications resolve an IANA TZID by name, and so do
+    we here; ``test_vtimezones_agree_with_the_zone_database`` checks the VTIMEZONE itself.
+    """
+    tzid = getattr(moment.tzinfo, "_tzid", None)  # vobject keeps the TZID on its tzicalvtz objects
+    return moment.replace(tzinfo=ZoneInfo(tzid)) if tzid else moment
 
 
 def expand_ics(data: bytes, after, before):
@@ -51,15 +63,19 @@ def expand_ics(data: bytes, after, before):
     for vevent in getattr(calendar, "vevent_list", []):
         uid = vevent.uid.value
         status = vevent.status.value if hasattr(vevent, "status") else "CONFIRMED"
-        start, end = vevent.dtstart.value, vevent.dtend.value
+        start, end = _zoned(vevent.dtstart.value, vevent.dtstart), _zoned(vevent.dtend.value, vevent.dtend)
         if hasattr(vevent, "recurrence_id"):
-            overrides.append((uid, vevent.recurrence_id.value, start, end, status))
+            original = _zoned(vevent.recurrence_id.value, vevent.recurrence_id)
+            overrides.append((uid, original, start, end, status))
             continue
         duration = end - start
         if hasattr(vevent, "rrule"):
-            moments = vevent.getrruleset(addRDate=True).between(
-                after - timedelta(days=400), before + timedelta(days=400), inc=True
-            )
+            moments = [
+                _zoned(moment, vevent.dtstart)
+                for moment in vevent.getrruleset(addRDate=True).between(
+                    after - timedelta(days=400), before + timedelta(days=400), inc=True
+                )
+            ]
         else:
             moments = [start]
         for moment in moments:
