@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import two_factor_setup_redirect
@@ -336,7 +337,11 @@ def attendees(request, pk, key):
             original_start=session.original_start,
             **message_form.cleaned_data,
         )
-        messages.success(request, _("Message sent to %(count)s people.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext("Message sent to %(count)s person.", "Message sent to %(count)s people.", sent)
+            % {"count": sent},
+        )
         return redirect("events:attendees", event.id, key)
     return render(
         request,
