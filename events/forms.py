@@ -112,7 +112,10 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         kinds = permissions.organiser_kinds_for(user)
-        self.fields["organiser_kind"].choices = [c for c in Event.OrganiserKind.choices if c[0] in kinds]
+        if self.instance.pk:
+            del self.fields["organiser_kind"]  # who organises is settled at creation
+        else:
+            self.fields["organiser_kind"].choices = [c for c in Event.OrganiserKind.choices if c[0] in kinds]
         groups = CommunityGroup.objects.all()
         if not permissions.is_platform_organiser(user):
             groups = groups.filter(id__in=permissions.organisable_group_ids(user))
@@ -168,7 +171,7 @@ class EventForm(forms.ModelForm):
             data.get("city") and data.get("country")
         ):
             self.add_error("city", _("An event in person needs its city and country."))
-        kind = data.get("organiser_kind")
+        kind = data.get("organiser_kind", self.instance.organiser_kind)
         if kind == Event.OrganiserKind.GROUP and not data.get("group"):
             self.add_error("group", _("Choose the group that organises the event."))
         visibility = data.get("visibility")
@@ -199,7 +202,7 @@ class EventForm(forms.ModelForm):
 
     def event_fields(self):
         data = self.cleaned_data
-        fields = {name: data[name] for name in self.Meta.fields if name in data}
+        fields = {name: data[name] for name in self.Meta.fields if name in data and name in self.fields}
         fields.update(
             start=data["start"],
             end=data["end"],
