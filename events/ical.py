@@ -7,6 +7,7 @@ only in the sessions the reader is going to (a VEVENT with RECURRENCE-ID for eac
 repeats); public feeds never carry it.
 """
 
+import hashlib
 from datetime import date
 from functools import lru_cache
 
@@ -15,10 +16,14 @@ from icalendar import Event as VEvent
 from recurrence import Recurrence, serialize
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils import translation
 
 from .occurrences import exception_starts, occurrence_map
 
 PRODID = "-//Kafaat//Events//FR"
+CACHE_SECONDS = 24 * 3600
 
 
 def absolute(path: str) -> str:
@@ -139,23 +144,99 @@ def event_components(event, *, overrides=None, link_starts=frozenset()):
     return components
 
 
+def _sessions_signature(rows) -> str:
+    sessions = sorted(
+        (
+            r.original_start.timestamp(),
+            r.start.timestamp(),
+            r.end.timestamp(),
+            r.moved,
+            r.cancelled,
+            r.sequence,
+        )
+        for r in rows.values()
+        if r.is_overridden
+    )
+    return hashlib.blake2b(repr(sessions).encode(), digest_size=8).hexdigest()
+
+
+def _cache_key(event_id, uid, sequence, updated_at, rows, language) -> str:
+    """Changes to an event or its sessions raise its SEQUENCE or its updated_at: either changes the key."""
+    signature = _sessions_signature(rows)
+    return f"events:vevent:{event_id}:{uid}:{sequence}:{updated_at.timestamp()}:{language}:{signature}"
+
+
+def _whole_key(name, keys) -> str:
+    listing = "|".join([name, *keys])
+    return "events:calendar:" + hashlib.blake2b(listing.encode(), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _vtimezone_bytes(tzid: str) -> bytes:
+    return _vtimezone(tzid).to_ical()
+
+
+def _envelope(name: str) -> tuple[bytes, bytes]:
+    head = new_calendar(name).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return head[: -len(end)], end
+
+
 def build_calendar(events, *, name: str, link_starts_by_event=None) -> bytes:
-    """A whole calendar: every event's components and the VTIMEZONE of each zone used."""
-    events = list(events)
+    """A whole calendar: every event's components and the VTIMEZONE of each zone used.
+
+    Serialising with icalendar costs about a millisecond per event, so each event's VEVENTs are
+    cached (keyed by its SEQUENCE, updated_at, overridden sessions and the language) and so is the
+    whole file; a queryset is first read as keys only, and the events are loaded only on a miss.
+    Components that carry the online link for one reader are never cached.
+    """
     link_starts_by_event = link_starts_by_event or {}
-    overrides = occurrence_map([e.id for e in events if e.is_recurring])
-    cal = new_calendar(name)
-    zones = sorted({e.time_zone for e in events})
-    for zone in zones:
-        cal.add_component(_vtimezone(zone))
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    whole_key = None
+    if isinstance(events, QuerySet) and not link_starts_by_event:
+        heads = list(events.values_list("id", "uid", "sequence", "updated_at"))
+        overrides = occurrence_map([head[0] for head in heads], overridden_only=True)
+        keys = [_cache_key(*head, overrides.get(head[0], {}), language) for head in heads]
+        whole_key = _whole_key(name, keys)
+        whole = cache.get(whole_key)
+        if whole is not None:
+            return whole
+    events = list(events)
+    overrides = occurrence_map([e.id for e in events if e.is_recurring], overridden_only=True)
+    keys = {
+        event.id: _cache_key(
+            event.id, event.uid, event.sequence, event.updated_at, overrides.get(event.id, {}), language
+        )
+        for event in events
+        if not link_starts_by_event.get(event.id)
+    }
+    cached = cache.get_many(list(keys.values())) if keys else {}
+    fresh = {}
+    parts = []
     for event in events:
-        for component in event_components(
-            event,
-            overrides=overrides.get(event.id, {}),
-            link_starts=link_starts_by_event.get(event.id, frozenset()),
-        ):
-            cal.add_component(component)
-    return cal.to_ical()
+        key = keys.get(event.id)
+        if key is not None and key in cached:
+            parts.append(cached[key])
+            continue
+        data = b"".join(
+            component.to_ical()
+            for component in event_components(
+                event,
+                overrides=overrides.get(event.id, {}),
+                link_starts=link_starts_by_event.get(event.id, frozenset()),
+            )
+        )
+        if key is not None:
+            fresh[key] = data
+        parts.append(data)
+    if fresh:
+        cache.set_many(fresh, timeout=CACHE_SECONDS)
+    head, end = _envelope(name)
+    zones = [_vtimezone_bytes(zone) for zone in sorted({e.time_zone for e in events})]
+    data = b"".join([head, *zones, *parts, end])
+    if whole_key is not None:
+        cache.set(whole_key, data, timeout=CACHE_SECONDS)
+    return data
 
 
 def build_personal_calendar(entries, *, name: str) -> bytes:

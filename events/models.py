@@ -119,7 +119,8 @@ class Event(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
+    # Any save (services, admin) moves it: it stamps DTSTAMP and keys the cached calendar components.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("event")

@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 from dateutil.rrule import rruleset
 
+from django.db.models import Q
+
 from .models import Event, Occurrence
 
 
@@ -136,9 +138,12 @@ def sessions_between(events, after: datetime, before: datetime, overrides=None) 
     return sessions
 
 
-def occurrence_map(event_ids) -> dict:
+def occurrence_map(event_ids, overridden_only=False) -> dict:
     mapping = {}
-    for row in Occurrence.objects.filter(event_id__in=event_ids):
+    rows = Occurrence.objects.filter(event_id__in=event_ids)
+    if overridden_only:
+        rows = rows.filter(Q(moved=True) | Q(cancelled=True))
+    for row in rows:
         mapping.setdefault(row.event_id, {})[row.original_start] = row
     return mapping
 
