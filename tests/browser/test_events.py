@@ -3,6 +3,7 @@ the event pages in French and Arabic."""
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
@@ -16,6 +17,7 @@ from events.models import RSVP
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
+PARIS = ZoneInfo("Europe/Paris")  # the factory's event zone: the rule's weekday is the local one
 
 
 def _log_in(page, base, email):
@@ -83,7 +85,11 @@ def test_event_pages_have_no_serious_accessibility_violation(browser, live_serve
         mode="hybrid",
         online_url="https://meet.example.org/room",
         recurrence=Recurrence(
-            rrules=[Rule(WEEKLY, byday=[Weekday((start + timedelta(days=1)).weekday())], count=6)]
+            rrules=[
+                Rule(
+                    WEEKLY, byday=[Weekday((start + timedelta(days=1)).astimezone(PARIS).weekday())], count=6
+                )
+            ]
         ),
     )
     member = UserFactory(email="salma@example.org")
