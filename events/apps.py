@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+    demo_seeders = [(70, "events.demo.seed_events")]

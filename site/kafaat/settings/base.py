@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "community.groups",
     "community.messaging",
     "events",
+    "recurrence",
     "matching",
     "matching.segmentation",
     "referential",
@@ -168,6 +169,7 @@ CELERY_BEAT_SCHEDULE = {
     "labels-expire": {"task": "labels_expire", "schedule": crontab(minute=5)},
     "notifications-digest-send": {"task": "notifications_digest_send", "schedule": crontab(minute=0, hour=6)},
     "suspensions-lift": {"task": "moderation_suspensions_lift", "schedule": crontab(minute="*/10")},
+    "events-reminders-send": {"task": "events_reminders_send", "schedule": crontab(minute="*/5")},
 }
 
 # --- Record linkage (referential.linkage) -----------------------------------------------------------

@@ -1,0 +1,39 @@
+from django import template
+from django.utils import formats
+
+from community.profiles.countries import country_name
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.filter
+def in_zone(moment, tz):
+    """A moment written as a date and time in ``tz`` (a ZoneInfo or an IANA name)."""
+    if moment is None or not tz:
+        return ""
+    if isinstance(tz, str):
+        from zoneinfo import ZoneInfo
+
+        tz = ZoneInfo(tz)
+    return formats.date_format(moment.astimezone(tz), "DATETIME_FORMAT")
+
+
+@register.filter
+def country(code):
+    return country_name(code) if code else ""
+
+
+@register.inclusion_tag("events/includes/nav_link.html")
+def events_nav_link():
+    """The header's link to the events (the string lives in this app's catalogue)."""
+    return {}
+
+
+@register.inclusion_tag("events/includes/group_events.html", takes_context=True)
+def group_events(context, group, limit=5):
+    """Upcoming sessions of a group's events that the viewer may see (for the group's page)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {"group": group, "sessions": selectors.group_upcoming(user, group, limit=limit)}
