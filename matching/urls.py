@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+app_name = "matching"
+urlpatterns = [
+    path("", views.hub, name="hub"),
+    path("me/", views.profile_suggestions, name="mine"),
+    path("projects/<int:pk>/", views.project_suggestions, name="project"),
+    path("decide/<int:project_pk>/<int:profile_pk>/", views.decide, name="decide"),
+]

