@@ -39,7 +39,7 @@ WEIGHTS = {
 }
 # Cosine similarities of multilingual-e5-small passages fall between about 0.75 (unrelated) and 0.95
 # (the same meaning in another language); this band is stretched to 0..1.
-SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.80, 0.92
+SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.78, 0.90
 SEMANTIC_REASON = 0.5  # stretched similarity from which "describes close work" is said
 AVAILABILITY_VALUE = {
     Availability.HOURS_MONTH.value: 1.0,
