@@ -37,9 +37,10 @@ WEIGHTS = {
     "availability": 0.03,
     "label": 0.03,
 }
-# Cosine similarities of multilingual-e5-small passages fall between about 0.75 (unrelated) and 0.95
-# (the same meaning in another language); this band is stretched to 0..1.
-SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.78, 0.90
+# Cosine similarities of multilingual-e5-small ("query: " prefix on both sides) fall between about
+# 0.79 (unrelated) and 0.88-0.90 (the same work described in another language); 0.80-0.92 is
+# stretched to 0..1.
+SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.80, 0.92
 SEMANTIC_REASON = 0.5  # stretched similarity from which "describes close work" is said
 AVAILABILITY_VALUE = {
     Availability.HOURS_MONTH.value: 1.0,

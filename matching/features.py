@@ -11,7 +11,7 @@ from community.profiles.choices import Sector
 from community.profiles.models import Profile, Project
 
 from . import versions
-from .embeddings import embed_passages, text_hash, vector_to_bytes
+from .embeddings import embed_texts, text_hash, vector_to_bytes
 from .models import ProfileFeatures, ProjectFeatures
 from .taxonomy import tags_to_concepts
 
@@ -38,7 +38,7 @@ def _refresh(features, *, tags, text, embed=True) -> bool:
     changed = features.pk is None or concepts != features.concepts or unknown != features.unknown_tags
     features.concepts, features.unknown_tags = concepts, unknown
     if embed and (digest != features.text_hash or features.vector is None):
-        features.vector = vector_to_bytes(embed_passages([text])[0])
+        features.vector = vector_to_bytes(embed_texts([text])[0])
         features.text_hash = digest
         changed = True
     if changed:
@@ -85,7 +85,7 @@ def features_refresh_all(batch_size: int = 64) -> tuple[int, int]:
         nonlocal profiles, projects
         if not pending:
             return
-        vectors = embed_passages([text for _obj, _features, text in pending])
+        vectors = embed_texts([text for _obj, _features, text in pending])
         for (_obj, features, text), vector in zip(pending, vectors, strict=True):
             features.vector = vector_to_bytes(vector)
             features.text_hash = text_hash(text)
