@@ -1,6 +1,8 @@
 """Demo matching (seed_demo, order 80): taxonomy, matching consents, features, so suggestions show.
 
-Idempotent. Embeddings are computed here, in batches, rather than one task per profile.
+Idempotent. Embeddings are computed here, in batches (those the profile seeder's tasks already
+computed are kept: same text). The taxonomy's own concepts are not embedded in the demo (they only
+serve to read unknown tags; `manage.py matching_taxonomy_load --embed` does it).
 """
 
 from django.contrib.auth import get_user_model
@@ -13,7 +15,7 @@ from privacy.selectors import notice_current
 from privacy.services import consent_record
 
 from .features import features_refresh_all
-from .taxonomy import concepts_embed_all, taxonomy_load
+from .taxonomy import taxonomy_load
 
 DEMO_MEMBER = "member@kafaat.localhost"
 
@@ -59,7 +61,6 @@ def _demo_member_profile():
 @transaction.atomic
 def seed_matching() -> None:
     taxonomy_load()
-    concepts_embed_all()
     _demo_member_profile()
     if notice_current() is not None:
         # Most demo members agreed to matching (as they might at sign-up); a few did not.

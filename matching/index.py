@@ -8,7 +8,7 @@ candidates they show against the database again, so a stale matrix can lower rec
 
 import threading
 
-from community.labels.selectors import grants_active_all
+from community.labels.selectors import grants_active_all, holds_any_label
 from community.profiles.models import Profile, Project
 from privacy.models import ConsentPurpose
 from privacy.selectors import users_with_consent
@@ -146,7 +146,7 @@ def profile_item(profile: Profile) -> Item:
         city=profile.city,
         region=profile.region_of_origin,
         availability=profile.availability,
-        labelled=profile.user_id in _labelled_user_ids(),
+        labelled=holds_any_label(profile.user),
     )
 
 

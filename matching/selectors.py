@@ -31,6 +31,7 @@ class Suggestion:
     mine: str = ""  # this viewer's verdict, if any
     theirs: str = ""  # the other side's verdict, shown only once it is an acceptance
     introduction_url: str = ""
+    owner_visible: set = field(default_factory=set)  # field groups of the project holder this viewer sees
 
     @property
     def percent(self) -> int:
@@ -169,6 +170,7 @@ def projects_for_profile(user, profile, limit=SUGGESTIONS) -> list[Suggestion]:
                 mine=decisions.get((project.pk, profile.pk, Side.COMPETENCE), ""),
                 theirs=theirs if theirs == Verdict.ACCEPT else "",
                 introduction_url=introductions.get((project.pk, profile.pk), ""),
+                owner_visible=owner_groups,
             )
         )
         if len(result) == limit:

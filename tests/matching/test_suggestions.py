@@ -156,6 +156,15 @@ def test_projects_the_member_may_not_see_or_whose_holder_left_matching_are_not_s
     assert web_project.title not in _client(web_developer.user).get("/fr/matching/me/").content.decode()
 
 
+def test_the_holders_name_shows_only_when_the_member_may_see_it(holder, web_project, web_developer):
+    page = _client(web_developer.user).get("/en/matching/me/").content.decode()
+    assert "By Karim Holder" in page
+    holder.vis_name = Visibility.STAFF
+    holder.save()
+    page = _client(web_developer.user).get("/en/matching/me/").content.decode()
+    assert web_project.title in page and "Karim Holder" not in page
+
+
 def test_a_member_is_never_suggested_to_themselves(holder, web_project):
     holder.skills.set(["Développement web", "Marketing digital"])
     profile_features_refresh(holder.pk)
