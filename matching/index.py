@@ -7,6 +7,9 @@ candidates they show against the database again, so a stale matrix can lower rec
 """
 
 import threading
+import time
+
+from django.conf import settings
 
 from community.labels.selectors import grants_active_all, holds_any_label
 from community.profiles.models import Profile, Project
@@ -32,13 +35,21 @@ def _matching_users():
 
 
 def _cached(name: str, build):
+    """The matrix, rebuilt when its stamp moved, at most once per MATCHING_INDEX_REFRESH_SECONDS.
+
+    Rebuilding reads every candidate (seconds at 100,000 members), so a busy site should not do it
+    on every profile edit: between rebuilds, new or changed members wait a little to be suggested;
+    members who left (consent, block, moderation, visibility) are filtered out by the selectors'
+    database check at once.
+    """
     stamp = versions.current(name)
+    interval = getattr(settings, "MATCHING_INDEX_REFRESH_SECONDS", 30)
     with _lock:
         entry = _cache.get(name)
-        if entry is None or entry[0] != stamp:
-            entry = (stamp, build())
+        if entry is None or (entry[0] != stamp and time.monotonic() - entry[1] >= interval):
+            entry = (stamp, time.monotonic(), build())
             _cache[name] = entry
-        return entry[1]
+        return entry[2]
 
 
 def profile_candidates() -> Candidates:
