@@ -27,6 +27,31 @@ def can_read(user, conversation) -> bool:
     return Participant.objects.filter(conversation=conversation, user=user, left_at__isnull=True).exists()
 
 
+def can_read_now(user, conversation) -> bool:
+    """``can_read`` for a long-lived connection: the account is read again (suspension, deletion).
+
+    One query for private and group conversations, so the websocket can ask before every message.
+    """
+    if not getattr(user, "is_authenticated", False) or conversation is None:
+        return False
+    kind = conversation.kind
+    if kind == Conversation.Kind.GROUP:
+        from community.groups.models import Membership
+
+        return Membership.objects.filter(
+            user_id=user.pk,
+            group_id=conversation.group_id,
+            status=Membership.Status.ACTIVE,
+            user__is_active=True,
+        ).exists()
+    if kind == Conversation.Kind.SPACE:
+        user.refresh_from_db(fields=["is_active"])
+        return can_read(user, conversation)
+    return Participant.objects.filter(
+        conversation_id=conversation.pk, user_id=user.pk, left_at__isnull=True, user__is_active=True
+    ).exists()
+
+
 def other_participant_ids(user, conversation) -> list[int]:
     return list(
         Participant.objects.filter(conversation=conversation, left_at__isnull=True)

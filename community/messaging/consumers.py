@@ -1,0 +1,157 @@
+"""One websocket per open conversation page: /ws/messages/<conversation id>/.
+
+The socket is refused without a session (and, before us, by the origin check in asgi.py). The
+permission is asked at connection and again before every message goes out, so a member who left
+the group or lost a label is cut off at the next message. The client says which sequence number it
+saw last ({"type": "sync", "after": n}) and gets what it missed in server order; live messages that
+cross the sync carry their sequence number, so the client drops the duplicates.
+"""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import permissions, selectors, services
+from .models import Conversation
+from .serializers import message_data
+
+CLOSE_FORBIDDEN = 4403
+SYNC_BATCH = 200
+
+
+def _language(scope, user) -> str:
+    from urllib.parse import parse_qs
+
+    asked = parse_qs(scope.get("query_string", b"").decode()).get("lang", [""])[0]
+    available = {code for code, _name in settings.LANGUAGES}
+    if asked in available:
+        return asked
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+@database_sync_to_async
+def _conversation_if_allowed(user, conversation_id):
+    conversation = Conversation.objects.select_related("group", "space").filter(pk=conversation_id).first()
+    if conversation is None or not permissions.can_read(user, conversation):
+        return None
+    return conversation
+
+
+@database_sync_to_async
+def _may_read(user, conversation):
+    return permissions.can_read_now(user, conversation)
+
+
+@database_sync_to_async
+def _missed(user, conversation, after):
+    if not permissions.can_read(user, conversation):
+        return None
+    return [message_data(m) for m in selectors.messages_after(conversation.id, after, SYNC_BATCH)]
+
+
+@database_sync_to_async
+def _send(user, conversation, body, language):
+    """(sequence number, None) or (None, (error text, still allowed))."""
+    with translation.override(language):
+        try:
+            message = services.message_send(sender=user, conversation=conversation, body=body)
+        except PermissionDenied:
+            return None, (_("You can no longer write in this conversation."), False)
+        except ValidationError as error:
+            return None, (error.messages[0], True)
+        return message.seq, None
+
+
+@database_sync_to_async
+def _mark_read(user, conversation, seq):
+    conversation.refresh_from_db(fields=["last_seq"])
+    if permissions.can_read(user, conversation):
+        services.conversation_mark_read(user=user, conversation=conversation, seq=seq)
+
+
+def _int(value, default=0):
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return default
+
+
+class ConversationConsumer(AsyncJsonWebsocketConsumer):
+    conversation = None
+    group_name = None
+
+    async def connect(self):
+        user = self.scope.get("user")
+        if not getattr(user, "is_authenticated", False):
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        conversation_id = self.scope["url_route"]["kwargs"]["conversation_id"]
+        self.conversation = await _conversation_if_allowed(user, conversation_id)
+        if self.conversation is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.language = _language(self.scope, user)
+        self.group_name = services.conversation_group_name(self.conversation.id)
+        # Join the fan-out BEFORE the client syncs: whatever commits meanwhile arrives live or in the sync.
+        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        if self.group_name is not None:
+            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            self.group_name = None
+
+    async def _forbid(self):
+        await self.disconnect(CLOSE_FORBIDDEN)
+        await self.close(code=CLOSE_FORBIDDEN)
+
+    async def receive_json(self, content, **kwargs):
+        if self.group_name is None or not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        user = self.scope["user"]
+        if kind == "sync":
+            after = _int(content.get("after"))
+            while True:
+                batch = await _missed(user, self.conversation, after)
+                if batch is None:
+                    await self._forbid()
+                    return
+                await self.send_json(
+                    {"type": "messages", "messages": batch, "complete": len(batch) < SYNC_BATCH}
+                )
+                if len(batch) < SYNC_BATCH:
+                    return
+                after = batch[-1]["seq"]
+        elif kind == "send":
+            body = content.get("body")
+            seq, error = await _send(
+                user, self.conversation, body if isinstance(body, str) else "", self.language
+            )
+            client_id = str(content.get("client_id", ""))[:64]
+            if error is None:
+                await self.send_json({"type": "sent", "client_id": client_id, "seq": seq})
+            else:
+                text, still_allowed = error
+                await self.send_json({"type": "error", "client_id": client_id, "message": text})
+                if not still_allowed:
+                    await self._forbid()
+        elif kind == "read":
+            await _mark_read(user, self.conversation, _int(content.get("seq")))
+
+    async def conversation_event(self, event):
+        """A message was sent, edited or deleted: deliver it only if this member may still read."""
+        if not await _may_read(self.scope["user"], self.conversation):
+            await self._forbid()
+            return
+        await self.send_json({"type": event["event"], "message": event["message"]})
+
+    async def conversation_receipt(self, event):
+        if not await _may_read(self.scope["user"], self.conversation):
+            await self._forbid()
+            return
+        await self.send_json({"type": "receipt", "user_id": event["user_id"], "seq": event["seq"]})
