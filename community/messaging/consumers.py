@@ -1,8 +1,9 @@
 """One websocket per open conversation page: /ws/messages/<conversation id>/.
 
 The socket is refused without a session (and, before us, by the origin check in asgi.py). The
-permission is asked at connection and again before every message goes out, so a member who left
-the group or lost a label is cut off at the next message. The client says which sequence number it
+permission is asked at connection and again for every message that goes out (the fan-out carries
+the readers allowed at that moment), so a member who left the group or lost a label is cut off at
+the next message. The client says which sequence number it
 saw last ({"type": "sync", "after": n}) and gets what it missed in server order; live messages that
 cross the sync carry their sequence number, so the client drops the duplicates.
 """
@@ -38,12 +39,8 @@ def _conversation_if_allowed(user, conversation_id):
     conversation = Conversation.objects.select_related("group", "space").filter(pk=conversation_id).first()
     if conversation is None or not permissions.can_read(user, conversation):
         return None
+    services.reader_row(user, conversation)  # so that readers_now() counts this member
     return conversation
-
-
-@database_sync_to_async
-def _may_read(user, conversation):
-    return permissions.can_read_now(user, conversation)
 
 
 @database_sync_to_async
@@ -144,14 +141,17 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
             await _mark_read(user, self.conversation, _int(content.get("seq")))
 
     async def conversation_event(self, event):
-        """A message was sent, edited or deleted: deliver it only if this member may still read."""
-        if not await _may_read(self.scope["user"], self.conversation):
+        """A message was sent, edited or deleted: deliver it only if this member may still read.
+
+        ``readers`` was computed for this very message when it was fanned out (permissions.readers_now).
+        """
+        if self.scope["user"].pk not in event["readers"]:
             await self._forbid()
             return
         await self.send_json({"type": event["event"], "message": event["message"]})
 
     async def conversation_receipt(self, event):
-        if not await _may_read(self.scope["user"], self.conversation):
+        if self.scope["user"].pk not in event["readers"]:
             await self._forbid()
             return
         await self.send_json({"type": "receipt", "user_id": event["user_id"], "seq": event["seq"]})

@@ -27,29 +27,27 @@ def can_read(user, conversation) -> bool:
     return Participant.objects.filter(conversation=conversation, user=user, left_at__isnull=True).exists()
 
 
-def can_read_now(user, conversation) -> bool:
-    """``can_read`` for a long-lived connection: the account is read again (suspension, deletion).
+def readers_now(conversation) -> list[int]:
+    """Ids of the members who may read ``conversation`` right now, among those who opened it.
 
-    One query for private and group conversations, so the websocket can ask before every message.
+    Asked once per message when it is fanned out (a single query for private and group
+    conversations), so every connected socket learns at that message whether it may still read,
+    without one query per socket. Whoever connects has a read-position row (``Participant``).
     """
-    if not getattr(user, "is_authenticated", False) or conversation is None:
-        return False
+    rows = Participant.objects.filter(
+        conversation_id=conversation.pk, left_at__isnull=True, user__is_active=True
+    )
     kind = conversation.kind
     if kind == Conversation.Kind.GROUP:
         from community.groups.models import Membership
 
-        return Membership.objects.filter(
-            user_id=user.pk,
-            group_id=conversation.group_id,
-            status=Membership.Status.ACTIVE,
-            user__is_active=True,
-        ).exists()
+        members = Membership.objects.filter(group_id=conversation.group_id, status=Membership.Status.ACTIVE)
+        return list(rows.filter(user_id__in=members.values("user_id")).values_list("user_id", flat=True))
     if kind == Conversation.Kind.SPACE:
-        user.refresh_from_db(fields=["is_active"])
-        return can_read(user, conversation)
-    return Participant.objects.filter(
-        conversation_id=conversation.pk, user_id=user.pk, left_at__isnull=True, user__is_active=True
-    ).exists()
+        return [
+            p.user_id for p in rows.select_related("user") if space_access(p.user, conversation.space).allowed
+        ]
+    return list(rows.values_list("user_id", flat=True))
 
 
 def other_participant_ids(user, conversation) -> list[int]:

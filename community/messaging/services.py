@@ -219,7 +219,12 @@ def message_broadcast(message_id: int, event: str = "message") -> None:
         return
     async_to_sync(layer.group_send)(
         conversation_group_name(message.conversation_id),
-        {"type": "conversation.event", "event": event, "message": message_data(message)},
+        {
+            "type": "conversation.event",
+            "event": event,
+            "message": message_data(message),
+            "readers": permissions.readers_now(message.conversation),
+        },
     )
 
 
@@ -249,6 +254,20 @@ def message_delete(*, user, message) -> Message:
     return message
 
 
+def receipt_broadcast(conversation, user_id: int, seq: int) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(
+            conversation_group_name(conversation.pk),
+            {
+                "type": "conversation.receipt",
+                "user_id": user_id,
+                "seq": seq,
+                "readers": permissions.readers_now(conversation),
+            },
+        )
+
+
 def conversation_mark_read(*, user, conversation, seq: int | None = None) -> int:
     """Move the member's read position forward (never back). Returns the position."""
     target = conversation.last_seq if seq is None else min(int(seq), conversation.last_seq)
@@ -257,13 +276,6 @@ def conversation_mark_read(*, user, conversation, seq: int | None = None) -> int
         Participant.objects.filter(pk=participant.pk, last_read_seq__lt=target).update(
             last_read_seq=target, last_read_at=timezone.now()
         )
-        layer = get_channel_layer()
-        if layer is not None:
-            transaction.on_commit(
-                lambda: async_to_sync(layer.group_send)(
-                    conversation_group_name(conversation.pk),
-                    {"type": "conversation.receipt", "user_id": user.pk, "seq": target},
-                )
-            )
+        transaction.on_commit(lambda: receipt_broadcast(conversation, user.pk, target))
         return target
     return participant.last_read_seq
