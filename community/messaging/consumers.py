@@ -8,7 +8,9 @@ saw last ({"type": "sync", "after": n}) and gets what it missed in server order;
 cross the sync carry their sequence number, so the client drops the duplicates.
 """
 
-from channels.db import database_sync_to_async
+from concurrent.futures import ThreadPoolExecutor
+
+from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from django.conf import settings
@@ -21,6 +23,21 @@ from .models import Conversation
 from .serializers import message_data
 
 CLOSE_FORBIDDEN = 4403
+
+
+# Database work of the sockets runs in a pool of its own rather than in channels' single shared
+# thread: each worker has its own connection, so conversations do not wait for each other's writes
+# (the conversation row lock orders one conversation's messages). Bounded: at most this many
+# connections per server process.
+_DB_POOL = ThreadPoolExecutor(
+    max_workers=getattr(settings, "MESSAGING_DB_THREADS", 16), thread_name_prefix="messaging-db"
+)
+
+
+def database_sync_to_async(function):
+    return DatabaseSyncToAsync(function, thread_sensitive=False, executor=_DB_POOL)
+
+
 SYNC_BATCH = 200
 
 

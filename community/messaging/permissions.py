@@ -66,7 +66,11 @@ def blocked_in(user, conversation) -> bool:
 
     from community.moderation.models import Block
 
-    others = other_participant_ids(user, conversation)
+    others = (
+        Participant.objects.filter(conversation_id=conversation.pk, left_at__isnull=True)
+        .exclude(user_id=user.pk)
+        .values("user_id")
+    )
     return Block.objects.filter(
         Q(blocker=user, blocked_id__in=others) | Q(blocked=user, blocker_id__in=others)
     ).exists()
