@@ -8,6 +8,7 @@ saw last ({"type": "sync", "after": n}) and gets what it missed in server order;
 cross the sync carry their sequence number, so the client drops the duplicates.
 """
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from channels.db import DatabaseSyncToAsync
@@ -15,6 +16,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -36,6 +38,20 @@ _DB_POOL = ThreadPoolExecutor(
 
 def database_sync_to_async(function):
     return DatabaseSyncToAsync(function, thread_sensitive=False, executor=_DB_POOL)
+
+
+def db_pool_close_connections() -> None:
+    """Close the database connections the pool's threads hold (tests call it before dropping the
+    test database). One task per thread, held at a barrier so that every thread takes exactly one."""
+    workers = _DB_POOL._max_workers
+    barrier = threading.Barrier(workers)
+
+    def close():
+        barrier.wait(timeout=10)
+        connections.close_all()
+
+    for future in [_DB_POOL.submit(close) for _worker in range(workers)]:
+        future.result(timeout=20)
 
 
 SYNC_BATCH = 200

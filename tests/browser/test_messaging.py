@@ -46,6 +46,9 @@ def asgi_server(live_server):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    from community.messaging.consumers import db_pool_close_connections
+
+    db_pool_close_connections()  # so that the test database can be dropped
 
 
 def _off_loop(function, **kwargs):
