@@ -213,6 +213,8 @@ HEADLINES = [
     "{s} specialist",
 ]
 LANGUAGES = ["ar", "zgh", "fr", "en", "es", "de", "nl", "it"]
+
+
 def _setup(database_url):
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")

@@ -27,6 +27,29 @@ def can_read(user, conversation) -> bool:
     return Participant.objects.filter(conversation=conversation, user=user, left_at__isnull=True).exists()
 
 
+def readers_now(conversation) -> list[int]:
+    """Ids of the members who may read ``conversation`` right now, among those who opened it.
+
+    Asked once per message when it is fanned out (a single query for private and group
+    conversations), so every connected socket learns at that message whether it may still read,
+    without one query per socket. Whoever connects has a read-position row (``Participant``).
+    """
+    rows = Participant.objects.filter(
+        conversation_id=conversation.pk, left_at__isnull=True, user__is_active=True
+    )
+    kind = conversation.kind
+    if kind == Conversation.Kind.GROUP:
+        from community.groups.models import Membership
+
+        members = Membership.objects.filter(group_id=conversation.group_id, status=Membership.Status.ACTIVE)
+        return list(rows.filter(user_id__in=members.values("user_id")).values_list("user_id", flat=True))
+    if kind == Conversation.Kind.SPACE:
+        return [
+            p.user_id for p in rows.select_related("user") if space_access(p.user, conversation.space).allowed
+        ]
+    return list(rows.values_list("user_id", flat=True))
+
+
 def other_participant_ids(user, conversation) -> list[int]:
     return list(
         Participant.objects.filter(conversation=conversation, left_at__isnull=True)
@@ -43,7 +66,11 @@ def blocked_in(user, conversation) -> bool:
 
     from community.moderation.models import Block
 
-    others = other_participant_ids(user, conversation)
+    others = (
+        Participant.objects.filter(conversation_id=conversation.pk, left_at__isnull=True)
+        .exclude(user_id=user.pk)
+        .values("user_id")
+    )
     return Block.objects.filter(
         Q(blocker=user, blocked_id__in=others) | Q(blocked=user, blocker_id__in=others)
     ).exists()

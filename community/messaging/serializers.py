@@ -22,6 +22,8 @@ def message_data(message) -> dict:
         if removed
         else [
             {"name": a.filename, "url": reverse("messaging:attachment", args=[a.pk])}
-            for a in message.attachments.all()
+            for a in (
+                message.new_attachments if hasattr(message, "new_attachments") else message.attachments.all()
+            )
         ],
     }

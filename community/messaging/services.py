@@ -12,7 +12,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -167,24 +167,40 @@ def reader_row(user, conversation) -> Participant:
 # --- Messages -------------------------------------------------------------------------------------------
 
 
+def _next_seq(conversation_id: int, now) -> int:
+    """Take the conversation's next number; the row stays locked until the transaction ends.
+
+    One statement (UPDATE … RETURNING, PostgreSQL and SQLite ≥ 3.35) instead of a locking read and
+    a write: it runs for every message.
+    """
+    table = Conversation._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seq = last_seq + 1, last_message_at = %s "  # noqa: S608 (table name)
+            "WHERE id = %s RETURNING last_seq",
+            [now, conversation_id],
+        )
+        return cursor.fetchone()[0]
+
+
 def message_send(*, sender, conversation, body: str, upload=None, upload_type: str = "") -> Message:
     """Check, number, persist; fan out and notify mentions after the commit.
 
     Raises PermissionDenied (not a reader, blocked), ValidationError (empty, too long) or RateLimited.
+    The conversation row is locked from the numbering to the commit: messages of one conversation
+    commit in sequence order, other conversations are not held up.
     """
     body = body_clean(body, allow_empty=upload is not None)
     if not permissions.can_write(sender, conversation):
         raise PermissionDenied(_("You can no longer write in this conversation."))
     _rate_check(sender)
+    now = timezone.now()
     with transaction.atomic():
-        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
-        locked.last_seq += 1
-        now = timezone.now()
-        locked.last_message_at = now
-        locked.save(update_fields=["last_seq", "last_message_at"])
+        seq = _next_seq(conversation.pk, now)
         message = Message.objects.create(
-            conversation=locked, seq=locked.last_seq, sender=sender, body=body, created_at=now
+            conversation=conversation, seq=seq, sender=sender, body=body, created_at=now
         )
+        message.new_attachments = []  # what the fan-out sends, without reading them back
         if upload is not None:
             attachment = Attachment(
                 message=message,
@@ -194,32 +210,40 @@ def message_send(*, sender, conversation, body: str, upload=None, upload_type: s
             )
             attachment.file.save(upload.name or "file", upload, save=False)
             attachment.save()
-        participant = reader_row(sender, locked)
-        Participant.objects.filter(pk=participant.pk).update(
-            last_read_seq=locked.last_seq, last_read_at=now, emailed_through_seq=locked.last_seq
-        )
-        conversation.last_seq, conversation.last_message_at = locked.last_seq, now
-        from .mentions import mentions_notify
+            message.new_attachments.append(attachment)
+        position = {"last_read_seq": seq, "last_read_at": now, "emailed_through_seq": seq}
+        if not Participant.objects.filter(conversation=conversation, user=sender).update(**position):
+            Participant.objects.create(conversation=conversation, user=sender, **position)
+        conversation.last_seq, conversation.last_message_at = seq, now
+        if "@" in body:
+            from .mentions import mentions_notify
 
-        mentions_notify(message)
-        transaction.on_commit(lambda: message_broadcast(message.id))
+            mentions_notify(message)
+        transaction.on_commit(lambda: message_broadcast(message.id, instance=message))
     return message
 
 
-def message_broadcast(message_id: int, event: str = "message") -> None:
-    """Tell the conversation's sockets; each consumer asks the permission again before sending."""
-    message = (
-        Message.objects.select_related("sender__profile", "conversation")
-        .prefetch_related("attachments")
-        .filter(pk=message_id)
-        .first()
-    )
+def message_broadcast(message_id: int, event: str = "message", instance=None) -> None:
+    """Tell the conversation's sockets; each consumer checks its member against ``readers``."""
+    message = instance
+    if message is None:
+        message = (
+            Message.objects.select_related("sender__profile", "conversation")
+            .prefetch_related("attachments")
+            .filter(pk=message_id)
+            .first()
+        )
     layer = get_channel_layer()
     if message is None or layer is None:
         return
     async_to_sync(layer.group_send)(
         conversation_group_name(message.conversation_id),
-        {"type": "conversation.event", "event": event, "message": message_data(message)},
+        {
+            "type": "conversation.event",
+            "event": event,
+            "message": message_data(message),
+            "readers": permissions.readers_now(message.conversation),
+        },
     )
 
 
@@ -249,6 +273,20 @@ def message_delete(*, user, message) -> Message:
     return message
 
 
+def receipt_broadcast(conversation, user_id: int, seq: int) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(
+            conversation_group_name(conversation.pk),
+            {
+                "type": "conversation.receipt",
+                "user_id": user_id,
+                "seq": seq,
+                "readers": permissions.readers_now(conversation),
+            },
+        )
+
+
 def conversation_mark_read(*, user, conversation, seq: int | None = None) -> int:
     """Move the member's read position forward (never back). Returns the position."""
     target = conversation.last_seq if seq is None else min(int(seq), conversation.last_seq)
@@ -257,13 +295,6 @@ def conversation_mark_read(*, user, conversation, seq: int | None = None) -> int
         Participant.objects.filter(pk=participant.pk, last_read_seq__lt=target).update(
             last_read_seq=target, last_read_at=timezone.now()
         )
-        layer = get_channel_layer()
-        if layer is not None:
-            transaction.on_commit(
-                lambda: async_to_sync(layer.group_send)(
-                    conversation_group_name(conversation.pk),
-                    {"type": "conversation.receipt", "user_id": user.pk, "seq": target},
-                )
-            )
+        transaction.on_commit(lambda: receipt_broadcast(conversation, user.pk, target))
         return target
     return participant.last_read_seq

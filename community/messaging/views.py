@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.groups.models import CommunityGroup
+from community.profiles.templatetags.members import member_name
 from community.spaces.models import Space
 
 from . import permissions, selectors, services
@@ -104,9 +105,9 @@ def _conversation_or_403(request, pk):
     return conversation
 
 
-def _page_number(request, conversation):
+def _page_number(request, paginator):
     """History pages run oldest → newest; without ?page the newest page is shown."""
-    return request.GET.get("page") or "last"
+    return request.GET.get("page") or paginator.num_pages
 
 
 @login_required
@@ -134,7 +135,7 @@ def conversation_detail(request, pk):
                 return redirect(conversation.get_absolute_url() + "#composer")
         status = 400
     paginator = Paginator(selectors.conversation_messages(conversation), PAGE_SIZE)
-    page = paginator.get_page(_page_number(request, conversation))
+    page = paginator.get_page(_page_number(request, paginator))
     reader = services.reader_row(request.user, conversation)
     if page.number == paginator.num_pages:
         services.conversation_mark_read(user=request.user, conversation=conversation)
@@ -152,6 +153,11 @@ def conversation_detail(request, pk):
         "seen_seq": own_last.seq if own_last else 0,
         "last_seq": conversation.last_seq,
         "read_seq": reader.last_read_seq,
+        "participant_names": {
+            str(p.user_id): str(member_name(p.user)) for p in selectors.active_participants(conversation)
+        }
+        if conversation.is_private
+        else {},
     }
     return render(request, "messaging/conversation_detail.html", context, status=status)
 

@@ -163,6 +163,7 @@ CELERY_BEAT_SCHEDULE = {
     "labels-expire": {"task": "labels_expire", "schedule": crontab(minute=5)},
     "notifications-digest-send": {"task": "notifications_digest_send", "schedule": crontab(minute=0, hour=6)},
     "suspensions-lift": {"task": "moderation_suspensions_lift", "schedule": crontab(minute="*/10")},
+    "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
 }
 
 # --- Search -----------------------------------------------------------------------------------------
