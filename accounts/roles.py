@@ -51,7 +51,12 @@ ROLE_PERMISSIONS = {
         "labels.change_label",
         "labels.view_label",
     ],
-    ANALYST: ["wagtailadmin.access_admin"],
+    ANALYST: [
+        "wagtailadmin.access_admin",
+        "matching.add_skillconcept",
+        "matching.change_skillconcept",
+        "matching.view_skillconcept",
+    ],
     ADMIN: [],
 }
 

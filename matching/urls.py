@@ -1,5 +1,11 @@
-from django.urls import include, path
+from django.urls import path
 
+from . import views
+
+app_name = "matching"
 urlpatterns = [
-    path("segments/", include("matching.segmentation.urls")),
+    path("", views.hub, name="hub"),
+    path("me/", views.profile_suggestions, name="mine"),
+    path("projects/<int:pk>/", views.project_suggestions, name="project"),
+    path("decide/<int:project_pk>/<int:profile_pk>/", views.decide, name="decide"),
 ]

@@ -6,3 +6,4 @@ class MessagingConfig(AppConfig):
     name = "community.messaging"
     label = "messaging"
     verbose_name = _("Messaging")
+    demo_seeders = [(60, "community.messaging.demo.seed_conversations")]

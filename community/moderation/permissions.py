@@ -17,7 +17,11 @@ def can_report(user, target) -> bool:
     if not getattr(user, "is_authenticated", False) or target is None:
         return False
     author = target_author(target)
-    return author is None or author.pk != user.pk
+    if author is not None and author.pk == user.pk:
+        return False
+    # Private content (a message) says who may see it; nobody reports what they cannot see.
+    visible_to = getattr(target, "moderation_visible_to", None)
+    return visible_to(user) if callable(visible_to) else True
 
 
 def can_block(user, other) -> bool:

@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("community/", include("community.urls")),
     path("events/", include("events.urls")),
+    # Mounted here, not inside matching/urls.py, so that its namespace stays "segmentation".
+    path("matching/segments/", include("matching.segmentation.urls")),
     path("matching/", include("matching.urls")),
     # Mounted here, not inside referential/urls.py, so that its namespace stays "linkage".
     path("referential/linkage/", include("referential.linkage.urls")),

@@ -12,4 +12,3 @@ def roles(db):
 def _totp_tolerance(settings):
     # One step of tolerance so a code computed just before a 30 s boundary is still accepted.
     settings.MFA_TOTP_TOLERANCE = 1
-

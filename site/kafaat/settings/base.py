@@ -170,6 +170,7 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-digest-send": {"task": "notifications_digest_send", "schedule": crontab(minute=0, hour=6)},
     "suspensions-lift": {"task": "moderation_suspensions_lift", "schedule": crontab(minute="*/10")},
     "events-reminders-send": {"task": "events_reminders_send", "schedule": crontab(minute="*/5")},
+    "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
 }
 
 # --- Record linkage (referential.linkage) -----------------------------------------------------------

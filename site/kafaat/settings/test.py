@@ -12,6 +12,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ACCOUNT_RATE_LIMITS = False
+MATCHING_INDEX_REFRESH_SECONDS = 0  # each test sees its own candidates at once
 
 # Parallel workers (pytest-xdist) each get their own Redis database for the cache and their own
 # channel-layer prefix, so that clearing the cache between tests never touches another worker's.

@@ -1,0 +1,146 @@
+"""Read queries: a member's conversations with their unread counts, history pages, missed messages."""
+
+from django.db.models import Count, F, Q
+
+from community.groups.models import Membership
+from community.spaces.permissions import space_access
+
+from .models import Conversation, Message, Participant
+
+_REQUEST_CACHE_ATTRIBUTE = "_unread_message_count"
+
+
+def _unread_messages(user):
+    return Message.objects.filter(deleted_at__isnull=True, hidden_at__isnull=True).exclude(sender=user)
+
+
+def conversations_of(user) -> list[dict]:
+    """Every conversation the member may read now, newest activity first, with its unread count.
+
+    Private conversations: active participations. Group conversations: groups the member is an active
+    member of (messages since joining count as unread until read). Space conversations: those the
+    member opened, while the gate still lets them in.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    rows = {
+        p.conversation_id: p
+        for p in Participant.objects.filter(user=user, left_at__isnull=True).select_related(
+            "conversation__group", "conversation__space"
+        )
+    }
+    memberships = {
+        m.group_id: m for m in Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+    }
+    group_conversations = Conversation.objects.filter(group_id__in=memberships).select_related("group")
+    readable = {}
+    for participant in rows.values():
+        conversation = participant.conversation
+        if conversation.kind == Conversation.Kind.GROUP and conversation.group_id not in memberships:
+            continue
+        is_space = conversation.kind == Conversation.Kind.SPACE
+        if is_space and not space_access(user, conversation.space).allowed:
+            continue
+        readable[conversation.id] = conversation
+    for conversation in group_conversations:
+        readable.setdefault(conversation.id, conversation)
+    if not readable:
+        return []
+    counts = dict(
+        _unread_messages(user)
+        .filter(
+            conversation__participants__user=user,
+            conversation__participants__left_at__isnull=True,
+            seq__gt=F("conversation__participants__last_read_seq"),
+            conversation_id__in=[cid for cid in readable if cid in rows],
+        )
+        .values_list("conversation_id")
+        .annotate(n=Count("id"))
+    )
+    unvisited_groups = [c for c in readable.values() if c.id not in rows]
+    if unvisited_groups:
+        condition = Q()
+        for conversation in unvisited_groups:
+            condition |= Q(
+                conversation_id=conversation.id, created_at__gte=memberships[conversation.group_id].created_at
+            )
+        counts.update(
+            dict(
+                _unread_messages(user)
+                .filter(condition)
+                .values_list("conversation_id")
+                .annotate(n=Count("id"))
+            )
+        )
+    result = [
+        {"conversation": c, "unread": counts.get(c.id, 0), "participant": rows.get(c.id)}
+        for c in readable.values()
+    ]
+    result.sort(key=lambda row: _activity(row["conversation"]), reverse=True)
+    return result
+
+
+def _activity(conversation):
+    return (conversation.last_message_at or conversation.created_at, conversation.id)
+
+
+def unread_total(user) -> int:
+    return sum(row["unread"] for row in conversations_of(user))
+
+
+def unread_total_for_request(request) -> int:
+    """One computation per request, however many times the header asks."""
+    if request is None:
+        return 0
+    if not hasattr(request, _REQUEST_CACHE_ATTRIBUTE):
+        setattr(request, _REQUEST_CACHE_ATTRIBUTE, unread_total(getattr(request, "user", None)))
+    return getattr(request, _REQUEST_CACHE_ATTRIBUTE)
+
+
+def conversation_messages(conversation):
+    return (
+        Message.objects.filter(conversation=conversation)
+        .select_related("sender__profile")
+        .prefetch_related("attachments")
+        .order_by("seq")
+    )
+
+
+def messages_after(conversation_id: int, after_seq: int, limit: int = 200) -> list[Message]:
+    """What a reconnecting client missed, in server order."""
+    return list(
+        Message.objects.filter(conversation_id=conversation_id, seq__gt=after_seq)
+        .select_related("sender__profile", "conversation")
+        .prefetch_related("attachments")
+        .order_by("seq")[:limit]
+    )
+
+
+def active_participants(conversation):
+    return (
+        Participant.objects.filter(conversation=conversation, left_at__isnull=True)
+        .select_related("user__profile")
+        .order_by("joined_at", "id")
+    )
+
+
+def seen_by(conversation, seq: int, *, exclude_user=None):
+    """Readers whose read position reached message ``seq``."""
+    readers = Participant.objects.filter(conversation=conversation, last_read_seq__gte=seq).select_related(
+        "user__profile"
+    )
+    if exclude_user is not None:
+        readers = readers.exclude(user=exclude_user)
+    return [p.user for p in readers]
+
+
+def direct_other(user, conversation):
+    if conversation.kind != Conversation.Kind.DIRECT:
+        return None
+    participant = (
+        Participant.objects.filter(conversation=conversation)
+        .exclude(user=user)
+        .select_related("user__profile")
+        .first()
+    )
+    return participant.user if participant else None

@@ -1,0 +1,29 @@
+"""The JSON a websocket client receives for a message. Text stays text: clients never parse it as HTML."""
+
+from django.urls import reverse
+
+from community.profiles.templatetags.members import member_name
+
+
+def message_data(message) -> dict:
+    removed = message.is_removed
+    return {
+        "id": message.id,
+        "seq": message.seq,
+        "conversation": message.conversation_id,
+        "sender_id": message.sender_id,
+        "sender": str(member_name(message.sender)),
+        "body": "" if removed else message.body,
+        "created_at": message.created_at.isoformat(),
+        "edited": message.edited_at is not None and not removed,
+        "deleted": message.deleted_at is not None,
+        "hidden": message.hidden_at is not None,
+        "attachments": []
+        if removed
+        else [
+            {"name": a.filename, "url": reverse("messaging:attachment", args=[a.pk])}
+            for a in (
+                message.new_attachments if hasattr(message, "new_attachments") else message.attachments.all()
+            )
+        ],
+    }

@@ -1,0 +1,296 @@
+"""Reads of matching: suggestions for a project or a competence, programmes, relays, decisions."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from accounts.roles import RELAY
+from community.moderation.selectors import blocked_user_ids
+from community.profiles.models import Profile, Project, RelayCoverage
+from community.profiles.permissions import may_view_profile, may_view_project, viewer_for, visible_fields
+from privacy.models import ConsentPurpose
+from privacy.selectors import users_with_consent
+
+from . import permissions
+from .engine import rank
+from .index import profile_candidates, profile_item, project_candidates, project_item
+from .models import Introduction, MatchDecision, ProfileFeatures, ProjectFeatures, Side, Verdict
+from .reasons import render_for_competence, render_for_holder, visible_reasons
+
+SUGGESTIONS = 10
+OVERFETCH = 3  # candidates ranked per suggestion shown, since some fail the database check
+
+
+@dataclass
+class Suggestion:
+    project: Project
+    profile: Profile
+    score: float
+    reasons: list[str]
+    reason_data: list[dict] = field(default_factory=list)
+    mine: str = ""  # this viewer's verdict, if any
+    theirs: str = ""  # the other side's verdict, shown only once it is an acceptance
+    introduction_url: str = ""
+    owner_visible: set = field(default_factory=set)  # field groups of the project holder this viewer sees
+
+    @property
+    def percent(self) -> int:
+        return round(max(self.score, 0.0) * 100)
+
+
+def _declined_profile_ids(project) -> set[int]:
+    return set(
+        MatchDecision.objects.filter(project=project, verdict=Verdict.DECLINE).values_list(
+            "profile_id", flat=True
+        )
+    )
+
+
+def _declined_project_ids(profile) -> set[int]:
+    return set(
+        MatchDecision.objects.filter(profile=profile, verdict=Verdict.DECLINE).values_list(
+            "project_id", flat=True
+        )
+    )
+
+
+def _decisions(*, project=None, profile=None) -> dict:
+    query = MatchDecision.objects.all()
+    if project is not None:
+        query = query.filter(project=project)
+    if profile is not None:
+        query = query.filter(profile=profile)
+    return {(d.project_id, d.profile_id, d.side): d.verdict for d in query}
+
+
+def _introductions(*, project=None, profile=None) -> dict:
+    query = Introduction.objects.all()
+    if project is not None:
+        query = query.filter(project=project)
+    if profile is not None:
+        query = query.filter(profile=profile)
+    return {(i.project_id, i.profile_id): i.url for i in query}
+
+
+def _taking_part(queryset, user_field):
+    consented = users_with_consent(ConsentPurpose.MATCHING).filter(is_active=True).values("pk")
+    return queryset.filter(**{f"{user_field}__in": consented})
+
+
+def features_ready(obj) -> bool:
+    model = ProjectFeatures if isinstance(obj, Project) else ProfileFeatures
+    lookup = "project" if isinstance(obj, Project) else "profile"
+    return model.objects.filter(**{lookup: obj}).exists()
+
+
+def competences_for_project(user, project, limit=SUGGESTIONS) -> list[Suggestion]:
+    """Members who could help this project, for its holder: ranked, checked, explained."""
+    if not permissions.may_see_project_suggestions(user, project):
+        return []
+    blocked = blocked_user_ids(user)
+    ranked = rank(
+        project_item(project),
+        profile_candidates(),
+        query_is_project=True,
+        limit=limit * OVERFETCH,
+        exclude_ids=_declined_profile_ids(project),
+        exclude_user_ids=blocked,
+    )
+    ids = [entry.item.id for entry in ranked]
+    profiles = _taking_part(
+        Profile.objects.filter(pk__in=ids, hidden_at__isnull=True).exclude(user_id__in=sorted(blocked)),
+        "user_id",
+    ).select_related("user")
+    by_id = {profile.pk: profile for profile in profiles}
+    viewer = viewer_for(user)
+    decisions, introductions = _decisions(project=project), _introductions(project=project)
+    result = []
+    for entry in ranked:
+        profile = by_id.get(entry.item.id)
+        if profile is None or profile.user_id == user.pk or not may_view_profile(viewer, profile):
+            continue
+        data = visible_reasons(entry.reasons, visible_fields(viewer, profile))
+        theirs = decisions.get((project.pk, profile.pk, Side.COMPETENCE), "")
+        result.append(
+            Suggestion(
+                project=project,
+                profile=profile,
+                score=entry.score,
+                reasons=[text for text in map(render_for_holder, data) if text],
+                reason_data=data,
+                mine=decisions.get((project.pk, profile.pk, Side.HOLDER), ""),
+                theirs=theirs if theirs == Verdict.ACCEPT else "",
+                introduction_url=introductions.get((project.pk, profile.pk), ""),
+            )
+        )
+        if len(result) == limit:
+            break
+    return result
+
+
+def projects_for_profile(user, profile, limit=SUGGESTIONS) -> list[Suggestion]:
+    """Projects this member could help, for the member: ranked, checked, explained."""
+    if not permissions.may_see_profile_suggestions(user, profile):
+        return []
+    blocked = blocked_user_ids(user)
+    ranked = rank(
+        profile_item(profile),
+        project_candidates(),
+        query_is_project=False,
+        limit=limit * OVERFETCH,
+        exclude_ids=_declined_project_ids(profile),
+        exclude_user_ids=blocked,
+    )
+    ids = [entry.item.id for entry in ranked]
+    projects = _taking_part(
+        Project.objects.filter(pk__in=ids, owner__hidden_at__isnull=True).exclude(
+            owner__user_id__in=sorted(blocked)
+        ),
+        "owner__user_id",
+    ).select_related("owner", "owner__user")
+    by_id = {project.pk: project for project in projects}
+    viewer = viewer_for(user)
+    decisions, introductions = _decisions(profile=profile), _introductions(profile=profile)
+    result = []
+    for entry in ranked:
+        project = by_id.get(entry.item.id)
+        if project is None or project.owner.user_id == user.pk or not may_view_project(viewer, project):
+            continue
+        owner_groups = visible_fields(viewer, project.owner)
+        theirs = decisions.get((project.pk, profile.pk, Side.HOLDER), "")
+        result.append(
+            Suggestion(
+                project=project,
+                profile=profile,
+                score=entry.score,
+                reasons=[
+                    text for text in (render_for_competence(r, owner_groups) for r in entry.reasons) if text
+                ],
+                reason_data=entry.reasons,
+                mine=decisions.get((project.pk, profile.pk, Side.COMPETENCE), ""),
+                theirs=theirs if theirs == Verdict.ACCEPT else "",
+                introduction_url=introductions.get((project.pk, profile.pk), ""),
+                owner_visible=owner_groups,
+            )
+        )
+        if len(result) == limit:
+            break
+    return result
+
+
+# Programme pages are tagged with the CMS's own sector slugs (cms/taxonomy.py).
+PROGRAMME_SECTORS = {
+    "agriculture": ["agriculture"],
+    "industry": ["industry"],
+    "energy": ["renewable-energy"],
+    "digital": ["digital"],
+    "health": ["health"],
+    "education": ["education", "research"],
+    "finance": ["finance"],
+    "tourism": ["tourism"],
+    "construction": ["real-estate"],
+    "transport": ["logistics"],
+    "trade": [],
+    "culture": ["culture", "crafts"],
+    "law": [],
+    "social": ["social-economy"],
+    "consulting": [],
+}
+
+
+@dataclass
+class ProgrammeSuggestion:
+    page: object
+    reasons: list[str]
+
+
+def programmes_for_project(user, project, limit=5) -> list[ProgrammeSuggestion]:
+    """Live programme pages in the visitor's language for the project's sector, open to its holder."""
+    if not permissions.may_see_project_suggestions(user, project):
+        return []
+    from cms.models import ProgrammePage
+    from cms.selectors import active_locale, visible
+    from cms.taxonomy import sector_name
+
+    locale = active_locale()
+    slugs = PROGRAMME_SECTORS.get(project.sector, [])
+    if locale is None or not slugs:
+        return []
+    country = (project.owner.country or "").upper()
+    pages = (
+        visible(ProgrammePage.objects.filter(locale=locale, sector_tags__slug__in=slugs))
+        .distinct()
+        .prefetch_related("country_tags", "sector_tags")
+        .order_by("title")
+    )
+    result = []
+    for page in pages:
+        countries = {tag.name.upper() for tag in page.country_tags.all()}
+        if countries and country not in countries:
+            continue
+        sectors = [sector_name(tag.slug, tag.name) for tag in page.sector_tags.all() if tag.slug in slugs]
+        reasons = [_("for your sector: %(sector)s") % {"sector": ", ".join(str(s) for s in sectors)}]
+        if countries:
+            from community.profiles.countries import country_name
+
+            reasons.append(_("open to residents of %(country)s") % {"country": country_name(country)})
+        result.append(ProgrammeSuggestion(page=page, reasons=reasons))
+        if len(result) == limit:
+            break
+    return result
+
+
+@dataclass
+class RelaySuggestion:
+    user: object
+    name: str
+    reasons: list[str]
+
+
+def relays_for_project(user, project, limit=5) -> list[RelaySuggestion]:
+    """Relays (consulates, partner bodies) who follow the holder's country of residence."""
+    if not permissions.may_see_project_suggestions(user, project):
+        return []
+    from community.profiles.countries import country_name
+
+    country = project.owner.country
+    if not country:
+        return []
+    blocked = blocked_user_ids(user)
+    coverages = (
+        RelayCoverage.objects.filter(relay__is_active=True, relay__groups__name=RELAY)
+        .exclude(relay_id__in=sorted(blocked))
+        .exclude(relay_id=user.pk)
+        .select_related("relay")
+        .order_by("relay_id")
+    )
+    result = []
+    for coverage in coverages:
+        if country not in coverage.countries:
+            continue
+        relay = coverage.relay
+        profile = Profile.objects.filter(user=relay, hidden_at__isnull=True).first()
+        name = profile.display_name if profile else (relay.get_full_name() or _("Relay"))
+        reasons = [_("follows members living in %(country)s") % {"country": country_name(country)}]
+        result.append(RelaySuggestion(user=relay, name=name, reasons=reasons))
+        if len(result) == limit:
+            break
+    return result
+
+
+def projects_of(user):
+    return Project.objects.filter(owner__user=user).order_by("-created_at", "-id")
+
+
+def decisions_for_evaluation():
+    """Every decision with the score and reasons shown at the time (for offline evaluation)."""
+    return MatchDecision.objects.order_by("created_at", "id").values(
+        "project_id", "profile_id", "side", "verdict", "score", "reasons", "created_at"
+    )
+
+
+def pair_suggestible(project, profile) -> bool:
+    """Not declined by either side (declined pairs are never suggested again)."""
+    return not MatchDecision.objects.filter(
+        project=project, profile=profile, verdict=Verdict.DECLINE
+    ).exists()

@@ -1,0 +1,120 @@
+"""Writes of matching: members' decisions on suggested pairs, and the introduction when both accept."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from community.notifications.services import in_language_of, language_of, notify
+from community.profiles.models import Profile, Project
+
+from . import permissions
+from .engine import pair_score
+from .index import profile_item, project_item
+from .models import Introduction, MatchDecision, Side, Verdict
+
+logger = logging.getLogger(__name__)
+
+
+class DecisionError(Exception):
+    pass
+
+
+def _suggestions_url(user, side, project) -> str:
+    from django.utils import translation
+
+    with translation.override(language_of(user)):
+        if side == Side.HOLDER:
+            return reverse("matching:project", args=[project.pk])
+        return reverse("matching:mine")
+
+
+@transaction.atomic
+def decision_record(*, user, project: Project, profile: Profile, verdict: str) -> MatchDecision:
+    """One side accepts or declines a suggested pair; the score and reasons it saw are kept.
+
+    A decision is final. When the other side already accepted and this is an acceptance, the two
+    are introduced; when this is the first acceptance, the other side hears of it.
+    """
+    if verdict not in Verdict.values:
+        raise DecisionError(_("Unknown decision."))
+    if not permissions.may_decide(user, project, profile):
+        raise PermissionDenied
+    side = permissions.side_of(user, project, profile)
+    if MatchDecision.objects.filter(project=project, profile=profile, side=side).exists():
+        raise DecisionError(_("You already answered this suggestion."))
+    score, reasons = pair_score(project_item(project), profile_item(profile))
+    try:
+        with transaction.atomic():
+            decision = MatchDecision.objects.create(
+                project=project,
+                profile=profile,
+                side=side,
+                verdict=verdict,
+                decided_by=user,
+                score=score,
+                reasons=reasons,
+            )
+    except IntegrityError as error:  # answered twice at the same moment
+        raise DecisionError(_("You already answered this suggestion.")) from error
+    other_side = Side.COMPETENCE if side == Side.HOLDER else Side.HOLDER
+    other_user = profile.user if side == Side.HOLDER else project.owner.user
+    other = MatchDecision.objects.filter(project=project, profile=profile, side=other_side).first()
+    if verdict == Verdict.ACCEPT and other is not None and other.verdict == Verdict.ACCEPT:
+        introduction_open(project=project, profile=profile)
+    elif verdict == Verdict.ACCEPT and other is None:
+        with in_language_of(other_user):
+            if side == Side.HOLDER:
+                subject = _("A project holder would like your help on %(project)s") % {
+                    "project": project.title
+                }
+            else:
+                subject = _("%(member)s would like to help with %(project)s") % {
+                    "member": profile.display_name,
+                    "project": project.title,
+                }
+            body = _("Accept or decline the suggestion on your matching page.")
+        notify(
+            recipient=other_user,
+            kind="matching_accepted",
+            subject=subject,
+            body=body,
+            url=_suggestions_url(other_user, other_side, project),
+        )
+    return decision
+
+
+def introduction_open(*, project: Project, profile: Profile) -> Introduction:
+    """Both sides accepted: open their conversation and tell both. Idempotent per pair."""
+    existing = Introduction.objects.filter(project=project, profile=profile).first()
+    if existing is not None:
+        return existing
+    holder, competence = project.owner.user, profile.user
+    url = conversation_open_for_introduction(holder=holder, competence=competence, project=project)
+    introduction = Introduction.objects.create(project=project, profile=profile, url=url)
+    for recipient, other_name in ((holder, profile.display_name), (competence, project.owner.display_name)):
+        with in_language_of(recipient):
+            subject = _("You and %(member)s both accepted: say hello") % {"member": other_name}
+            body = _("Your matching on %(project)s is confirmed; a conversation is open.") % {
+                "project": project.title
+            }
+        notify(recipient=recipient, kind="matching_introduction", subject=subject, body=body, url=url)
+    return introduction
+
+
+def conversation_open_for_introduction(*, holder, competence, project) -> str:
+    """The one place where an introduction opens the pair's conversation; returns its address.
+
+    Uses the messaging module's ``direct_conversation_open`` (which refuses when a block stands
+    between them), with a first message worded in the holder's language.
+    """
+    from community.messaging.services import direct_conversation_open
+
+    with in_language_of(holder):
+        text = _("Hello! Kafaat's matching introduced us about my project %(project)s.") % {
+            "project": project.title
+        }
+    conversation = direct_conversation_open(initiator=holder, other=competence, text=text)
+    return conversation.get_absolute_url()

@@ -1,0 +1,20 @@
+"""Template tags other apps' templates may load to point at matching (community knows no matching code)."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from matching.permissions import takes_part
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def matching_link(context):
+    """A link to the member's matching page, for their own profile page; empty for anyone else."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not takes_part(user):
+        return ""
+    return format_html('<a href="{}">{}</a>', reverse("matching:hub"), _("My matching suggestions"))

@@ -1,0 +1,169 @@
+"""Two members in two Chromium pages: live messages, a dropped connection, catch-up exactly once.
+
+Django's live_server speaks WSGI only, so the site's ASGI application (HTTP and websockets) is
+served by uvicorn in a thread of the test process, over the live_server's database set-up.
+"""
+
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from community.messaging import services
+
+from .conftest import axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def asgi_server(live_server):
+    import uvicorn
+
+    from kafaat.asgi import application
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            application, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws="websockets"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    from community.messaging.consumers import db_pool_close_connections
+
+    db_pool_close_connections()  # so that the test database can be dropped
+
+
+def _off_loop(function, **kwargs):
+    """Playwright's loop runs in the test thread; services that fan out (async_to_sync) run beside it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, **kwargs).result()
+
+
+def _log_in(page, base, email):
+    page.goto(f"{base}/fr/accounts/login/")
+    page.fill("input[name='login']", email)
+    page.fill("input[name='password']", DEFAULT_PASSWORD)
+    page.locator("main form button[type='submit']").click()
+    page.wait_for_url("**/account/")
+
+
+def _send(page, text):
+    page.fill("#id_body", text)
+    page.locator("#composer button[type='submit']").click()
+
+
+def _bodies(page):
+    return page.eval_on_selector_all(
+        "#message-list li[data-seq] .message__body", "nodes => nodes.map(n => n.textContent)"
+    )
+
+
+def test_two_members_chat_live_and_catch_up_after_losing_the_connection(browser, asgi_server):
+    amina = UserFactory(email="amina@example.org", first_name="Amina", last_name="Idrissi")
+    karim = UserFactory(email="karim@example.org", first_name="Karim", last_name="Benali")
+    conversation = _off_loop(
+        services.direct_conversation_open, initiator=amina, other=karim, text="Salam Karim"
+    )
+    url = asgi_server + conversation.get_absolute_url()
+    a_context, k_context = browser.new_context(), browser.new_context()
+    a_page, k_page = a_context.new_page(), k_context.new_page()
+    for page, user in ((a_page, amina), (k_page, karim)):
+        page.set_default_timeout(15_000)
+        _log_in(page, asgi_server, user.email)
+        page.goto(url)
+        page.wait_for_function(
+            "() => window.kafaatMessagingSocket && window.kafaatMessagingSocket.readyState === 1"
+        )
+
+    # Live, both ways; the sent text leaves the box only once the server numbered it.
+    _send(a_page, "Tu viens à la rencontre de Lyon ?")
+    k_page.wait_for_selector("text=Tu viens à la rencontre de Lyon ?")
+    assert a_page.input_value("#id_body") == ""
+    _send(k_page, "Oui, voici le lien https://kafaat.example/fr/events/")
+    a_page.wait_for_selector("#message-list a[href='https://kafaat.example/fr/events/']")
+
+    # Script in a message: shown as text on the other page, never run.
+    _send(a_page, '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>')
+    k_page.wait_for_selector("text=<script>window.pwned=2</script>")
+    assert k_page.evaluate("() => window.pwned") is None
+    assert k_page.locator("#message-list img").count() == 0
+
+    # Karim loses the connection; Amina writes twice meanwhile.
+    k_context.set_offline(True)
+    k_page.evaluate("() => window.kafaatMessagingSocket.close()")  # offline emulation may keep sockets open
+    k_page.wait_for_function("() => window.kafaatMessagingSocket.readyState === 3")
+    _send(a_page, "Premier message pendant la coupure")
+    a_page.wait_for_selector("text=Premier message pendant la coupure")
+    _send(a_page, "Second message pendant la coupure")
+    a_page.wait_for_selector("text=Second message pendant la coupure")
+    time.sleep(1)
+    assert "Premier message pendant la coupure" not in _bodies(k_page)
+
+    # Back online: the page reconnects by itself and receives what it missed, once, in order.
+    k_context.set_offline(False)
+    k_page.wait_for_selector("text=Second message pendant la coupure", timeout=30_000)
+    bodies = _bodies(k_page)
+    assert bodies.count("Premier message pendant la coupure") == 1
+    assert bodies.count("Second message pendant la coupure") == 1
+    assert bodies.index("Premier message pendant la coupure") < bodies.index(
+        "Second message pendant la coupure"
+    )
+    seqs = k_page.eval_on_selector_all(
+        "#message-list li[data-seq]", "nodes => nodes.map(n => +n.dataset.seq)"
+    )
+    assert seqs == sorted(set(seqs)) == list(range(1, 7))
+
+    # After a reload the server-rendered history matches, and the header badge is clear for Karim.
+    k_page.reload()
+    assert _bodies(k_page) == bodies
+    a_context.close()
+    k_context.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_messaging_pages_have_no_serious_accessibility_violation(browser, asgi_server, language):
+    amina = UserFactory(email=f"amina.{language}@example.org", first_name="Amina", last_name="Idrissi")
+    karim = UserFactory(first_name="Karim", last_name="Benali")
+    conversation = _off_loop(
+        services.direct_conversation_open, initiator=karim, other=amina, text="Salam, https://kafaat.example"
+    )
+    _off_loop(services.message_send, sender=amina, conversation=conversation, body="Merci !")
+    context = browser.new_context()
+    page = context.new_page()
+    _log_in(page, asgi_server, amina.email)
+    found = {}
+    for path in (
+        f"/{language}/community/messages/",
+        f"/{language}/community/messages/new/?q=Karim",
+        f"/{language}/community/messages/{conversation.pk}/",
+    ):
+        response = page.goto(asgi_server + path)
+        assert response.status == 200, path
+        assert page.evaluate("() => document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
+        if "/new/" not in path and path.endswith(f"{conversation.pk}/"):
+            page.wait_for_function(
+                "() => window.kafaatMessagingSocket && window.kafaatMessagingSocket.readyState === 1"
+            )
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert found == {}
