@@ -5,6 +5,7 @@ served by uvicorn in a thread of the test process, over the live_server's databa
 """
 
 import asyncio
+import gc
 import socket
 import threading
 import time
@@ -63,6 +64,7 @@ def asgi_server(live_server):
     closer = threading.Thread(target=lambda: asyncio.run(sync_to_async(connections.close_all)()))
     closer.start()
     closer.join(timeout=10)
+    gc.collect()  # per-request threads (ThreadSensitiveContext) are gone; their connections close now
 
 
 def _off_loop(function, **kwargs):
