@@ -4,12 +4,17 @@ Django's live_server speaks WSGI only, so the site's ASGI application (HTTP and 
 served by uvicorn in a thread of the test process, over the live_server's database set-up.
 """
 
+import asyncio
+import gc
 import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from asgiref.sync import sync_to_async
+
+from django.db import connections
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from community.messaging import services
@@ -34,7 +39,12 @@ def asgi_server(live_server):
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(
-            application, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws="websockets"
+            application,
+            host="127.0.0.1",
+            port=port,
+            lifespan="off",
+            log_level="warning",
+            ws="websockets-sansio",
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)
@@ -48,13 +58,26 @@ def asgi_server(live_server):
     thread.join(timeout=10)
     from community.messaging.consumers import db_pool_close_connections
 
-    db_pool_close_connections()  # so that the test database can be dropped
+    # Close what the server's threads hold so that the test database can be dropped: the socket
+    # pool, and asgiref's single thread for thread-sensitive work (views, session lookups).
+    db_pool_close_connections()
+    closer = threading.Thread(target=lambda: asyncio.run(sync_to_async(connections.close_all)()))
+    closer.start()
+    closer.join(timeout=10)
+    gc.collect()  # per-request threads (ThreadSensitiveContext) are gone; their connections close now
 
 
 def _off_loop(function, **kwargs):
     """Playwright's loop runs in the test thread; services that fan out (async_to_sync) run beside it."""
+
+    def call():
+        try:
+            return function(**kwargs)
+        finally:
+            connections.close_all()
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(function, **kwargs).result()
+        return pool.submit(call).result()
 
 
 def _log_in(page, base, email):
