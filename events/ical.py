@@ -182,60 +182,70 @@ def _envelope(name: str) -> tuple[bytes, bytes]:
     return head[: -len(end)], end
 
 
+def _event_bytes(event, overrides, link_starts=frozenset()) -> bytes:
+    return b"".join(
+        component.to_ical()
+        for component in event_components(event, overrides=overrides, link_starts=link_starts)
+    )
+
+
+def _assemble(name: str, zones, parts) -> bytes:
+    head, end = _envelope(name)
+    return b"".join([head, *(_vtimezone_bytes(zone) for zone in sorted(set(zones))), *parts, end])
+
+
 def build_calendar(events, *, name: str, link_starts_by_event=None) -> bytes:
     """A whole calendar: every event's components and the VTIMEZONE of each zone used.
 
     Serialising with icalendar costs about a millisecond per event, so each event's VEVENTs are
     cached (keyed by its SEQUENCE, updated_at, overridden sessions and the language) and so is the
-    whole file; a queryset is first read as keys only, and the events are loaded only on a miss.
-    Components that carry the online link for one reader are never cached.
+    whole file. A shared feed (a queryset, no reader's link) is first read as keys only; only the
+    events whose VEVENTs are not cached are loaded and written, so a feed where one event changed
+    costs that one event. Components that carry the online link for one reader are never cached.
     """
     link_starts_by_event = link_starts_by_event or {}
     language = translation.get_language() or settings.LANGUAGE_CODE
-    whole_key = None
     if isinstance(events, QuerySet) and not link_starts_by_event:
-        heads = list(events.values_list("id", "uid", "sequence", "updated_at"))
-        overrides = occurrence_map([head[0] for head in heads], overridden_only=True)
-        keys = [_cache_key(*head, overrides.get(head[0], {}), language) for head in heads]
-        whole_key = _whole_key(name, keys)
-        whole = cache.get(whole_key)
-        if whole is not None:
-            return whole
+        return _build_shared_calendar(events, name=name, language=language)
     events = list(events)
     overrides = occurrence_map([e.id for e in events if e.is_recurring], overridden_only=True)
-    keys = {
-        event.id: _cache_key(
-            event.id, event.uid, event.sequence, event.updated_at, overrides.get(event.id, {}), language
-        )
-        for event in events
-        if not link_starts_by_event.get(event.id)
-    }
-    cached = cache.get_many(list(keys.values())) if keys else {}
-    fresh = {}
     parts = []
     for event in events:
-        key = keys.get(event.id)
-        if key is not None and key in cached:
-            parts.append(cached[key])
+        link_starts = link_starts_by_event.get(event.id, frozenset())
+        if link_starts:
+            parts.append(_event_bytes(event, overrides.get(event.id, {}), link_starts))
             continue
-        data = b"".join(
-            component.to_ical()
-            for component in event_components(
-                event,
-                overrides=overrides.get(event.id, {}),
-                link_starts=link_starts_by_event.get(event.id, frozenset()),
-            )
+        key = _cache_key(
+            event.id, event.uid, event.sequence, event.updated_at, overrides.get(event.id, {}), language
         )
-        if key is not None:
-            fresh[key] = data
+        data = cache.get(key)
+        if data is None:
+            data = _event_bytes(event, overrides.get(event.id, {}))
+            cache.set(key, data, timeout=CACHE_SECONDS)
         parts.append(data)
-    if fresh:
+    return _assemble(name, [e.time_zone for e in events], parts)
+
+
+def _build_shared_calendar(events: QuerySet, *, name: str, language: str) -> bytes:
+    heads = list(events.values_list("id", "uid", "sequence", "updated_at", "time_zone"))
+    overrides = occurrence_map([head[0] for head in heads], overridden_only=True)
+    keys = {head[0]: _cache_key(*head[:4], overrides.get(head[0], {}), language) for head in heads}
+    whole_key = _whole_key(name, keys.values())
+    whole = cache.get(whole_key)
+    if whole is not None:
+        return whole
+    cached = cache.get_many(list(keys.values()))
+    missing = [event_id for event_id, key in keys.items() if key not in cached]
+    if missing:
+        fresh = {
+            keys[event.id]: _event_bytes(event, overrides.get(event.id, {}))
+            for event in events.filter(id__in=missing)
+        }
         cache.set_many(fresh, timeout=CACHE_SECONDS)
-    head, end = _envelope(name)
-    zones = [_vtimezone_bytes(zone) for zone in sorted({e.time_zone for e in events})]
-    data = b"".join([head, *zones, *parts, end])
-    if whole_key is not None:
-        cache.set(whole_key, data, timeout=CACHE_SECONDS)
+        cached.update(fresh)
+    parts = [cached[key] for key in keys.values() if key in cached]  # an event deleted meanwhile is left out
+    data = _assemble(name, [head[4] for head in heads], parts)
+    cache.set(whole_key, data, timeout=CACHE_SECONDS)
     return data
 
 

@@ -154,7 +154,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kafaat"}}
+    # Room for one cached entry per event in the calendar feeds (locmem's default of 300 entries made
+    # a 1,000-event feed evict its own pieces and write every event again on each change).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kafaat",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # --- Tasks ------------------------------------------------------------------------------------------
