@@ -22,6 +22,7 @@
   var readPositions = {};
   var socket = null;
   var attempt = 0;
+  var retryTimer = null;
   var pending = {};
   var counter = 0;
   var URL_RE = /https?:\/\/[^\s]+/gi;
@@ -156,6 +157,7 @@
   }
 
   function connect() {
+    window.clearTimeout(retryTimer);
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + d.wsPath + "?lang=" + encodeURIComponent(d.lang));
     window.kafaatMessagingSocket = socket;  // tests close it to simulate a dropped connection
@@ -192,7 +194,7 @@
       setStatus(d.labelOffline);
       attempt += 1;
       var delay = Math.min(15000, 500 * Math.pow(2, attempt - 1)) * (0.75 + Math.random() * 0.5);
-      window.setTimeout(connect, delay);
+      retryTimer = window.setTimeout(connect, delay);
     };
   }
 
@@ -210,7 +212,11 @@
   }
   document.addEventListener("visibilitychange", markRead);
   window.addEventListener("online", function () {
-    if (!socket || socket.readyState === WebSocket.CLOSED) { attempt = 0; connect(); }
+    // A socket still closing when the network went away may never finish: drop it and start afresh.
+    if (socket && (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)) { return; }
+    if (socket) { socket.onclose = null; socket.onmessage = null; }
+    attempt = 0;
+    connect();
   });
   connect();
 })();
