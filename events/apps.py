@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     demo_seeders = [(70, "events.demo.seed_events")]
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -17,6 +17,7 @@ from recurrence import Recurrence, serialize
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import translation
 
@@ -160,14 +161,13 @@ def _sessions_signature(rows) -> str:
     return hashlib.blake2b(repr(sessions).encode(), digest_size=8).hexdigest()
 
 
-def _cache_key(event_id, uid, sequence, updated_at, rows, language) -> str:
-    """Changes to an event or its sessions raise its SEQUENCE or its updated_at: either changes the key."""
-    signature = _sessions_signature(rows)
-    return f"events:vevent:{event_id}:{uid}:{sequence}:{updated_at.timestamp()}:{language}:{signature}"
+def _entry_key(uid, sequence, updated_at, rows) -> str:
+    """A change to an event or its sessions raises its SEQUENCE or moves its updated_at: the key changes."""
+    return f"{uid}:{sequence}:{updated_at.timestamp()}:{_sessions_signature(rows)}"
 
 
-def _whole_key(name, keys) -> str:
-    listing = "|".join([name, *keys])
+def _whole_key(name, language, keys: dict) -> str:
+    listing = "|".join([name, language, *(f"{event_id}={key}" for event_id, key in keys.items())])
     return "events:calendar:" + hashlib.blake2b(listing.encode(), digest_size=16).hexdigest()
 
 
@@ -194,14 +194,57 @@ def _assemble(name: str, zones, parts) -> bytes:
     return b"".join([head, *(_vtimezone_bytes(zone) for zone in sorted(set(zones))), *parts, end])
 
 
+def _store(written: dict, keys: dict, language: str) -> None:
+    from .models import CalendarEntry
+
+    rows = [
+        CalendarEntry(event_id=event_id, language=language, key=keys[event_id], data=data)
+        for event_id, data in written.items()
+    ]
+    try:
+        with transaction.atomic():
+            CalendarEntry.objects.bulk_create(
+                rows,
+                batch_size=500,
+                update_conflicts=True,
+                unique_fields=["event", "language"],
+                update_fields=["key", "data"],
+            )
+    except IntegrityError:
+        pass  # an event deleted meanwhile: this file is served all the same; the next build stores the rest
+
+
+def _entries(keys: dict, language: str, overrides: dict, load_missing) -> tuple[dict, int]:
+    """Each event's VEVENTs, read from its calendar entry; entries missing or stale are written and stored.
+
+    Returns the bytes by event id and how many were written.
+    """
+    from .models import CalendarEntry
+
+    stored = {
+        event_id: bytes(data)
+        for event_id, key, data in CalendarEntry.objects.filter(
+            language=language, event_id__in=list(keys)
+        ).values_list("event_id", "key", "data")
+        if key == keys.get(event_id)
+    }
+    missing = [event_id for event_id in keys if event_id not in stored]
+    if not missing:
+        return stored, 0
+    written = {event.id: _event_bytes(event, overrides.get(event.id, {})) for event in load_missing(missing)}
+    _store(written, keys, language)
+    stored.update(written)
+    return stored, len(written)
+
+
 def build_calendar(events, *, name: str, link_starts_by_event=None) -> bytes:
     """A whole calendar: every event's components and the VTIMEZONE of each zone used.
 
-    Serialising with icalendar costs about a millisecond per event, so each event's VEVENTs are
-    cached (keyed by its SEQUENCE, updated_at, overridden sessions and the language) and so is the
-    whole file. A shared feed (a queryset, no reader's link) is first read as keys only; only the
-    events whose VEVENTs are not cached are loaded and written, so a feed where one event changed
-    costs that one event. Components that carry the online link for one reader are never cached.
+    Writing VEVENTs with icalendar costs about half a millisecond per event, so each event's are
+    stored as a calendar entry per language, written again only when the event or its sessions change
+    (and, after a commit, by a task: `calendar_entries_refresh`). A shared feed (a queryset, no
+    reader's link) is read as keys first; the whole file is cached under the list of keys. Components
+    that carry the online link for one reader are never stored.
     """
     link_starts_by_event = link_starts_by_event or {}
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -209,44 +252,54 @@ def build_calendar(events, *, name: str, link_starts_by_event=None) -> bytes:
         return _build_shared_calendar(events, name=name, language=language)
     events = list(events)
     overrides = occurrence_map([e.id for e in events if e.is_recurring], overridden_only=True)
-    parts = []
-    for event in events:
-        link_starts = link_starts_by_event.get(event.id, frozenset())
-        if link_starts:
-            parts.append(_event_bytes(event, overrides.get(event.id, {}), link_starts))
-            continue
-        key = _cache_key(
-            event.id, event.uid, event.sequence, event.updated_at, overrides.get(event.id, {}), language
-        )
-        data = cache.get(key)
-        if data is None:
-            data = _event_bytes(event, overrides.get(event.id, {}))
-            cache.set(key, data, timeout=CACHE_SECONDS)
-        parts.append(data)
+    shared = {e.id: e for e in events if not link_starts_by_event.get(e.id)}
+    keys = {
+        e.id: _entry_key(e.uid, e.sequence, e.updated_at, overrides.get(e.id, {})) for e in shared.values()
+    }
+    stored, _written = _entries(keys, language, overrides, lambda ids: [shared[i] for i in ids])
+    parts = [
+        stored[e.id]
+        if e.id in shared
+        else _event_bytes(e, overrides.get(e.id, {}), link_starts_by_event[e.id])
+        for e in events
+    ]
     return _assemble(name, [e.time_zone for e in events], parts)
 
 
-def _build_shared_calendar(events: QuerySet, *, name: str, language: str) -> bytes:
+def _shared_entries(events: QuerySet, language: str):
     heads = list(events.values_list("id", "uid", "sequence", "updated_at", "time_zone"))
     overrides = occurrence_map([head[0] for head in heads], overridden_only=True)
-    keys = {head[0]: _cache_key(*head[:4], overrides.get(head[0], {}), language) for head in heads}
-    whole_key = _whole_key(name, keys.values())
+    keys = {head[0]: _entry_key(*head[1:4], overrides.get(head[0], {})) for head in heads}
+    return heads, keys, overrides
+
+
+def _build_shared_calendar(events: QuerySet, *, name: str, language: str) -> bytes:
+    heads, keys, overrides = _shared_entries(events, language)
+    whole_key = _whole_key(name, language, keys)
     whole = cache.get(whole_key)
     if whole is not None:
         return whole
-    cached = cache.get_many(list(keys.values()))
-    missing = [event_id for event_id, key in keys.items() if key not in cached]
-    if missing:
-        fresh = {
-            keys[event.id]: _event_bytes(event, overrides.get(event.id, {}))
-            for event in events.filter(id__in=missing)
-        }
-        cache.set_many(fresh, timeout=CACHE_SECONDS)
-        cached.update(fresh)
-    parts = [cached[key] for key in keys.values() if key in cached]  # an event deleted meanwhile is left out
+    stored, _written = _entries(keys, language, overrides, lambda ids: events.filter(id__in=ids))
+    parts = [stored[event_id] for event_id in keys if event_id in stored]  # deleted meanwhile: left out
     data = _assemble(name, [head[4] for head in heads], parts)
     cache.set(whole_key, data, timeout=CACHE_SECONDS)
     return data
+
+
+def calendar_entries_refresh(event_id: int) -> int:
+    """Write an event's calendar entries in every site language if they are stale; how many were written.
+
+    Run by a task after an event or one of its sessions changes, so that no feed request pays for it.
+    """
+    from .models import Event
+
+    written = 0
+    events = Event.objects.filter(id=event_id)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            _heads, keys, overrides = _shared_entries(events, language)
+            written += _entries(keys, language, overrides, lambda ids: events)[1]
+    return written
 
 
 def build_personal_calendar(entries, *, name: str) -> bytes:

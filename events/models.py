@@ -210,6 +210,30 @@ class Occurrence(models.Model):
         return self.moved or self.cancelled
 
 
+class CalendarEntry(models.Model):
+    """An event's VEVENTs as written in one language, so that a feed is assembled, not rewritten.
+
+    ``key`` names the state they were written from (UID, SEQUENCE, updated_at, overridden sessions):
+    an entry whose key no longer matches is stale and is written again. Entries never hold an online
+    link, which only a going attendee's own file carries.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="calendar_entries")
+    language = models.CharField(max_length=8)
+    key = models.CharField(max_length=200)
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("calendar entry")
+        verbose_name_plural = _("calendar entries")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "language"], name="one_calendar_entry_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} ({self.language})"
+
+
 class RSVP(models.Model):
     """A member's answer for one session. Going counts against capacity; beyond it, the waitlist."""
 

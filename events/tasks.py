@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from kafaat.oncommit import once_on_commit
+
 
 @shared_task(name="events_reminders_send")
 def events_reminders_send() -> int:
@@ -7,3 +9,15 @@ def events_reminders_send() -> int:
     from .reminders import reminders_send
 
     return reminders_send()
+
+
+@shared_task(name="events_calendar_entries_refresh")
+def events_calendar_entries_refresh(event_id: int) -> int:
+    """Write an event's VEVENTs again in every language if they are stale. Idempotent."""
+    from .ical import calendar_entries_refresh
+
+    return calendar_entries_refresh(event_id)
+
+
+def calendar_entries_later(event_id: int) -> None:
+    once_on_commit(("event-calendar", event_id), lambda: events_calendar_entries_refresh.delay(event_id))

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from django.db import transaction
+from kafaat.oncommit import once_on_commit
 
 
 @shared_task(name="matching_profile_features")
@@ -36,24 +36,13 @@ def concept_embed_task(concept_id: int) -> bool:
     return True
 
 
-def _once_on_commit(key: tuple, func) -> None:
-    """Queue ``func`` after the commit, once per key and transaction (a profile save also saves its tags)."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        getattr(entry[1], "matching_key", None) == key for entry in connection.run_on_commit
-    ):
-        return
-    func.matching_key = key
-    transaction.on_commit(func)
-
-
 def profile_features_later(profile_id: int) -> None:
-    _once_on_commit(("profile", profile_id), lambda: profile_features_task.delay(profile_id))
+    once_on_commit(("profile", profile_id), lambda: profile_features_task.delay(profile_id))
 
 
 def project_features_later(project_id: int) -> None:
-    _once_on_commit(("project", project_id), lambda: project_features_task.delay(project_id))
+    once_on_commit(("project", project_id), lambda: project_features_task.delay(project_id))
 
 
 def concept_embed_later(concept_id: int) -> None:
-    _once_on_commit(("concept", concept_id), lambda: concept_embed_task.delay(concept_id))
+    once_on_commit(("concept", concept_id), lambda: concept_embed_task.delay(concept_id))
