@@ -16,6 +16,7 @@ measures in the same run:
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -305,6 +306,18 @@ async def chat(port, sessions, duration, interval=None):
     }
 
 
+def _measured(phase):
+    """Run one phase with this process's garbage collector off: its full collections (500 sockets,
+    growing lists of timings) paused every client at once and showed up as delivery latency of the
+    server (p99 45 ms with it off against 126 ms with it on, same server)."""
+    gc.collect()
+    gc.disable()
+    try:
+        return asyncio.run(phase)
+    finally:
+        gc.enable()
+
+
 def _persisted(database_url):
     from community.messaging.models import Message
 
@@ -345,7 +358,7 @@ def main():
     parser.add_argument("--interval", type=float, default=10.0, help="seconds between a client's messages")
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--ceiling-duration", type=float, default=15.0)
-    parser.add_argument("--layers", default="memory,redis")
+    parser.add_argument("--layers", default="memory,redis", help="memory, redis (pub/sub), redis-core")
     parser.add_argument("--server", choices=["daphne", "uvicorn"], default="daphne")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"))
     parser.add_argument("--sqlite", action="store_true", help="SQLite file instead of PostgreSQL")
@@ -367,9 +380,9 @@ def main():
         server = start_server(args, database_url, layer, port)
         try:
             before = _persisted(database_url)
-            echo = asyncio.run(echo_ceiling(port, sessions, args.ceiling_duration))
-            steady = asyncio.run(chat(port, sessions, args.duration, args.interval))
-            ceiling = asyncio.run(chat(port, sessions, args.ceiling_duration, None))
+            echo = _measured(echo_ceiling(port, sessions, args.ceiling_duration))
+            steady = _measured(chat(port, sessions, args.duration, args.interval))
+            ceiling = _measured(chat(port, sessions, args.ceiling_duration, None))
             persisted = _persisted(database_url) - before
         finally:
             stop_server(server)

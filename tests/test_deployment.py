@@ -42,7 +42,7 @@ def _settings_under(env_overrides, module="kafaat.settings.dev"):
 def test_embedded_defaults_need_no_service():
     chosen = _settings_under({})
     assert chosen["db"] == "django.db.backends.sqlite3"
-    assert chosen["layer"] == "channels.layers.InMemoryChannelLayer"
+    assert chosen["layer"] == "kafaat.layers.InMemoryChannelLayer"
     assert chosen["eager"] is True
     assert chosen["search"] == "wagtail.search.backends.database"
     assert chosen["email"] == "django.core.mail.backends.filebased.EmailBackend"
@@ -58,7 +58,7 @@ def test_scaled_setup_is_chosen_by_environment():
         }
     )
     assert chosen["db"] == "django.db.backends.postgresql"
-    assert chosen["layer"] == "channels_redis.core.RedisChannelLayer"
+    assert chosen["layer"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
     assert chosen["cache"] == "django_redis.cache.RedisCache"
     assert chosen["eager"] is False
     assert chosen["broker"] == "redis://cache.example:6379/0"

@@ -1,7 +1,7 @@
 """Settings of the server bench/messaging.py starts: the site's, a throwaway database, no rate limit.
 
-BENCH_LAYER chooses the channel layer: "memory" (InMemoryChannelLayer, the embedded default),
-"redis" (channels_redis RedisChannelLayer, the scaled default) or "redis-pubsub".
+BENCH_LAYER chooses the channel layer: "memory" (the embedded default), "redis" (channels-redis's
+pub/sub layer, the scaled default) or "redis-core" (channels-redis's RedisChannelLayer).
 """
 
 import os
@@ -17,23 +17,25 @@ EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 _layer = os.environ.get("BENCH_LAYER", "memory")
 _redis = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
-if _layer == "memory":
+if _layer == "memory":  # the embedded set-up's layer (kafaat.settings.base without REDIS_URL)
     CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1500}}
+        "default": {"BACKEND": "kafaat.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1500}}
     }
-elif _layer == "redis-pubsub":
+elif _layer == "redis":  # the scaled set-up's layer (kafaat.settings.base with REDIS_URL)
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [{"address": _redis}], "prefix": "bench-messaging"},
+            "CONFIG": {
+                "hosts": [{"address": _redis, "max_connections": 1000, "socket_timeout": None}],
+                "prefix": "bench-messaging",
+            },
         }
     }
-else:
+else:  # "redis-core": channels-redis's other layer, the scaled set-up's before the benchmark
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                # As in kafaat.settings.base: a larger pool and no socket timeout (see DESIGN pitfalls).
                 "hosts": [{"address": _redis, "max_connections": 1000, "socket_timeout": None}],
                 "capacity": 1500,
                 "expiry": 60,

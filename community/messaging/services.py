@@ -6,6 +6,8 @@ before it, and asks only for what comes after n when it reconnects. Messages are
 websocket fan-out happens in ``transaction.on_commit``.
 """
 
+import json
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
@@ -183,6 +185,37 @@ def _next_seq(conversation_id: int, now) -> int:
         return cursor.fetchone()[0]
 
 
+def _message_insert(conversation, seq: int, sender, body: str, now) -> Message:
+    """INSERT … RETURNING id, as Message.objects.create would, without building the ORM query for
+    every message (no signal listens to messages being created)."""
+    table = Message._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (conversation_id, seq, sender_id, body, created_at) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s) RETURNING id",
+            [conversation.pk, seq, sender.pk, body, now],
+        )
+        message_id = cursor.fetchone()[0]
+    message = Message(
+        id=message_id, conversation=conversation, seq=seq, sender=sender, body=body, created_at=now
+    )
+    message._state.adding = False
+    message._state.db = connection.alias
+    return message
+
+
+def _sender_position_move(conversation_id: int, user_id: int, seq: int, now) -> int:
+    """The sender has read their own message (and is not mailed about it): one plain UPDATE."""
+    table = Participant._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_read_seq = %s, last_read_at = %s, emailed_through_seq = %s "  # noqa: S608
+            "WHERE conversation_id = %s AND user_id = %s",
+            [seq, now, seq, conversation_id, user_id],
+        )
+        return cursor.rowcount
+
+
 def message_send(*, sender, conversation, body: str, upload=None, upload_type: str = "") -> Message:
     """Check, number, persist; fan out and notify mentions after the commit.
 
@@ -197,9 +230,7 @@ def message_send(*, sender, conversation, body: str, upload=None, upload_type: s
     now = timezone.now()
     with transaction.atomic():
         seq = _next_seq(conversation.pk, now)
-        message = Message.objects.create(
-            conversation=conversation, seq=seq, sender=sender, body=body, created_at=now
-        )
+        message = _message_insert(conversation, seq, sender, body, now)
         message.new_attachments = []  # what the fan-out sends, without reading them back
         if upload is not None:
             attachment = Attachment(
@@ -211,9 +242,14 @@ def message_send(*, sender, conversation, body: str, upload=None, upload_type: s
             attachment.file.save(upload.name or "file", upload, save=False)
             attachment.save()
             message.new_attachments.append(attachment)
-        position = {"last_read_seq": seq, "last_read_at": now, "emailed_through_seq": seq}
-        if not Participant.objects.filter(conversation=conversation, user=sender).update(**position):
-            Participant.objects.create(conversation=conversation, user=sender, **position)
+        if not _sender_position_move(conversation.pk, sender.pk, seq, now):
+            Participant.objects.create(
+                conversation=conversation,
+                user=sender,
+                last_read_seq=seq,
+                last_read_at=now,
+                emailed_through_seq=seq,
+            )
         conversation.last_seq, conversation.last_message_at = seq, now
         if "@" in body:
             from .mentions import mentions_notify
@@ -240,8 +276,8 @@ def message_broadcast(message_id: int, event: str = "message", instance=None) ->
         conversation_group_name(message.conversation_id),
         {
             "type": "conversation.event",
-            "event": event,
-            "message": message_data(message),
+            # Serialised once here rather than once per socket in the consumers.
+            "text": json.dumps({"type": event, "message": message_data(message)}),
             "readers": permissions.readers_now(message.conversation),
         },
     )

@@ -159,6 +159,20 @@ def test_two_members_chat_live_and_catch_up_after_losing_the_connection(browser,
     # After a reload the server-rendered history matches, and the header badge is clear for Karim.
     k_page.reload()
     assert _bodies(k_page) == bodies
+
+    # A live message that went astray (here: taken off the page) comes back when the next one
+    # arrives with a gap in the numbers.
+    k_page.wait_for_function(
+        "() => window.kafaatMessagingSocket && window.kafaatMessagingSocket.readyState === 1", polling=100
+    )
+    k_page.evaluate("() => document.getElementById('m6').remove()")
+    _send(a_page, "Après le trou")
+    k_page.wait_for_selector("text=Après le trou")
+    k_page.wait_for_selector("#m6")
+    seqs = k_page.eval_on_selector_all(
+        "#message-list li[data-seq]", "nodes => nodes.map(n => +n.dataset.seq)"
+    )
+    assert seqs == list(range(1, 8))
     a_context.close()
     k_context.close()
 

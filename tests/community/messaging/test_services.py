@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.factories import UserFactory
 from community.groups.factories import MembershipFactory
-from community.messaging import selectors, services
+from community.messaging import permissions, selectors, services
 from community.messaging.factories import DirectConversationFactory
 from community.messaging.models import Conversation, Message, Participant
 from community.moderation.factories import BlockFactory
@@ -46,6 +46,30 @@ def test_a_block_after_the_start_stops_the_conversation():
     with pytest.raises(PermissionDenied):
         services.message_send(sender=karim, conversation=conversation, body="Bye")
     assert conversation.messages.count() == 1
+
+
+def test_in_a_multi_conversation_blocks_and_departures_decide_who_writes_and_who_reads():
+    amina, karim, salma, youssef = UserFactory(), UserFactory(), UserFactory(), UserFactory()
+    conversation = services.conversation_start(creator=amina, others=[karim, salma, youssef], text="Salam")
+    BlockFactory(blocker=karim, blocked=salma)  # between two others: Amina still writes
+    services.message_send(sender=amina, conversation=conversation, body="Toujours là")
+    for writer in (karim, salma):  # either side of the block is stopped
+        with pytest.raises(PermissionDenied):
+            services.message_send(sender=writer, conversation=conversation, body="Non")
+    services.conversation_leave(user=karim, conversation=conversation)
+    services.message_send(sender=salma, conversation=conversation, body="Karim est parti")
+    with pytest.raises(PermissionDenied):
+        services.message_send(sender=karim, conversation=conversation, body="Je reviens")
+    youssef.is_active = False
+    youssef.save(update_fields=["is_active"])
+    assert sorted(permissions.readers_now(conversation)) == sorted([amina.pk, salma.pk])
+    assert [m.body for m in conversation.messages.order_by("seq")] == [
+        "Salam",
+        "Toujours là",
+        "Karim est parti",
+    ]
+    sender_row = Participant.objects.get(conversation=conversation, user=salma)
+    assert sender_row.last_read_seq == sender_row.emailed_through_seq == 3
 
 
 def test_messages_take_consecutive_sequence_numbers():

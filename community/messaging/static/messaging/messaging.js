@@ -2,8 +2,8 @@
  *
  * - One websocket per conversation page; reconnects by itself with exponential backoff and jitter.
  * - On every (re)connection it sends the last sequence number it holds and receives what it missed,
- *   in server order. Messages are keyed by their sequence number, so one that arrives twice (live and
- *   in the catch-up) is shown once.
+ *   in server order; so does a live message whose number leaves a gap. Messages are keyed by their
+ *   sequence number, so one that arrives twice (live and in the catch-up) is shown once.
  * - Text is never parsed as HTML: it goes into text nodes; only http(s) addresses become <a> elements.
  * - Without JavaScript (or while the socket is down) the page's forms post as usual.
  */
@@ -172,7 +172,13 @@
       if (data.type === "messages") {
         data.messages.forEach(function (m) { added = place(m, true) || added; });
       } else if (data.type === "message") {
+        var before = lastSeq();
         added = place(data.message, false);
+        // A gap in the numbers means a live message went astray (a server lost its link to the
+        // channel layer, a full queue): fetch what lies after the last one held.
+        if (before && data.message.seq > before + 1) {
+          socket.send(JSON.stringify({ type: "sync", after: before }));
+        }
       } else if (data.type === "update") {
         place(data.message, true);
       } else if (data.type === "sent") {
