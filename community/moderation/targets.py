@@ -60,6 +60,9 @@ def target_hide(target, at=None, by=None) -> bool:
         type(target)._default_manager.filter(pk=target.pk).update(**changes)
         for name, value in changes.items():
             setattr(target, name, value)
+        from .signals import target_hidden
+
+        target_hidden.send(sender=type(target), target=target)
     return True
 
 

@@ -10,10 +10,12 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.factories import UserFactory
+from accounts.roles import MODERATOR
 from community.groups.factories import MembershipFactory
 from community.labels.models import LabelGrant
 from community.messaging import services
 from community.messaging.models import Message
+from community.moderation import services as moderation
 from community.moderation.factories import BlockFactory
 from community.spaces.factories import LabelFactory, SpaceFactory, label_grant
 
@@ -94,6 +96,28 @@ def test_live_delivery_catch_up_in_order_without_duplicates(pair, settings):
     assert [(m["seq"], m["body"]) for m in missed["messages"]] == [(3, "while away 1"), (4, "while away 2")]
     assert missed["complete"] and nothing
     assert Message.objects.filter(conversation=conversation).count() == 4
+
+
+def test_a_message_hidden_by_a_moderator_is_removed_from_open_pages_at_once(pair):
+    amina, karim, conversation = pair
+    message = services.message_send(sender=amina, conversation=conversation, body="Achetez ici")
+    moderator = UserFactory(roles=[MODERATOR], two_factor=True)
+    k_cookie = _cookie(karim)
+
+    async def scenario():
+        bob = _communicator(conversation, k_cookie)
+        assert (await bob.connect())[0]
+        await database_sync_to_async(moderation.moderation_hide)(
+            moderator=moderator, target=message, reason="Publicité"
+        )
+        event = await bob.receive_json_from(timeout=3)
+        await bob.disconnect()
+        return event
+
+    event = async_to_sync(scenario)()
+    assert event["type"] == "update"
+    assert event["message"]["seq"] == message.seq
+    assert event["message"]["hidden"] is True and event["message"]["body"] == ""
 
 
 def test_script_body_travels_as_plain_text(pair):
