@@ -85,6 +85,15 @@ def _missed(user, conversation, after):
 
 
 @database_sync_to_async
+def _changed(user, conversation, since, through_seq):
+    if not permissions.can_read(user, conversation):
+        return None
+    return [
+        message_data(m) for m in selectors.messages_changed(conversation.id, since, through_seq, SYNC_BATCH)
+    ]
+
+
+@database_sync_to_async
 def _send(user, conversation, body, language):
     """(sequence number, None) or (None, (error text, still allowed))."""
     with translation.override(language):
@@ -102,6 +111,19 @@ def _mark_read(user, conversation, seq):
     conversation.refresh_from_db(fields=["last_seq"])
     if permissions.can_read(user, conversation):
         services.conversation_mark_read(user=user, conversation=conversation, seq=seq)
+
+
+def _moment(value):
+    """An ISO 8601 moment the client echoes back (one the server sent it), or None."""
+    from django.utils.dateparse import parse_datetime
+
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def _int(value, default=0):
@@ -160,6 +182,14 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         user = self.scope["user"]
         if kind == "sync":
             after = _int(content.get("after"))
+            since = _moment(content.get("since"))
+            if since is not None and after:
+                changed = await _changed(user, self.conversation, since, after)
+                if changed is None:
+                    await self._forbid()
+                    return
+                if changed:
+                    await self.send_json({"type": "messages", "messages": changed, "complete": False})
             while True:
                 batch = await _missed(user, self.conversation, after)
                 if batch is None:

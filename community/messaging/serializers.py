@@ -5,6 +5,11 @@ from django.urls import reverse
 from community.profiles.templatetags.members import member_name
 
 
+def _changed_at(message) -> str | None:
+    moments = [m for m in (message.edited_at, message.deleted_at, message.hidden_at) if m is not None]
+    return max(moments).isoformat() if moments else None
+
+
 def message_data(message) -> dict:
     removed = message.is_removed
     return {
@@ -15,6 +20,7 @@ def message_data(message) -> dict:
         "sender": str(member_name(message.sender)),
         "body": "" if removed else message.body,
         "created_at": message.created_at.isoformat(),
+        "changed_at": _changed_at(message),
         "edited": message.edited_at is not None and not removed,
         "deleted": message.deleted_at is not None,
         "hidden": message.hidden_at is not None,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -134,6 +135,8 @@ def conversation_detail(request, pk):
             else:
                 return redirect(conversation.get_absolute_url() + "#composer")
         status = 400
+    # Changes after this moment reach the page through the socket's sync (changes_since).
+    rendered_at = timezone.now()
     paginator = Paginator(selectors.conversation_messages(conversation), PAGE_SIZE)
     page = paginator.get_page(_page_number(request, paginator))
     reader = services.reader_row(request.user, conversation)
@@ -152,6 +155,7 @@ def conversation_detail(request, pk):
         else [],
         "seen_seq": own_last.seq if own_last else 0,
         "last_seq": conversation.last_seq,
+        "rendered_at": rendered_at.isoformat(),
         "read_seq": reader.last_read_seq,
         "participant_names": {
             str(p.user_id): str(member_name(p.user)) for p in selectors.active_participants(conversation)

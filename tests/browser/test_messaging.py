@@ -80,6 +80,11 @@ def _off_loop(function, **kwargs):
         return pool.submit(call).result()
 
 
+def _edit(conversation, seq, body):
+    message = conversation.messages.get(seq=seq)
+    services.message_edit(user=message.sender, message=message, body=body)
+
+
 def _log_in(page, base, email):
     page.goto(f"{base}/fr/accounts/login/")
     page.fill("input[name='login']", email)
@@ -139,12 +144,15 @@ def test_two_members_chat_live_and_catch_up_after_losing_the_connection(browser,
     a_page.wait_for_selector("text=Premier message pendant la coupure")
     _send(a_page, "Second message pendant la coupure")
     a_page.wait_for_selector("text=Second message pendant la coupure")
+    _off_loop(_edit, conversation=conversation, seq=1, body="Salam Karim, ça va ?")  # an edit meanwhile
     time.sleep(1)
     assert "Premier message pendant la coupure" not in _bodies(k_page)
 
-    # Back online: the page reconnects by itself and receives what it missed, once, in order.
+    # Back online: the page reconnects by itself and receives what it missed, once, in order,
+    # and the edit made meanwhile.
     k_context.set_offline(False)
     k_page.wait_for_selector("text=Second message pendant la coupure", timeout=30_000)
+    k_page.wait_for_selector("#m1 >> text=Salam Karim, ça va ?")
     bodies = _bodies(k_page)
     assert bodies.count("Premier message pendant la coupure") == 1
     assert bodies.count("Second message pendant la coupure") == 1

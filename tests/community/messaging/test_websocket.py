@@ -98,6 +98,36 @@ def test_live_delivery_catch_up_in_order_without_duplicates(pair, settings):
     assert Message.objects.filter(conversation=conversation).count() == 4
 
 
+def test_edits_and_deletions_made_while_away_come_with_the_sync(pair):
+    amina, karim, conversation = pair
+    kept = services.message_send(sender=amina, conversation=conversation, body="Rendez-vous à 18 h")
+    dropped = services.message_send(sender=amina, conversation=conversation, body="Erreur")
+    untouched_since = timezone.now()
+    # Karim's page saw everything up to now; then he goes away and Amina changes two messages.
+    services.message_edit(user=amina, message=kept, body="Rendez-vous à 19 h")
+    services.message_delete(user=amina, message=dropped)
+    k_cookie = _cookie(karim)
+
+    async def scenario(since):
+        back = _communicator(conversation, k_cookie)
+        assert (await back.connect())[0]
+        await back.send_json_to({"type": "sync", "after": dropped.seq, "since": since.isoformat()})
+        replies = [await back.receive_json_from(timeout=3)]
+        while not await back.receive_nothing(timeout=0.5):
+            replies.append(await back.receive_json_from(timeout=1))
+        await back.disconnect()
+        return replies
+
+    changed, new = async_to_sync(scenario)(untouched_since)
+    assert [(m["seq"], m["body"], m["edited"], m["deleted"]) for m in changed["messages"]] == [
+        (kept.seq, "Rendez-vous à 19 h", True, False),
+        (dropped.seq, "", False, True),
+    ]
+    assert new["messages"] == []  # nothing new after the last message the page held
+    # No change after that moment: only the (empty) catch-up comes.
+    assert [reply["messages"] for reply in async_to_sync(scenario)(timezone.now())] == [[]]
+
+
 def test_a_message_hidden_by_a_moderator_is_removed_from_open_pages_at_once(pair):
     amina, karim, conversation = pair
     message = services.message_send(sender=amina, conversation=conversation, body="Achetez ici")

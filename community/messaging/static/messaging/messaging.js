@@ -3,7 +3,8 @@
  * - One websocket per conversation page; reconnects by itself with exponential backoff and jitter.
  * - On every (re)connection it sends the last sequence number it holds and receives what it missed,
  *   in server order; so does a live message whose number leaves a gap. Messages are keyed by their
- *   sequence number, so one that arrives twice (live and in the catch-up) is shown once.
+ *   sequence number, so one that arrives twice (live and in the catch-up) is shown once. The sync
+ *   also brings the messages edited, deleted or hidden since the latest moment the page has seen.
  * - Text is never parsed as HTML: it goes into text nodes; only http(s) addresses become <a> elements.
  * - Without JavaScript (or while the socket is down) the page's forms post as usual.
  */
@@ -27,6 +28,15 @@
   var counter = 0;
   var URL_RE = /https?:\/\/[^\s]+/gi;
   var TRAILING = ".,;:!?)]}'\"";
+
+  // The latest server moment this page has seen; a sync asks for what was edited or removed since.
+  var since = d.since || "";
+
+  function noteMoment(m) {
+    [m.created_at, m.changed_at].forEach(function (value) {
+      if (value && (!since || Date.parse(value) > Date.parse(since))) { since = value; }
+    });
+  }
 
   function lastSeq() {
     var items = list.querySelectorAll("li[data-seq]");
@@ -164,13 +174,14 @@
     socket.onopen = function () {
       attempt = 0;
       setStatus(d.labelLive);
-      socket.send(JSON.stringify({ type: "sync", after: lastSeq() }));
+      socket.send(JSON.stringify({ type: "sync", after: lastSeq(), since: since }));
     };
     socket.onmessage = function (event) {
       var data = JSON.parse(event.data);
       var added = false;
+      if (data.message) { noteMoment(data.message); }
       if (data.type === "messages") {
-        data.messages.forEach(function (m) { added = place(m, true) || added; });
+        data.messages.forEach(function (m) { noteMoment(m); added = place(m, true) || added; });
       } else if (data.type === "message") {
         var before = lastSeq();
         added = place(data.message, false);
