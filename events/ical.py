@@ -161,9 +161,21 @@ def _sessions_signature(rows) -> str:
     return hashlib.blake2b(repr(sessions).encode(), digest_size=8).hexdigest()
 
 
+# Raise it whenever the VEVENTs written for the same event change (a new property, another layout):
+# stored entries written by the previous code then no longer match and are written again.
+ENTRY_FORMAT = 1
+
+
+@lru_cache(maxsize=4)
+def _format_tag(site_url: str) -> str:
+    return hashlib.blake2b(f"{ENTRY_FORMAT}|{site_url}".encode(), digest_size=4).hexdigest()
+
+
 def _entry_key(uid, sequence, updated_at, rows) -> str:
-    """A change to an event or its sessions raises its SEQUENCE or moves its updated_at: the key changes."""
-    return f"{uid}:{sequence}:{updated_at.timestamp()}:{_sessions_signature(rows)}"
+    """A change to an event or its sessions raises its SEQUENCE or moves its updated_at: the key changes.
+    So does a new entry format or site address (the entries hold the event's link)."""
+    tag = _format_tag(settings.SITE_URL)
+    return f"{tag}:{uid}:{sequence}:{updated_at.timestamp()}:{_sessions_signature(rows)}"
 
 
 def _whole_key(name, language, keys: dict) -> str:

@@ -105,3 +105,14 @@ def test_no_entry_holds_the_online_link_that_an_attendee_file_carries(django_cap
     assert link.encode() not in _feed(user=member)
     for entry in CalendarEntry.objects.filter(event=event):
         assert link.encode() not in bytes(entry.data), entry.language
+
+
+def test_entries_written_for_another_site_address_are_written_again(
+    django_capture_on_commit_callbacks, settings
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        event = EventFactory()
+    assert b"URL:https://kafaat.example" not in _entry(event)
+    settings.SITE_URL = "https://kafaat.example"
+    assert b"URL:https://kafaat.example/fr/events/" in _feed()
+    assert b"URL:https://kafaat.example/fr/events/" in _entry(event)
