@@ -11,12 +11,10 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchdb import django_setup, fresh_database, run_each_backend
+
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kafaat_bench")
 
 LATIN_FIRST = [
@@ -215,31 +213,6 @@ HEADLINES = [
 LANGUAGES = ["ar", "zgh", "fr", "en", "es", "de", "nl", "it"]
 
 
-def _setup(database_url):
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")
-    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    import django
-
-    django.setup()
-
-
-def _fresh_database(backend):
-    if backend == "sqlite":
-        path = ROOT / "var" / "bench" / "directory.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return f"sqlite:///{path}"
-    import psycopg
-
-    base, name = PG_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return PG_URL
-
-
 def _generate(count, rng):
     from community.profiles.choices import Contribution, Region, Sector
 
@@ -334,8 +307,7 @@ def _searches(n, rng):
 
 
 def _run_backend(backend, members, searches):
-    url = _fresh_database(backend)
-    _setup(url)
+    django_setup(fresh_database(backend, sqlite_name="directory", postgres_url=PG_URL))
     from django.core.management import call_command
     from django.db import connection
 
@@ -391,21 +363,11 @@ def main():
     if args.backend:
         _run_backend(args.backend, args.members, args.searches)
         return
-    # Each backend in its own process: Django's settings are read once per process.
-    for backend in ["sqlite", *(["postgres"] if args.postgres else [])]:
-        subprocess.run(  # noqa: S603 (this script, with our own arguments)
-            [
-                sys.executable,
-                __file__,
-                "--backend",
-                backend,
-                "--members",
-                str(args.members),
-                "--searches",
-                str(args.searches),
-            ],
-            check=True,
-        )
+    run_each_backend(
+        __file__,
+        postgres=args.postgres,
+        arguments=["--members", str(args.members), "--searches", str(args.searches)],
+    )
 
 
 if __name__ == "__main__":

@@ -15,40 +15,13 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchdb import django_setup, fresh_database, run_each_backend
+
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kafaat_bench_events")
 ZONES = ["Europe/Paris", "Europe/Brussels", "Europe/Madrid", "America/Toronto", "Asia/Dubai", "Europe/London"]
-
-
-def _setup(database_url):
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")
-    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    import django
-
-    django.setup()
-
-
-def _fresh_database(backend):
-    if backend == "sqlite":
-        path = ROOT / "var" / "bench" / "events.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return f"sqlite:///{path}"
-    import psycopg
-
-    base, name = PG_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return PG_URL
 
 
 def _generate(count, rng):
@@ -128,8 +101,7 @@ def _generate(count, rng):
 
 
 def _run_backend(backend, count, builds):
-    url = _fresh_database(backend)
-    _setup(url)
+    django_setup(fresh_database(backend, sqlite_name="events", postgres_url=PG_URL))
     from django.conf import settings
     from django.contrib.auth.models import AnonymousUser
     from django.core.cache import cache
@@ -216,21 +188,11 @@ def main():
     if args.backend:
         _run_backend(args.backend, args.events, args.builds)
         return
-    # Each backend in its own process: Django's settings are read once per process.
-    for backend in ["sqlite", *(["postgres"] if args.postgres else [])]:
-        subprocess.run(  # noqa: S603 (this script, with our own arguments)
-            [
-                sys.executable,
-                __file__,
-                "--backend",
-                backend,
-                "--events",
-                str(args.events),
-                "--builds",
-                str(args.builds),
-            ],
-            check=True,
-        )
+    run_each_backend(
+        __file__,
+        postgres=args.postgres,
+        arguments=["--events", str(args.events), "--builds", str(args.builds)],
+    )
 
 
 if __name__ == "__main__":

@@ -13,43 +13,17 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from benchdb import django_setup, fresh_database, run_each_backend, sqlite_url  # noqa: E402
 from directory import COUNTRIES, LATIN_FIRST, LATIN_LAST, SKILLS  # noqa: E402
 
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kafaat_segments_bench")
-
-
-def _setup(database_url):
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")
-    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    import django
-
-    django.setup()
-
-
-def _fresh_database(backend):
-    if backend == "sqlite":
-        path = ROOT / "var" / "bench" / "segments.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return f"sqlite:///{path}"
-    import psycopg
-
-    base, name = PG_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return PG_URL
 
 
 def _generate(count, rng):
@@ -187,11 +161,9 @@ def _timed(function, *args):
 
 def _run_backend(backend, members, counts, reuse=False):
     if reuse:
-        _setup(
-            PG_URL if backend == "postgres" else f"sqlite:///{ROOT / 'var' / 'bench' / 'segments.sqlite3'}"
-        )
+        django_setup(PG_URL if backend == "postgres" else sqlite_url("segments"))
     else:
-        _setup(_fresh_database(backend))
+        django_setup(fresh_database(backend, sqlite_name="segments", postgres_url=PG_URL))
     from django.core.management import call_command
     from django.db import connection
 
@@ -255,21 +227,17 @@ def main():
     if args.backend:
         _run_backend(args.backend, args.members, args.counts, args.reuse)
         return
-    for backend in ["sqlite", *(["postgres"] if args.postgres else [])]:
-        subprocess.run(  # noqa: S603 (this script, with our own arguments)
-            [
-                sys.executable,
-                __file__,
-                "--backend",
-                backend,
-                "--members",
-                str(args.members),
-                "--counts",
-                str(args.counts),
-                *(["--reuse"] if args.reuse else []),
-            ],
-            check=True,
-        )
+    run_each_backend(
+        __file__,
+        postgres=args.postgres,
+        arguments=[
+            "--members",
+            str(args.members),
+            "--counts",
+            str(args.counts),
+            *(["--reuse"] if args.reuse else []),
+        ],
+    )
 
 
 if __name__ == "__main__":
