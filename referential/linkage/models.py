@@ -10,17 +10,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Fields of a golden record, in the order pages show them.
-GOLDEN_FIELDS = (
-    "given_name",
-    "family_name",
-    "name_arabic",
-    "birth_date",
-    "email",
-    "phone",
-    "city",
-    "country",
-)
+from referential.models import TARGET_FIELDS
+
+# Fields of a golden record, in the order pages show them: an imported record's fields, except the
+# full name, which the import splits into given and family names.
+GOLDEN_FIELDS = tuple(field for field in TARGET_FIELDS if field != "full_name")
 
 
 class LinkageRun(models.Model):
