@@ -214,9 +214,10 @@ LANGUAGES = ["ar", "zgh", "fr", "en", "es", "de", "nl", "it"]
 
 
 def _generate(count, rng):
-    from community.profiles.choices import Contribution, Region, Sector
+    from community.profiles.choices import Contribution, Region
+    from core.sectors import SectorChoice
 
-    regions, sectors, contributions = Region.values, Sector.values, Contribution.values
+    regions, sectors, contributions = Region.values, SectorChoice.values, Contribution.values
     from taggit.models import Tag
 
     from django.contrib.auth import get_user_model

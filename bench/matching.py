@@ -39,14 +39,16 @@ def _unit_vectors(rng, n, dimensions):
 
 
 def build_candidates(n, rng):
-    from community.profiles.choices import Availability, Contribution, Language, Region, Sector
-    from community.profiles.countries import COUNTRY_CODES
+    from community.profiles.choices import Availability, Contribution, Region
+    from core.countries import country_codes
+    from core.languages import LanguageChoice
+    from core.sectors import SectorChoice
     from matching.embeddings import DIMENSIONS
     from matching.engine import Candidates, Item
 
     skills = json.loads((ROOT / "matching" / "data" / "skills.json").read_text(encoding="utf-8"))["skills"]
     codes = [entry["code"] for entry in skills]
-    countries = sorted(COUNTRY_CODES)[:40]
+    countries = sorted(country_codes())[:40]
     vectors = _unit_vectors(rng, n, DIMENSIONS)
     availability = [*Availability.values, ""]
     items = [
@@ -55,8 +57,8 @@ def build_candidates(n, rng):
             user_id=index + 1,
             vector=vectors[index],
             concepts=tuple(rng.choice(codes, size=rng.integers(2, 7), replace=False)),
-            sectors=tuple(rng.choice(Sector.values, size=rng.integers(1, 3), replace=False)),
-            languages=tuple(rng.choice(Language.values, size=rng.integers(1, 4), replace=False)),
+            sectors=tuple(rng.choice(SectorChoice.values, size=rng.integers(1, 3), replace=False)),
+            languages=tuple(rng.choice(LanguageChoice.values, size=rng.integers(1, 4), replace=False)),
             offers=tuple(rng.choice(Contribution.values, size=rng.integers(1, 3), replace=False)),
             country=str(rng.choice(countries)),
             city="",
@@ -72,7 +74,8 @@ def build_candidates(n, rng):
 
 
 def bench_ranking(candidates, codes, queries, rng):
-    from community.profiles.choices import Contribution, Region, Sector
+    from community.profiles.choices import Contribution, Region
+    from core.sectors import SectorChoice
     from matching.embeddings import DIMENSIONS
     from matching.engine import Item, rank
 
@@ -84,7 +87,7 @@ def bench_ranking(candidates, codes, queries, rng):
             user_id=n + 10,
             vector=_unit_vectors(rng, 1, DIMENSIONS)[0],
             concepts=tuple(rng.choice(codes, size=rng.integers(1, 5), replace=False)),
-            sectors=(str(rng.choice(Sector.values)),),
+            sectors=(str(rng.choice(SectorChoice.values)),),
             languages=("fr", "ar"),
             offers=tuple(rng.choice(Contribution.values, size=2, replace=False)),
             country="FR",

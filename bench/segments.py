@@ -35,9 +35,10 @@ def _generate(count, rng):
 
     from community.groups.models import CommunityGroup, Membership
     from community.labels.models import Label, LabelGrant
-    from community.profiles.choices import Contribution, FundingBand, Region, Sector, Stage
+    from community.profiles.choices import Contribution, FundingBand, Region, Stage
     from community.profiles.models import Profile, Project, TaggedNeededSkill, TaggedSkill
     from community.profiles.services import profile_denormalise, project_denormalise
+    from core.sectors import SectorChoice
     from privacy.models import ConsentRecord, PrivacyNotice
 
     User = get_user_model()
@@ -67,7 +68,7 @@ def _generate(count, rng):
                 display_name=f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_LAST)}",
                 country=rng.choice(COUNTRIES),
                 region_of_origin=rng.choice(Region.values),
-                sectors=rng.sample(Sector.values, rng.randint(1, 3)),
+                sectors=rng.sample(SectorChoice.values, rng.randint(1, 3)),
                 contributions=rng.sample(Contribution.values, rng.randint(1, 3)),
                 availability=rng.choice(["hours-month", "days-year", "mission", "not-now", ""]),
             )
@@ -90,7 +91,7 @@ def _generate(count, rng):
                         owner=profile,
                         title=f"Project {rng.randrange(10**6)}",
                         summary="Bench project.",
-                        sector=rng.choice(Sector.values),
+                        sector=rng.choice(SectorChoice.values),
                         stage=rng.choice(Stage.values),
                         region=rng.choice(Region.values),
                         funding_need=rng.choice([*FundingBand.values, ""]),
@@ -129,10 +130,11 @@ def _generate(count, rng):
 
 
 def _random_filters(rng):
-    from community.profiles.choices import Contribution, FundingBand, Region, Sector, Stage
+    from community.profiles.choices import Contribution, FundingBand, Region, Stage
+    from core.sectors import SectorChoice
 
     options = {
-        "sector": lambda: rng.sample(Sector.values, rng.randint(1, 2)),
+        "sector": lambda: rng.sample(SectorChoice.values, rng.randint(1, 2)),
         "stage": lambda: rng.sample(Stage.values, rng.randint(1, 2)),
         "region": lambda: rng.sample(Region.values, 1),
         "country": lambda: rng.sample(COUNTRIES, rng.randint(1, 3)),

@@ -3,14 +3,14 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from cms.taxonomy import COUNTRIES
+from core.countries import country_codes
 
 
 class ProgrammePageForm(WagtailAdminPageForm):
     def clean_country_tags(self):
         """Countries are stored as ISO 3166 alpha-2 codes so that filters work in every language."""
         codes = [code.strip().upper() for code in self.cleaned_data.get("country_tags") or []]
-        unknown = sorted({code for code in codes if code not in COUNTRIES})
+        unknown = sorted({code for code in codes if code not in country_codes()})
         if unknown:
             raise forms.ValidationError(
                 ngettext(

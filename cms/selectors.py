@@ -263,10 +263,10 @@ def language_links(request, page=None):
 
 def privacy_notice_page(locale=None):
     """The privacy notice in the given (default: active) language, else in the default language."""
-    from cms.demo import PRIVACY_NOTICE_SLUG
-
+    # The notice's slug is the last part of the path sign-up links to (settings.PRIVACY_NOTICE_URL_PATH).
+    slug = settings.PRIVACY_NOTICE_URL_PATH.strip("/").rsplit("/", 1)[-1]
     source = visible(
-        StandardPage.objects.filter(slug=PRIVACY_NOTICE_SLUG, locale__language_code=settings.LANGUAGE_CODE)
+        StandardPage.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
     ).first()
     if source is None:
         return None

@@ -7,9 +7,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.groups.models import CommunityGroup
-from community.profiles.choices import Sector
-from community.profiles.countries import COUNTRIES, COUNTRY_CODES
 from community.spaces.models import Space
+from core.countries import country_choices_lazy, country_codes
+from core.sectors import SectorChoice
 
 from . import permissions
 from .models import RSVP, Event, time_zone_choices
@@ -19,12 +19,16 @@ LOCAL_INPUT = {"type": "datetime-local"}
 
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=80)
-    country = forms.ChoiceField(label=_("Country"), required=False, choices=[("", _("All"))] + COUNTRIES)
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=lambda: [("", _("All")), *country_choices_lazy()]
+    )
     city = forms.CharField(label=_("City"), required=False, max_length=80)
     group = forms.ModelChoiceField(
         label=_("Group"), required=False, queryset=CommunityGroup.objects.all(), empty_label=_("All")
     )
-    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All"))] + Sector.choices)
+    theme = forms.ChoiceField(
+        label=_("Theme"), required=False, choices=[("", _("All"))] + SectorChoice.choices
+    )
     online = forms.BooleanField(label=_("Online or hybrid only"), required=False)
 
 
@@ -147,7 +151,7 @@ class EventForm(forms.ModelForm):
 
     def clean_country(self):
         country = (self.cleaned_data.get("country") or "").strip().upper()
-        if country and country not in COUNTRY_CODES:
+        if country and country not in country_codes():
             raise forms.ValidationError(_("Enter the country as two letters, for example FR."))
         return country
 

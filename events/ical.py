@@ -21,6 +21,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import translation
 
+from core.countries import country_name
+
 from .occurrences import exception_starts, occurrence_map
 
 PRODID = "-//Kafaat//Events//FR"
@@ -51,8 +53,6 @@ def new_calendar(name: str) -> Calendar:
 def _location(event) -> str:
     if not event.has_venue:
         return ""
-    from community.profiles.countries import country_name
-
     parts = [
         event.venue,
         event.address,

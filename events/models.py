@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from community.profiles.choices import Sector
+from core.sectors import SectorChoice
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("ar", _("Arabic")), ("en", _("English"))]
 
@@ -83,7 +83,7 @@ class Event(models.Model):
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    theme = models.CharField(_("theme"), max_length=20, choices=Sector.choices, blank=True)
+    theme = models.CharField(_("theme"), max_length=20, choices=SectorChoice.choices, blank=True)
 
     mode = models.CharField(_("format"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
     venue = models.CharField(_("venue"), max_length=160, blank=True)

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from kafaat.oncommit import once_on_commit
+from core.oncommit import once_on_commit
 
 
 @shared_task(name="events_reminders_send")

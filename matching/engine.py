@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from community.profiles.choices import Availability, Contribution, Language, Region, Sector
-from community.profiles.countries import COUNTRY_CODES
+from community.profiles.choices import Availability, Contribution, Region
+from core.countries import country_codes
+from core.languages import LanguageChoice
+from core.sectors import SectorChoice
 
 from .embeddings import DIMENSIONS
 
@@ -50,11 +52,11 @@ AVAILABILITY_VALUE = {
     Availability.NOT_NOW.value: 0.0,
 }
 
-_SECTORS = {code: 1 << index for index, code in enumerate(Sector.values)}
-_LANGUAGES = {code: 1 << index for index, code in enumerate(Language.values)}
+_SECTORS = {code: 1 << index for index, code in enumerate(SectorChoice.values)}
+_LANGUAGES = {code: 1 << index for index, code in enumerate(LanguageChoice.values)}
 _OFFERS = {code: 1 << index for index, code in enumerate(Contribution.values)}
 _REGIONS = {code: index for index, code in enumerate(Region.values)}
-_COUNTRIES = {code: index for index, code in enumerate(sorted(COUNTRY_CODES))}
+_COUNTRIES = {code: index for index, code in enumerate(sorted(country_codes()))}
 
 
 def _mask(values, vocabulary) -> int:
@@ -273,7 +275,9 @@ def explanation(query: Item, other: Item, values: dict, *, query_is_project: boo
     if values["help"]:
         reasons.append({"code": "help", "kinds": [k for k in project.offers if k in set(profile.offers)]})
     if values["languages"]:
-        common = [code for code in Language.values if code in project.languages and code in profile.languages]
+        common = [
+            code for code in LanguageChoice.values if code in project.languages and code in profile.languages
+        ]
         reasons.append({"code": "languages", "languages": common})
     if values["origin"]:
         reasons.append({"code": "origin", "region": project.region})

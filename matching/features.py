@@ -7,8 +7,8 @@ seeder and by the evaluation. Idempotent: the embedding is computed again only w
 from django.db import transaction
 from django.utils import translation
 
-from community.profiles.choices import Sector
 from community.profiles.models import Profile, Project
+from core.sectors import SectorChoice
 
 from . import versions
 from .embeddings import embed_texts, text_hash, vector_to_bytes
@@ -18,7 +18,7 @@ from .taxonomy import tags_to_concepts
 
 def _sector_names(codes) -> list[str]:
     with translation.override("en"):
-        return [str(Sector(code).label) for code in codes if code in Sector.values]
+        return [str(SectorChoice(code).label) for code in codes if code in SectorChoice.values]
 
 
 def profile_text(*, headline="", bio="", skills=(), sectors=()) -> str:

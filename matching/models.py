@@ -5,14 +5,14 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from community.profiles.choices import Sector
+from core.sectors import SectorChoice
 
 
 class SkillConcept(models.Model):
     """One skill, whatever the language it is written in: names in fr/ar/en and synonyms."""
 
     code = models.SlugField(_("code"), max_length=80, unique=True)
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    sector = models.CharField(_("sector"), max_length=20, choices=SectorChoice.choices)
     name_fr = models.CharField(_("name in French"), max_length=120)
     name_ar = models.CharField(_("name in Arabic"), max_length=120)
     name_en = models.CharField(_("name in English"), max_length=120)

@@ -8,8 +8,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from community.profiles.choices import Availability, Contribution, Language, Region, Sector
-from community.profiles.countries import country_name
+from community.profiles.choices import Availability, Contribution, Region
+from core.countries import country_name
+from core.languages import LanguageChoice
+from core.sectors import SectorChoice
 
 from .taxonomy import taxonomy_index
 
@@ -65,14 +67,14 @@ def render_for_holder(reason: dict) -> str:
     if code == "semantic":
         return _("describes work close to your project")
     if code == "sector":
-        return _("works in your sector: %(sector)s") % {"sector": _label(Sector, reason["sector"])}
+        return _("works in your sector: %(sector)s") % {"sector": _label(SectorChoice, reason["sector"])}
     if code == "help":
         return _("offers what you need: %(kinds)s") % {
             "kinds": _join(_label(Contribution, kind) for kind in reason["kinds"])
         }
     if code == "languages":
         return _("speaks %(languages)s") % {
-            "languages": _join(_label(Language, code) for code in reason["languages"])
+            "languages": _join(_label(LanguageChoice, code) for code in reason["languages"])
         }
     if code == "origin":
         return _("comes from %(region)s, where your project is") % {
@@ -106,14 +108,14 @@ def render_for_competence(reason: dict, owner_visible_groups: set[str]) -> str:
     if code == "semantic":
         return _("its description is close to your profile")
     if code == "sector":
-        return _("in your sector: %(sector)s") % {"sector": _label(Sector, reason["sector"])}
+        return _("in your sector: %(sector)s") % {"sector": _label(SectorChoice, reason["sector"])}
     if code == "help":
         return _("needs what you offer: %(kinds)s") % {
             "kinds": _join(_label(Contribution, kind) for kind in reason["kinds"])
         }
     if code == "languages" and "languages" in owner_visible_groups:
         return _("the project holder speaks %(languages)s") % {
-            "languages": _join(_label(Language, code) for code in reason["languages"])
+            "languages": _join(_label(LanguageChoice, code) for code in reason["languages"])
         }
     if code == "origin":
         return _("in %(region)s, your region of origin") % {"region": _label(Region, reason["region"])}

@@ -5,9 +5,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from accounts.roles import RELAY
+from cms.models import ProgrammePage
+from cms.selectors import active_locale, visible
 from community.moderation.selectors import blocked_user_ids
 from community.profiles.models import Profile, Project, RelayCoverage
 from community.profiles.permissions import may_view_profile, may_view_project, viewer_for, visible_fields
+from core.countries import country_name
+from core.sectors import matching_slugs, sector_name
 from privacy.models import ConsentPurpose
 from privacy.selectors import users_with_consent
 
@@ -178,26 +182,6 @@ def projects_for_profile(user, profile, limit=SUGGESTIONS) -> list[Suggestion]:
     return result
 
 
-# Programme pages are tagged with the CMS's own sector slugs (cms/taxonomy.py).
-PROGRAMME_SECTORS = {
-    "agriculture": ["agriculture"],
-    "industry": ["industry"],
-    "energy": ["renewable-energy"],
-    "digital": ["digital"],
-    "health": ["health"],
-    "education": ["education", "research"],
-    "finance": ["finance"],
-    "tourism": ["tourism"],
-    "construction": ["real-estate"],
-    "transport": ["logistics"],
-    "trade": [],
-    "culture": ["culture", "crafts"],
-    "law": [],
-    "social": ["social-economy"],
-    "consulting": [],
-}
-
-
 @dataclass
 class ProgrammeSuggestion:
     page: object
@@ -208,12 +192,8 @@ def programmes_for_project(user, project, limit=5) -> list[ProgrammeSuggestion]:
     """Live programme pages in the visitor's language for the project's sector, open to its holder."""
     if not permissions.may_see_project_suggestions(user, project):
         return []
-    from cms.models import ProgrammePage
-    from cms.selectors import active_locale, visible
-    from cms.taxonomy import sector_name
-
     locale = active_locale()
-    slugs = PROGRAMME_SECTORS.get(project.sector, [])
+    slugs = matching_slugs(project.sector)
     if locale is None or not slugs:
         return []
     country = (project.owner.country or "").upper()
@@ -231,8 +211,6 @@ def programmes_for_project(user, project, limit=5) -> list[ProgrammeSuggestion]:
         sectors = [sector_name(tag.slug, tag.name) for tag in page.sector_tags.all() if tag.slug in slugs]
         reasons = [_("for your sector: %(sector)s") % {"sector": ", ".join(str(s) for s in sectors)}]
         if countries:
-            from community.profiles.countries import country_name
-
             reasons.append(_("open to residents of %(country)s") % {"country": country_name(country)})
         result.append(ProgrammeSuggestion(page=page, reasons=reasons))
         if len(result) == limit:
@@ -251,8 +229,6 @@ def relays_for_project(user, project, limit=5) -> list[RelaySuggestion]:
     """Relays (consulates, partner bodies) who follow the holder's country of residence."""
     if not permissions.may_see_project_suggestions(user, project):
         return []
-    from community.profiles.countries import country_name
-
     country = project.owner.country
     if not country:
         return []

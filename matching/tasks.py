@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from kafaat.oncommit import once_on_commit
+from core.oncommit import once_on_commit
 
 
 @shared_task(name="matching_profile_features")

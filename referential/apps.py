@@ -1,8 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import registry
+
 
 class ReferentialConfig(AppConfig):
     name = "referential"
     verbose_name = _("Referential")
     demo_seeders = [(100, "referential.demo.seed_referential")]
+
+    def ready(self):
+        # Model modules load only once the app registry is ready.
+        from .models import AccessAction
+
+        registry.add_audit_actions({f"referential.{action.value}": action.label for action in AccessAction})

@@ -1,7 +1,7 @@
 """Sources of person records, their import batches, the rows accepted and the rows rejected.
 
 The contract other parts of the referential build on (record linkage reads SourceRecord): Source,
-ImportBatch, SourceRecord, RejectedRow, ColumnMapping and AccessLog.
+ImportBatch, SourceRecord, RejectedRow and ColumnMapping; staff access goes to core's audit log.
 """
 
 from django.conf import settings
@@ -10,9 +10,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.profiles.countries import COUNTRIES
+from core.countries import country_choices_lazy
+from core.storage import private_storage
 
-from .files import import_file_path, private_storage
+from .files import import_file_path
 
 # The fields of a person record an import can fill, in the order the mapping form shows them.
 TARGET_FIELDS = (
@@ -40,7 +41,7 @@ class Source(models.Model):
 
     name = models.CharField(_("name"), max_length=160, unique=True)
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    country = models.CharField(_("country"), max_length=2, choices=country_choices_lazy)
     contact_name = models.CharField(_("contact name"), max_length=160, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
@@ -189,32 +190,14 @@ class RejectedRow(models.Model):
         return f"{self.batch_id}:{self.row_number}"
 
 
-class AccessLog(models.Model):
-    """Who did what with which import: upload, mapping, commit, download of a file or report."""
+class AccessAction(models.TextChoices):
+    """What the referential records in the shared audit log (core.AuditLog, actions "referential.<value>")."""
 
-    class Action(models.TextChoices):
-        SOURCE_CREATE = "source_create", _("Registered a source")
-        SOURCE_UPDATE = "source_update", _("Changed a source")
-        UPLOAD = "upload", _("Uploaded a file")
-        MAP = "map", _("Mapped the columns")
-        COMMIT = "commit", _("Started the import")
-        DOWNLOAD_FILE = "download_file", _("Downloaded the original file")
-        DOWNLOAD_REJECTED = "download_rejected", _("Downloaded the rejected rows")
-        VIEW = "view", _("Viewed an import")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=24, choices=Action.choices)
-    source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    batch = models.ForeignKey(ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    detail = models.CharField(max_length=255, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("access log entry")
-        verbose_name_plural = _("access log")
-        ordering = ["-at", "-id"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action}"
+    SOURCE_CREATE = "source_create", _("Registered a source")
+    SOURCE_UPDATE = "source_update", _("Changed a source")
+    UPLOAD = "upload", _("Uploaded a file")
+    MAP = "map", _("Mapped the columns")
+    COMMIT = "commit", _("Started the import")
+    DOWNLOAD_FILE = "download_file", _("Downloaded the original file")
+    DOWNLOAD_REJECTED = "download_rejected", _("Downloaded the rejected rows")
+    VIEW = "view", _("Viewed an import")

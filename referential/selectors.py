@@ -2,6 +2,8 @@
 
 from django.db.models import Count, F
 
+from core.registry import registry
+
 from .models import ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
 
 # The columns source_records_frame() returns, in order: the contract record linkage builds on.
@@ -71,3 +73,18 @@ def earlier_import_of_same_file(batch):
         .order_by("finished_at")
         .first()
     )
+
+
+def access_log_rows(page):
+    """Audit entries of one page, each with its ``source`` and ``batch`` loaded (or None) and its label."""
+    entries = list(page)
+    source_ids = {e.context.get("source") for e in entries} - {None}
+    batch_ids = {e.context.get("batch") for e in entries} - {None}
+    sources_by_id = Source.objects.in_bulk(source_ids)
+    batches_by_id = ImportBatch.objects.in_bulk(batch_ids)
+    for entry in entries:
+        entry.source = sources_by_id.get(entry.context.get("source"))
+        entry.batch = batches_by_id.get(entry.context.get("batch"))
+        entry.label = registry.audit_action_label(entry.action)
+    page.object_list = entries
+    return page

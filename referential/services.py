@@ -13,9 +13,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit_record
+from core.models import AuditLog
+
 from .importing import checked_rows, open_table
 from .mapping import proposed_mapping
-from .models import AccessLog, ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
+from .models import AccessAction, ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
 from .readers import ENCODINGS, Table, UnreadableFile
 from .selectors import remembered_mapping
 
@@ -32,13 +35,24 @@ def chunk_size() -> int:
     return getattr(settings, "REFERENTIAL_IMPORT_CHUNK_SIZE", 500)
 
 
-def access_log(user, action, *, source=None, batch=None, detail="") -> AccessLog:
-    return AccessLog.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action,
-        source=source or (batch.source if batch else None),
+_AUDIT_KINDS = {
+    AccessAction.VIEW: AuditLog.Kind.READ,
+    AccessAction.DOWNLOAD_FILE: AuditLog.Kind.EXPORT,
+    AccessAction.DOWNLOAD_REJECTED: AuditLog.Kind.EXPORT,
+}
+
+
+def access_log(user, action, *, source=None, batch=None, detail="") -> AuditLog:
+    """Record a referential action in the shared audit log ("referential.<action>")."""
+    source = source or (batch.source if batch else None)
+    return audit_record(
+        user,
+        f"referential.{action}",
+        batch if batch is not None else source,
+        kind=_AUDIT_KINDS.get(action, AuditLog.Kind.CHANGE),
+        detail=str(detail),
+        source=source,
         batch=batch,
-        detail=str(detail)[:255],
     )
 
 
@@ -49,7 +63,7 @@ def access_log(user, action, *, source=None, batch=None, detail="") -> AccessLog
 def source_create(*, user, **data) -> Source:
     fields = {key: data[key] for key in SOURCE_FIELDS if key in data}
     source = Source.objects.create(created_by=user, **fields)
-    access_log(user, AccessLog.Action.SOURCE_CREATE, source=source)
+    access_log(user, AccessAction.SOURCE_CREATE, source=source)
     return source
 
 
@@ -60,7 +74,7 @@ def source_update(*, source, user, **data) -> Source:
             setattr(source, key, data[key])
     source.full_clean()
     source.save()
-    access_log(user, AccessLog.Action.SOURCE_UPDATE, source=source)
+    access_log(user, AccessAction.SOURCE_UPDATE, source=source)
     return source
 
 
@@ -109,7 +123,7 @@ def batch_upload(*, source, upload, user) -> ImportBatch:
     batch.mapping = proposed_mapping(table.headers, remembered_mapping(source))
     batch.file.save("upload", ContentFile(data), save=False)
     batch.save()
-    access_log(user, AccessLog.Action.UPLOAD, batch=batch, detail=batch.original_filename)
+    access_log(user, AccessAction.UPLOAD, batch=batch, detail=batch.original_filename)
     return batch
 
 
@@ -161,7 +175,7 @@ def batch_map(*, batch, mapping: dict, user) -> ImportBatch:
     ColumnMapping.objects.update_or_create(
         source=batch.source, defaults={"mapping": mapping, "updated_by": user}
     )
-    access_log(user, AccessLog.Action.MAP, batch=batch)
+    access_log(user, AccessAction.MAP, batch=batch)
     return batch
 
 
@@ -177,7 +191,7 @@ def batch_commit(*, batch, user) -> ImportBatch:
     batch.status = ImportBatch.Status.QUEUED
     batch.error = ""
     batch.save(update_fields=["status", "error"])
-    access_log(user, AccessLog.Action.COMMIT, batch=batch)
+    access_log(user, AccessAction.COMMIT, batch=batch)
     transaction.on_commit(lambda: _import_later(batch.id))
     return batch
 

@@ -14,11 +14,10 @@ import phonenumbers
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.profiles.countries import COUNTRIES
+from core.countries import country_from_text
 
 ARABIC_LETTER = re.compile(
     r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]"
@@ -283,59 +282,11 @@ def clean_birth_date(value, today=None) -> datetime.date | None:
 
 # --- Countries -----------------------------------------------------------------------------------------
 
-# Other names met in lists, beyond each country's name in fr, ar and en and its ISO codes.
-COUNTRY_ALIASES = {
-    "MA": ("mar", "royaume du maroc", "kingdom of morocco", "المملكة المغربية", "مغرب"),
-    "FR": ("fra", "republique francaise"),
-    "BE": ("bel", "belgique"),
-    "ES": ("esp", "espagne"),
-    "IT": ("ita",),
-    "DE": ("deu", "allemagne", "rfa"),
-    "NL": ("nld", "hollande", "holland", "the netherlands", "pays bas"),
-    "GB": ("gbr", "uk", "angleterre", "england", "grande bretagne", "great britain", "royaume uni"),
-    "US": ("usa", "etats unis", "etats unis d amerique", "united states of america", "امريكا", "أمريكا"),
-    "CA": ("can",),
-    "AE": ("uae", "eau", "emirats", "emirats arabes unis", "الإمارات", "الامارات"),
-    "SA": ("ksa", "arabie saoudite", "السعودية"),
-    "CH": ("che", "suisse"),
-    "QA": ("qat",),
-}
-
-
-def _country_key(text: str) -> str:
-    key = _strip_accents(text.casefold())
-    key = re.sub(r"[\s\-'’.,()]+", " ", key).strip()
-    return key
-
-
-_COUNTRY_INDEX: dict[str, str] = {}
-
-
-def country_index() -> dict[str, str]:
-    """{normalised name or code: ISO-2}, from the translated names of community.profiles.countries."""
-    if not _COUNTRY_INDEX:
-        index = {}
-        for code, name in COUNTRIES:
-            index[code.casefold()] = code
-            for language in ("fr", "ar", "en"):
-                with translation.override(language):
-                    index[_country_key(str(name))] = code
-        for code, aliases in COUNTRY_ALIASES.items():
-            for alias in aliases:
-                index[_country_key(alias)] = code
-        # Arabic names with and without the article: "المغرب" / "مغرب" is covered above, "فرنسا" has none.
-        for key, code in list(index.items()):
-            if key.startswith("ال"):
-                index.setdefault(key[2:], code)
-        _COUNTRY_INDEX.update(index)
-    return _COUNTRY_INDEX
-
-
 def clean_country(value) -> str:
     text = clean_text(value)
     if not text:
         return ""
-    code = country_index().get(_country_key(text))
+    code = country_from_text(text)
     if code is None:
         raise RowProblem("unknown_country", "country", text)
     return code

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import staff_tool
+from core.audit import audit_entries
 
 from . import selectors, services
 from .forms import EncodingForm, MappingForm, SourceForm, UploadForm
 from .importing import checked_rows
-from .models import AccessLog, ImportBatch, Source
+from .models import AccessAction, ImportBatch, Source
 from .permissions import can_use_referential
 from .readers import UnreadableFile
 from .validation import reason_message
@@ -152,7 +153,7 @@ def batch_preview(request, pk):
         return redirect("referential:batch_mapping", batch.pk)
     if batch.status != ImportBatch.Status.MAPPED:
         return redirect("referential:batch", batch.pk)
-    services.access_log(request.user, AccessLog.Action.VIEW, batch=batch, detail="preview")
+    services.access_log(request.user, AccessAction.VIEW, batch=batch, detail="preview")
     rows = [
         {"row": row, "messages": [reason_message(reason) for reason in row.reasons]}
         for row in checked_rows(batch, limit=PREVIEW_ROWS)
@@ -185,7 +186,7 @@ def batch_commit(request, pk):
 @analyst_required
 def batch_detail(request, pk):
     batch = _batch(pk)
-    services.access_log(request.user, AccessLog.Action.VIEW, batch=batch)
+    services.access_log(request.user, AccessAction.VIEW, batch=batch)
     page = Paginator(selectors.rejected_rows(batch), 50).get_page(request.GET.get("page"))
     rejected = [{"row": row, "messages": [reason_message(reason) for reason in row.reasons]} for row in page]
     return render(
@@ -235,7 +236,7 @@ def csv_safe(value) -> str:
 def batch_rejected_csv(request, pk):
     """The rejected rows with their original columns and the reasons, in the analyst's language."""
     batch = _batch(pk)
-    services.access_log(request.user, AccessLog.Action.DOWNLOAD_REJECTED, batch=batch)
+    services.access_log(request.user, AccessAction.DOWNLOAD_REJECTED, batch=batch)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="rejected-rows-{batch.pk}.csv"'
     response["Cache-Control"] = "private, no-store"
@@ -257,7 +258,7 @@ def batch_file(request, pk):
         handle = batch.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    services.access_log(request.user, AccessLog.Action.DOWNLOAD_FILE, batch=batch)
+    services.access_log(request.user, AccessAction.DOWNLOAD_FILE, batch=batch)
     content_type = (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         if batch.file_format == "xlsx"
@@ -273,7 +274,5 @@ def batch_file(request, pk):
 
 @analyst_required
 def access_log(request):
-    entries = Paginator(AccessLog.objects.select_related("user", "source", "batch"), 100).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "referential/access_log.html", {"page": entries})
+    page = Paginator(audit_entries(app="referential"), 100).get_page(request.GET.get("page"))
+    return render(request, "referential/access_log.html", {"page": selectors.access_log_rows(page)})

@@ -6,11 +6,12 @@ from taggit.models import ItemBase, TagBase
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cms.taxonomy import country_name, sector_name
+from core.countries import country_name
+from core.sectors import sector_name
 
 
 class SectorTag(TagBase):
-    """An economic sector; its slug is looked up in cms.taxonomy.SECTORS for a localized name."""
+    """An economic sector; its slug is a code of core.sectors, named in the visitor's language."""
 
     class Meta:
         verbose_name = _("sector")

@@ -6,7 +6,8 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from cms import selectors
-from cms.taxonomy import country_name, sector_name
+from core.countries import country_name
+from core.sectors import sector_name
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from community.profiles.countries import COUNTRY_CODES
+from core.countries import country_codes
 
 from .models import CommunityGroup
 
@@ -15,7 +15,7 @@ class GroupForm(forms.ModelForm):
 
     def clean_country(self):
         country = self.cleaned_data["country"].strip().upper()
-        if country and country not in COUNTRY_CODES:
+        if country and country not in country_codes():
             raise forms.ValidationError(_("Enter the country as two letters, for example FR."))
         return country
 

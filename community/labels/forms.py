@@ -2,7 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .files import MAX_EVIDENCE_FILES, evidence_content_type
+from core.uploads import checked_content_type
+
+from .models import MAX_EVIDENCE_FILES
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -41,7 +43,7 @@ class LabelApplicationForm(forms.Form):
         errors = []
         for upload in files:
             try:
-                evidence_content_type(upload)
+                checked_content_type(upload)
             except ValidationError as error:
                 errors.extend(error.messages)
         if errors:

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from community.i18n import localized
+from core.storage import private_storage
+
+MAX_EVIDENCE_FILES = 3
 
 
 class Label(models.Model):
@@ -98,11 +101,6 @@ def _evidence_path(instance, filename):
     return f"labels/evidence/{uuid.uuid4().hex}"
 
 
-def private_storage():
-    """Files only a permission-checked view serves: outside MEDIA_ROOT, with no public URL."""
-    from .files import PrivateStorage
-
-    return PrivateStorage()
 
 
 class LabelApplication(models.Model):

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.notifications.services import in_language_of, notify
+from core.uploads import checked_content_type
 
-from .files import MAX_EVIDENCE_FILES, evidence_content_type
-from .models import EvidenceFile, Label, LabelApplication, LabelDecision, LabelGrant
+from .models import MAX_EVIDENCE_FILES, EvidenceFile, Label, LabelApplication, LabelDecision, LabelGrant
 from .permissions import can_apply_for, can_decide_labels
 
 
@@ -32,7 +32,7 @@ def label_apply(*, applicant, label: Label, statement: str, files=()) -> LabelAp
     files = list(files)
     if len(files) > MAX_EVIDENCE_FILES:
         raise ValidationError(_("You can attach at most three files."))
-    checked = [(upload, evidence_content_type(upload)) for upload in files]
+    checked = [(upload, checked_content_type(upload)) for upload in files]
     application = LabelApplication.objects.create(
         applicant=applicant, label=label, statement=statement.strip()
     )

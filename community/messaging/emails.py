@@ -92,7 +92,7 @@ def unread_email_send_for(user_id: int, *, now=None) -> int:
             UnreadEmail.objects.create(user=user, sent_at=now, message_count=count)
     if not sections:
         return 0
-    from community.profiles.templatetags.members import member_name
+    from core.names import display_name
 
     from .templatetags.messaging import conversation_title
 
@@ -105,7 +105,7 @@ def unread_email_send_for(user_id: int, *, now=None) -> int:
                     "count": len(messages),
                     "url": absolute_url(conversation.get_absolute_url()),
                     "previews": [
-                        {"sender": str(member_name(m.sender)), "text": m.body[:200] or "…"}
+                        {"sender": str(display_name(m.sender)), "text": m.body[:200] or "…"}
                         for m in messages[-PREVIEWS_PER_CONVERSATION:]
                     ],
                 }

@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from community.labels.files import evidence_content_type
 from community.moderation.selectors import blocked_user_ids
+from core.uploads import checked_content_type
 
 from .services import MAX_LENGTH
 
@@ -25,7 +25,7 @@ class MessageForm(forms.Form):
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
         if upload:
-            self.attachment_type = evidence_content_type(upload)
+            self.attachment_type = checked_content_type(upload)
         return upload
 
     def clean(self):
@@ -76,6 +76,6 @@ class NewConversationForm(forms.Form):
 
 
 def _member_label(user):
-    from community.profiles.templatetags.members import member_name
+    from core.names import display_name
 
-    return member_name(user)
+    return display_name(user)

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from community.notifications.services import in_language_of, notify
-from community.profiles.templatetags.members import member_name
+from core.names import display_name
 
 from . import permissions
 from .models import Conversation, Participant
@@ -27,7 +27,7 @@ def mentioned_users(message):
     for user in _candidates(message.conversation):
         if user.pk == message.sender_id:
             continue
-        name = str(member_name(user)).casefold()
+        name = str(display_name(user)).casefold()
         if name and f"@{name}" in text and permissions.can_read(user, message.conversation):
             found.append(user)
     return found
@@ -36,7 +36,7 @@ def mentioned_users(message):
 def mentions_notify(message) -> list:
     """Notify each mentioned reader in their language; runs inside the sending transaction."""
     users = mentioned_users(message)
-    sender = str(member_name(message.sender))
+    sender = str(display_name(message.sender))
     for user in users:
         with in_language_of(user):
             notify(

@@ -8,12 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.labels.files import PrivateStorage
-
-
-def private_storage():
-    """Outside MEDIA_ROOT, no public URL: only the permission-checked download view serves them."""
-    return PrivateStorage()
+from core.storage import private_storage
 
 
 def _attachment_path(instance, filename):

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from community.profiles.templatetags.members import member_name
+from core.names import display_name
 
 
 def _changed_at(message) -> str | None:
@@ -17,7 +17,7 @@ def message_data(message) -> dict:
         "seq": message.seq,
         "conversation": message.conversation_id,
         "sender_id": message.sender_id,
-        "sender": str(member_name(message.sender)),
+        "sender": str(display_name(message.sender)),
         "body": "" if removed else message.body,
         "created_at": message.created_at.isoformat(),
         "changed_at": _changed_at(message),

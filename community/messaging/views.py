@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.groups.models import CommunityGroup
-from community.profiles.templatetags.members import member_name
 from community.spaces.models import Space
+from core.names import display_name
 
 from . import permissions, selectors, services
 from .forms import EditForm, MessageForm, NewConversationForm
@@ -158,7 +158,7 @@ def conversation_detail(request, pk):
         "rendered_at": rendered_at.isoformat(),
         "read_seq": reader.last_read_seq,
         "participant_names": {
-            str(p.user_id): str(member_name(p.user)) for p in selectors.active_participants(conversation)
+            str(p.user_id): str(display_name(p.user)) for p in selectors.active_participants(conversation)
         }
         if conversation.is_private
         else {},

@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import admin
 
-from .countries import COUNTRIES
+from core.countries import country_choices_lazy
+
 from .models import Profile, Project, RelayCoverage
 
 
 class RelayCoverageForm(forms.ModelForm):
-    countries = forms.MultipleChoiceField(choices=COUNTRIES, widget=forms.CheckboxSelectMultiple)
+    countries = forms.MultipleChoiceField(choices=country_choices_lazy, widget=forms.CheckboxSelectMultiple)
 
     class Meta:
         model = RelayCoverage

@@ -21,39 +21,6 @@ class Region(models.TextChoices):
     DAKHLA_OUED_ED_DAHAB = "dakhla-oued-ed-dahab", _("Dakhla-Oued Ed-Dahab")
 
 
-class Sector(models.TextChoices):
-    AGRICULTURE = "agriculture", _("Agriculture and agri-food")
-    INDUSTRY = "industry", _("Industry and manufacturing")
-    ENERGY = "energy", _("Energy and environment")
-    DIGITAL = "digital", _("Digital and telecommunications")
-    HEALTH = "health", _("Health")
-    EDUCATION = "education", _("Education and research")
-    FINANCE = "finance", _("Finance and insurance")
-    TOURISM = "tourism", _("Tourism and hospitality")
-    CONSTRUCTION = "construction", _("Construction and real estate")
-    TRANSPORT = "transport", _("Transport and logistics")
-    TRADE = "trade", _("Trade and distribution")
-    CULTURE = "culture", _("Culture and creative industries")
-    LAW = "law", _("Law and public administration")
-    SOCIAL = "social", _("Social economy and associations")
-    CONSULTING = "consulting", _("Consulting and services")
-
-
-class Language(models.TextChoices):
-    ARABIC = "ar", _("Arabic")
-    AMAZIGH = "zgh", _("Amazigh")
-    FRENCH = "fr", _("French")
-    ENGLISH = "en", _("English")
-    SPANISH = "es", _("Spanish")
-    GERMAN = "de", _("German")
-    DUTCH = "nl", _("Dutch")
-    ITALIAN = "it", _("Italian")
-    PORTUGUESE = "pt", _("Portuguese")
-    TURKISH = "tr", _("Turkish")
-    CHINESE = "zh", _("Chinese")
-    RUSSIAN = "ru", _("Russian")
-
-
 class Contribution(models.TextChoices):
     """Ways a member offers to contribute, and kinds of help a project needs."""
 

@@ -2,9 +2,10 @@ import factory
 from factory.django import DjangoModelFactory
 
 from accounts.factories import UserFactory
+from core.sectors import SectorChoice
 from privacy.factories import ConsentRecordFactory
 
-from .choices import Region, Sector, Stage
+from .choices import Region, Stage
 from .models import Profile, Project, RelayCoverage
 from .services import profile_denormalise, project_denormalise
 
@@ -23,7 +24,7 @@ class ProfileFactory(DjangoModelFactory):
     region_of_origin = Region.SOUSS_MASSA
     headline = "Data engineer"
     bio = "I build data platforms."
-    sectors = factory.LazyFunction(lambda: [Sector.DIGITAL.value])
+    sectors = factory.LazyFunction(lambda: [SectorChoice.DIGITAL.value])
     languages = factory.LazyFunction(lambda: ["fr", "ar"])
     contributions = factory.LazyFunction(lambda: ["mentoring"])
 
@@ -49,7 +50,7 @@ class ProjectFactory(DjangoModelFactory):
     owner = factory.SubFactory(ProfileFactory)
     title = factory.Sequence(lambda n: f"Solar irrigation pilot {n}")
     summary = "Solar pumps for small farms."
-    sector = Sector.AGRICULTURE
+    sector = SectorChoice.AGRICULTURE
     stage = Stage.PROTOTYPE
     region = Region.SOUSS_MASSA
 

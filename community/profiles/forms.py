@@ -1,8 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Contribution, Language, Region, Sector, Stage
-from .countries import COUNTRIES
+from core.countries import country_choices
+from core.languages import LanguageChoice
+from core.sectors import SectorChoice
+
+from .choices import Contribution, Region, Stage
 from .models import FIELD_GROUPS, Profile, Project
 from .photos import photo_validate
 
@@ -50,14 +53,14 @@ class ProfileForm(forms.ModelForm):
     link_1 = forms.URLField(label=_("Link 1"), required=False, assume_scheme="https")
     link_2 = forms.URLField(label=_("Link 2"), required=False, assume_scheme="https")
     link_3 = forms.URLField(label=_("Link 3"), required=False, assume_scheme="https")
-    sectors = _checkboxes(Sector.choices, _("Sectors"))
+    sectors = _checkboxes(SectorChoice.choices, _("Sectors"))
     skills = SkillsField(
         label=_("Skills"),
         required=False,
         help_text=_("Separate skills with commas."),
         widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
     )
-    languages = _checkboxes(Language.choices, _("Languages spoken"))
+    languages = _checkboxes(LanguageChoice.choices, _("Languages spoken"))
     contributions = _checkboxes(Contribution.choices, _("Ways to contribute"))
 
     class Meta:
@@ -83,7 +86,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *sorted(COUNTRIES, key=lambda c: str(c[1]))]
+        self.fields["country"].choices = [("", "—"), *country_choices()]
         profile = self.instance
         if profile.pk and not self.is_bound:
             for index, url in enumerate(profile.links[:MAX_LINKS], start=1):
@@ -170,10 +173,12 @@ class DirectoryForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
     )
-    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_optional(Sector.choices))
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_optional(SectorChoice.choices))
     country = forms.ChoiceField(label=_("Country of residence"), required=False)
     city = forms.CharField(label=_("City of residence"), required=False, max_length=120)
-    language = forms.ChoiceField(label=_("Language"), required=False, choices=_optional(Language.choices))
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=_optional(LanguageChoice.choices)
+    )
     contribution = forms.ChoiceField(
         label=_("Way to contribute"), required=False, choices=_optional(Contribution.choices)
     )
@@ -182,7 +187,7 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, *args, labels=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _optional(sorted(COUNTRIES, key=lambda c: str(c[1])))
+        self.fields["country"].choices = _optional(country_choices())
         self.fields["label"].choices = _optional([(label.pk, label.name) for label in labels])
 
     def filters(self) -> dict:
@@ -199,7 +204,7 @@ class ProjectDirectoryForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
     )
-    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_optional(Sector.choices))
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_optional(SectorChoice.choices))
     stage = forms.ChoiceField(label=_("Stage"), required=False, choices=_optional(Stage.choices))
     region = forms.ChoiceField(
         label=_("Region of Morocco"), required=False, choices=_optional(Region.choices)
@@ -211,7 +216,7 @@ class ProjectDirectoryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _optional(sorted(COUNTRIES, key=lambda c: str(c[1])))
+        self.fields["country"].choices = _optional(country_choices())
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -9,8 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Availability, Contribution, FundingBand, Language, Region, Sector, Stage, Visibility
-from .countries import COUNTRIES
+from core.countries import country_choices_lazy
+from core.languages import LanguageChoice
+from core.sectors import SectorChoice
+
+from .choices import Availability, Contribution, FundingBand, Region, Stage, Visibility
 
 # Groups of fields a member shows or hides together, and who sees each by default (protective).
 FIELD_GROUPS = {
@@ -87,7 +90,9 @@ class Profile(models.Model):
         editable=False,
     )
     name_arabic = models.CharField(_("name in Arabic script"), max_length=120, blank=True)
-    country = models.CharField(_("country of residence"), max_length=2, choices=COUNTRIES, blank=True)
+    country = models.CharField(
+        _("country of residence"), max_length=2, choices=country_choices_lazy, blank=True
+    )
     city = models.CharField(_("city of residence"), max_length=120, blank=True)
     region_of_origin = models.CharField(
         _("region of origin"), max_length=40, choices=Region.choices, blank=True
@@ -164,10 +169,10 @@ class Profile(models.Model):
         return getattr(self, f"vis_{group}")
 
     def sector_labels(self):
-        return _labels(Sector, self.sectors)
+        return _labels(SectorChoice, self.sectors)
 
     def language_labels(self):
-        return _labels(Language, self.languages)
+        return _labels(LanguageChoice, self.languages)
 
     def contribution_labels(self):
         return _labels(Contribution, self.contributions)
@@ -177,7 +182,7 @@ class Project(models.Model):
     owner = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="projects")
     title = models.CharField(_("title"), max_length=160)
     summary = models.TextField(_("summary"))
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    sector = models.CharField(_("sector"), max_length=20, choices=SectorChoice.choices)
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
     region = models.CharField(_("region of Morocco"), max_length=40, choices=Region.choices)
     funding_need = models.CharField(_("funding need"), max_length=10, choices=FundingBand.choices, blank=True)

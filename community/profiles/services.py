@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .choices import Sector
+from core.sectors import SectorChoice
+
 from .models import Profile, Project
 from .photos import photo_reencode
 from .text import fold, key, skill_slug
@@ -54,7 +55,7 @@ PROJECT_FIELDS = (
 
 def profile_denormalise(profile: Profile, skill_names) -> Profile:
     """Fill the directory's search columns from the fields (no save; bulk loaders call this too)."""
-    sector_labels = [str(Sector(code).label) for code in profile.sectors if code in Sector.values]
+    sector_labels = [str(SectorChoice(code).label) for code in profile.sectors if code in SectorChoice.values]
     profile.search_name = fold(f"{profile.display_name} {profile.name_arabic}")[:255]
     profile.search_about = fold(f"{profile.headline} {profile.bio}")
     profile.search_skills = fold(" ".join([*skill_names, *profile.sectors, *sector_labels]))

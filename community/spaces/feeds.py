@@ -6,7 +6,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from community.profiles.templatetags.members import member_name
+from core.names import display_name
 
 from .models import Space
 from .permissions import space_access
@@ -50,7 +50,7 @@ class SpacePostsFeed(Feed):
         return reverse("spaces:post", args=[item.space.slug, item.id])
 
     def item_author_name(self, item):
-        return member_name(item.author)
+        return display_name(item.author)
 
     def item_pubdate(self, item):
         return item.created_at

@@ -1,6 +1,6 @@
 """Posts as plain data for the JSON API and the websocket (already filtered through the gate)."""
 
-from community.profiles.templatetags.members import member_name
+from core.names import display_name
 
 
 def post_data(post) -> dict:
@@ -8,6 +8,6 @@ def post_data(post) -> dict:
         "id": post.id,
         "title": post.title,
         "body": post.body,
-        "author": str(member_name(post.author)),
+        "author": str(display_name(post.author)),
         "created_at": post.created_at.isoformat(),
     }

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from community.profiles.templatetags.members import member_name
+from core.names import display_name
 
 from . import selectors, services
 from .forms import CommentForm, DocumentForm, PostForm
@@ -196,7 +196,7 @@ def space_members_export(request, slug):
     visits = {v.user_id: v for v in space.visits.all()}
     for member in selectors.space_members(space):
         entered = visits[member.id].first_visited_at.date().isoformat() if member.id in visits else ""
-        writer.writerow([_csv_safe(str(member_name(member))), _csv_safe(member.email), entered])
+        writer.writerow([_csv_safe(str(display_name(member))), _csv_safe(member.email), entered])
     return response
 
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import formats
 
-from community.profiles.countries import country_name
+from core.countries import country_name
 
 from .. import selectors
 

@@ -17,7 +17,8 @@ import json
 import random
 from pathlib import Path
 
-from community.profiles.choices import Availability, Contribution, Language, Region
+from community.profiles.choices import Availability, Contribution, Region
+from core.languages import LanguageChoice
 from matching.text import normalise
 
 from .phrases import PHRASES
@@ -67,7 +68,7 @@ def build(seed=2026) -> dict:
     leaks = _leaks(taxonomy)
     if leaks:
         raise SystemExit(f"evaluation phrases contain taxonomy spellings: {leaks}")
-    languages = [code for code in Language.values if code in ("fr", "ar", "en", "es", "de", "nl")]
+    languages = [code for code in LanguageChoice.values if code in ("fr", "ar", "en", "es", "de", "nl")]
     profiles, projects = [], []
 
     def profile(concept_code, language, headline, tags):

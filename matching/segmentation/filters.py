@@ -21,9 +21,10 @@ from django.utils.translation import gettext_lazy as _
 
 from community.labels.models import Label
 from community.labels.selectors import users_holding
-from community.profiles.choices import Contribution, FundingBand, Region, Sector, Stage
-from community.profiles.countries import COUNTRIES
+from community.profiles.choices import Contribution, FundingBand, Region, Stage
 from community.profiles.models import Project
+from core.countries import country_choices_lazy
+from core.sectors import SectorChoice
 
 AUDIENCE_CHOICES = [
     ("", _("All members")),
@@ -49,7 +50,7 @@ class SegmentFilterForm(forms.Form):
     audience = forms.ChoiceField(label=_("Who"), choices=AUDIENCE_CHOICES, required=False)
     sector = forms.MultipleChoiceField(
         label=_("Sector"),
-        choices=Sector.choices,
+        choices=SectorChoice.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Declared on the profile or the sector of one of their projects."),
@@ -73,7 +74,7 @@ class SegmentFilterForm(forms.Form):
     )
     country = forms.MultipleChoiceField(
         label=_("Country of residence"),
-        choices=COUNTRIES,
+        choices=country_choices_lazy,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or Cmd) to choose several countries."),

@@ -24,8 +24,8 @@ from django.db.models import Count, Q
 from accounts.roles import RELAY
 from community.groups.models import Membership
 from community.labels.models import LabelGrant
-from community.profiles.countries import country_name
 from community.profiles.models import Profile, RelayCoverage
+from core.countries import country_name
 
 from .selectors import eligible_profiles
 

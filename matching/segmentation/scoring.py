@@ -22,8 +22,10 @@ from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, pgettext
 
+from cms.models import ProgrammePage
 from community.profiles.choices import Availability, FundingBand, Stage
 from community.profiles.models import Project, TaggedNeededSkill, TaggedSkill
+from core.sectors import matching_slugs
 
 from .selectors import eligible_profiles, segment_projects
 
@@ -39,21 +41,6 @@ FIT_POINTS = 30
 PROGRAMME_POINTS, PROGRAMMES_COUNTED = 10, 2
 ID_BATCH = 5000
 
-# Profile sectors (community.profiles.choices.Sector) → sector tags of programme pages (cms.taxonomy).
-PROGRAMME_SECTORS = {
-    "agriculture": {"agriculture"},
-    "industry": {"industry", "crafts"},
-    "energy": {"renewable-energy"},
-    "digital": {"digital"},
-    "health": {"health"},
-    "education": {"education", "research"},
-    "finance": {"finance"},
-    "tourism": {"tourism"},
-    "construction": {"real-estate"},
-    "transport": {"logistics"},
-    "culture": {"culture", "crafts"},
-    "social": {"social-economy"},
-}
 
 
 @dataclass
@@ -167,8 +154,6 @@ def _batches(ids):
 
 def _programmes():
     """Live public programme pages: (translation key, title in the active language, sectors, countries)."""
-    from cms.models import ProgrammePage
-
     language = translation.get_language()
     by_key = {}
     pages = (
@@ -193,7 +178,7 @@ def programme_fit(projects) -> dict[int, list[str]]:
     programmes = _programmes()
     result = {}
     for project in projects:
-        tags = PROGRAMME_SECTORS.get(project.sector, set())
+        tags = matching_slugs(project.sector)
         country = (project.owner.country or "").upper()
         result[project.pk] = sorted(
             title

@@ -16,9 +16,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext
 
-from community.profiles.choices import Sector, Stage
-from community.profiles.countries import country_name
+from community.profiles.choices import Stage
 from community.profiles.models import Profile, Project
+from core.countries import country_name
+from core.sectors import SectorChoice
 from privacy.models import ConsentPurpose
 from privacy.selectors import users_with_consent
 
@@ -126,6 +127,6 @@ def segment_composition(filters) -> dict:
     return {
         "total": total,
         "country": _bars(countries, country_labels, total),
-        "sector": _bars(sectors, dict(Sector.choices), total),
+        "sector": _bars(sectors, dict(SectorChoice.choices), total),
         "stage": _bars(stages, dict(Stage.choices), total),
     }

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.labels.models import LabelGrant
-from community.profiles.choices import FundingBand, Region, Sector, Stage
-from community.profiles.countries import country_name
+from community.profiles.choices import FundingBand, Region, Stage
+from core.countries import country_name
+from core.sectors import SectorChoice
 
 from .csvfile import csv_text
 from .filters import clean_filters, last_activity_expression
@@ -129,7 +130,7 @@ def _target_rows(segment):
                 project.title,
                 project.owner.display_name,
                 country_name(project.owner.country) if project.owner.country else "",
-                dict(Sector.choices).get(project.sector, project.sector),
+                dict(SectorChoice.choices).get(project.sector, project.sector),
                 dict(Stage.choices).get(project.stage, project.stage),
                 dict(Region.choices).get(project.region, project.region),
                 dict(FundingBand.choices).get(project.funding_need, ""),

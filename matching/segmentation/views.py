@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import staff_tool
-from community.profiles.countries import COUNTRIES
+from core.countries import country_choices
 
 from . import permissions, selectors, services
 from .filters import clean_filters, describe_filters, filter_pairs
@@ -169,14 +169,14 @@ def delete(request, pk):
 @require_GET
 @_analyst_required
 def relays(request):
-    codes = dict(COUNTRIES)
+    codes = dict(country_choices())
     country = request.GET.get("country", "")
     if country not in codes:
         country = ""
     return _render(
         request,
         "segmentation/relays.html",
-        {"countries": COUNTRIES, "selected": country, "proposals": relay_proposals(country)},
+        {"countries": country_choices(), "selected": country, "proposals": relay_proposals(country)},
     )
 
 

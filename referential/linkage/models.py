@@ -195,38 +195,16 @@ class GoldenEvent(models.Model):
         raise ValidationError("Golden record history is append-only.")
 
 
-class LinkageAccessLog(models.Model):
-    """Who looked at or changed what: every view of a golden record, every decision, merge and export."""
+class LinkageAction(models.TextChoices):
+    """What linkage records in the shared audit log (core.AuditLog, actions "linkage.<value>")."""
 
-    class Action(models.TextChoices):
-        VIEW_GOLDEN = "view_golden", _("Viewed a golden record")
-        EXPORT_GOLDEN = "export_golden", _("Exported a golden record")
-        VIEW_PAIR = "view_pair", _("Viewed a candidate pair")
-        DECIDE = "decide", _("Decided about a pair")
-        MERGE = "merge", _("Merged golden records")
-        UNMERGE = "unmerge", _("Unmerged records")
-        OVERRIDE = "override", _("Set a value")
-        RUN = "run", _("Started a linkage run")
-        MEMBER_VIEW = "member_view", _("Member viewed their record")
-        CLAIM = "claim", _("Member claimed their record")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=14, choices=Action.choices)
-    golden = models.ForeignKey(
-        GoldenRecord, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    pair = models.ForeignKey(
-        CandidatePair, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    detail = models.CharField(max_length=255, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("linkage access log entry")
-        verbose_name_plural = _("linkage access log")
-        ordering = ["-at", "-id"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action}"
+    VIEW_GOLDEN = "view_golden", _("Viewed a golden record")
+    EXPORT_GOLDEN = "export_golden", _("Exported a golden record")
+    VIEW_PAIR = "view_pair", _("Viewed a candidate pair")
+    DECIDE = "decide", _("Decided about a pair")
+    MERGE = "merge", _("Merged golden records")
+    UNMERGE = "unmerge", _("Unmerged records")
+    OVERRIDE = "override", _("Set a value")
+    RUN = "run", _("Started a linkage run")
+    MEMBER_VIEW = "member_view", _("Member viewed their record")
+    CLAIM = "claim", _("Member claimed their record")

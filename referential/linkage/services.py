@@ -25,6 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit_record
+from core.models import AuditLog
 from referential.models import SourceRecord
 
 from .models import (
@@ -32,7 +34,7 @@ from .models import (
     CandidatePair,
     GoldenEvent,
     GoldenRecord,
-    LinkageAccessLog,
+    LinkageAction,
     LinkageRun,
     RecordLink,
 )
@@ -50,13 +52,24 @@ def _pair_keys(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+_AUDIT_KINDS = {
+    LinkageAction.VIEW_GOLDEN: AuditLog.Kind.READ,
+    LinkageAction.VIEW_PAIR: AuditLog.Kind.READ,
+    LinkageAction.MEMBER_VIEW: AuditLog.Kind.READ,
+    LinkageAction.EXPORT_GOLDEN: AuditLog.Kind.EXPORT,
+}
+
+
 def audit(user, action, *, golden=None, pair=None, detail=""):
-    LinkageAccessLog.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action,
+    """Record a linkage action in the shared audit log ("linkage.<action>")."""
+    audit_record(
+        user,
+        f"linkage.{action}",
+        golden if golden is not None else pair,
+        kind=_AUDIT_KINDS.get(action, AuditLog.Kind.CHANGE),
+        detail=str(detail),
         golden=golden,
         pair=pair,
-        detail=str(detail)[:255],
     )
 
 
@@ -171,7 +184,7 @@ def linkage_run_start(user) -> LinkageRun:
     from .tasks import linkage_run_task
 
     run = LinkageRun.objects.create(created_by=user, backend=settings.LINKAGE_BACKEND)
-    audit(user, LinkageAccessLog.Action.RUN, detail=f"run {run.pk}")
+    audit(user, LinkageAction.RUN, detail=f"run {run.pk}")
     transaction.on_commit(lambda: linkage_run_task.delay(run.pk))
     return run
 
@@ -524,7 +537,7 @@ def pair_decide(pair: CandidatePair, *, same_person: bool, actor) -> CandidatePa
     """Record the analyst's decision and apply it to the golden records now; later runs respect it."""
     status = CandidatePair.Status.MATCH if same_person else CandidatePair.Status.NON_MATCH
     pair = _decide(pair.left_key, pair.right_key, status, actor)
-    audit(actor, LinkageAccessLog.Action.DECIDE, pair=pair, detail=status)
+    audit(actor, LinkageAction.DECIDE, pair=pair, detail=status)
     left, right = _golden_of(pair.left_key), _golden_of(pair.right_key)
     if same_person and left and right and left.pk != right.pk:
         _merge(left, right, actor)
@@ -569,7 +582,7 @@ def golden_merge(target: GoldenRecord, other: GoldenRecord, *, actor) -> GoldenR
     if target.pk == other.pk or not target.is_active or not other.is_active:
         raise ValidationError(_("Choose two different golden records that are still in use."))
     merged = _merge(target, other, actor)
-    audit(actor, LinkageAccessLog.Action.MERGE, golden=target, detail=f"{other.pk} into {target.pk}")
+    audit(actor, LinkageAction.MERGE, golden=target, detail=f"{other.pk} into {target.pk}")
     return merged
 
 
@@ -598,7 +611,7 @@ def _unmerge(golden: GoldenRecord, keys: list[str], actor) -> GoldenRecord:
 def golden_unmerge(golden: GoldenRecord, keys: list[str], *, actor) -> GoldenRecord:
     """Detach records into a golden record of their own; decisions keep them apart in later runs."""
     new = _unmerge(golden, keys, actor)
-    audit(actor, LinkageAccessLog.Action.UNMERGE, golden=golden, detail=f"{','.join(keys)} to {new.pk}")
+    audit(actor, LinkageAction.UNMERGE, golden=golden, detail=f"{','.join(keys)} to {new.pk}")
     return new
 
 
@@ -617,7 +630,7 @@ def golden_override(golden: GoldenRecord, field: str, value: str, *, actor) -> G
     GoldenEvent.objects.create(
         golden=golden, kind=GoldenEvent.Kind.OVERRIDE, actor=actor, detail={"field": field, "value": value}
     )
-    audit(actor, LinkageAccessLog.Action.OVERRIDE, golden=golden, detail=field)
+    audit(actor, LinkageAction.OVERRIDE, golden=golden, detail=field)
     return golden_consolidate(golden)
 
 
@@ -651,5 +664,5 @@ def golden_claim(golden: GoldenRecord, user) -> GoldenRecord:
     GoldenEvent.objects.create(
         golden=golden, kind=GoldenEvent.Kind.CLAIMED, actor=user, detail={"keys": [key]}
     )
-    audit(user, LinkageAccessLog.Action.CLAIM, golden=golden)
+    audit(user, LinkageAction.CLAIM, golden=golden)
     return golden_consolidate(golden)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
-from community.profiles.countries import country_name
+from core.countries import country_name
 
 from . import selectors, services
 from .labels import (
@@ -19,7 +19,7 @@ from .labels import (
     level_label,
     source_label,
 )
-from .models import GOLDEN_FIELDS, CandidatePair, GoldenRecord, LinkageAccessLog
+from .models import GOLDEN_FIELDS, CandidatePair, GoldenRecord, LinkageAction
 from .permissions import can_claim, can_see_golden, can_use_linkage
 
 _analyst_required = staff_tool(can_use_linkage)
@@ -96,7 +96,7 @@ def pair_detail(request, pk):
         following = selectors.review_queue().first()
         return redirect("linkage:pair", pk=following.pk) if following else redirect("linkage:review")
     left, right = selectors.pair_records(pair)
-    services.audit(request.user, LinkageAccessLog.Action.VIEW_PAIR, pair=pair)
+    services.audit(request.user, LinkageAction.VIEW_PAIR, pair=pair)
     return render(
         request,
         "linkage/pair_detail.html",
@@ -182,7 +182,7 @@ def golden_detail(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("linkage:golden", pk=golden.pk)
-    services.audit(request.user, LinkageAccessLog.Action.VIEW_GOLDEN, golden=golden)
+    services.audit(request.user, LinkageAction.VIEW_GOLDEN, golden=golden)
     context = _golden_context(golden)
     context["history"] = selectors.golden_history(golden)
     context["field_choices"] = [(f, FIELD_LABELS[f]) for f in GOLDEN_FIELDS]
@@ -192,7 +192,7 @@ def golden_detail(request, pk):
 @_analyst_required
 def golden_export(request, pk):
     golden = get_object_or_404(GoldenRecord, pk=pk)
-    services.audit(request.user, LinkageAccessLog.Action.EXPORT_GOLDEN, golden=golden)
+    services.audit(request.user, LinkageAction.EXPORT_GOLDEN, golden=golden)
     members = selectors.golden_members(golden)
     return JsonResponse(
         {
@@ -214,7 +214,7 @@ def member_record(request):
     if golden is not None:
         if not can_see_golden(request.user, golden):  # pragma: no cover - claimed_golden is theirs
             raise PermissionDenied
-        services.audit(request.user, LinkageAccessLog.Action.MEMBER_VIEW, golden=golden)
+        services.audit(request.user, LinkageAction.MEMBER_VIEW, golden=golden)
         return render(request, "linkage/member_record.html", _golden_context(golden))
     claimable = selectors.claimable_golden_for(request.user) if can_claim(request.user) else None
     return render(request, "linkage/member_record.html", {"golden": None, "claimable": claimable})

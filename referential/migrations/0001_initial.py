@@ -5,6 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import referential.files
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -41,7 +42,7 @@ class Migration(migrations.Migration):
             name='ImportBatch',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=referential.files.private_storage, upload_to=referential.files.import_file_path)),
+                ('file', models.FileField(max_length=200, storage=core.storage.private_storage, upload_to=referential.files.import_file_path)),
                 ('original_filename', models.CharField(max_length=255, verbose_name='file name')),
                 ('sha256', models.CharField(db_index=True, max_length=64)),
                 ('status', models.CharField(choices=[('uploaded', 'Uploaded'), ('mapped', 'Columns mapped'), ('queued', 'Queued'), ('running', 'Importing'), ('done', 'Imported'), ('failed', 'Failed')], default='uploaded', max_length=12, verbose_name='status')),

@@ -8,7 +8,8 @@ from django.utils import translation
 from cms import factories
 from cms.forms import ProgrammePageForm
 from cms.models import ProgrammePage
-from cms.taxonomy import country_name, sector_name
+from core.countries import country_name
+from core.sectors import sector_name
 
 
 def test_country_codes_are_shown_by_name_in_the_active_language():

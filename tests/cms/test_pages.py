@@ -81,7 +81,7 @@ def test_programme_page_shows_tags_partner_contact_and_related_programme_in_the_
     content = response.content.decode()
     assert 'href="/en/programmes/?country=FR"' in content
     assert ">France<" in content and ">Belgium<" in content
-    assert 'href="/en/programmes/?sector=digital"' in content and "Digital and technology" in content
+    assert 'href="/en/programmes/?sector=digital"' in content and "Digital and telecommunications" in content
     assert 'href="https://www.marocpme.gov.ma/"' in content
     assert "mailto:programme@kafaat.example" in content
     # The related programme was chosen in French; the English page links to its English translation.
@@ -124,7 +124,7 @@ def test_programme_index_filters_by_sector_and_country(client, tree, query, show
 def test_programme_index_offers_the_sectors_and_countries_in_use(client, tree):
     response = client.get(tree.en.programmes.get_url())
     assert [tag.code for tag in response.context["country_choices"]] == ["BE", "CA", "FR"]
-    assert '<option value="digital">Digital and technology</option>' in response.content.decode()
+    assert '<option value="digital">Digital and telecommunications</option>' in response.content.decode()
 
 
 def test_news_index_is_paginated_newest_first(client, tree):

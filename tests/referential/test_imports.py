@@ -9,9 +9,10 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import translation
 
+from core.models import AuditLog
 from referential import selectors, services
 from referential.factories import SourceFactory
-from referential.models import AccessLog, ColumnMapping, ImportBatch, RejectedRow, SourceRecord
+from referential.models import ColumnMapping, ImportBatch, RejectedRow, SourceRecord
 
 from .helpers import BAD_ROWS, GOOD_ROWS, analyst, client_for, csv_bytes, upload, xlsx_bytes
 
@@ -273,8 +274,8 @@ def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commi
         "duplicates": 0,
         "finished": True,
     }
-    actions = list(AccessLog.objects.filter(user=user).values_list("action", flat=True))
-    assert {"upload", "map", "view", "commit"} <= set(actions)
+    actions = list(AuditLog.objects.filter(actor=user).values_list("action", flat=True))
+    assert {"referential.upload", "referential.map", "referential.view", "referential.commit"} <= set(actions)
     log = client.get(reverse("referential:access_log")).content.decode()
     assert "A déposé un fichier" in log and "A lancé l’import" in log
 
@@ -317,7 +318,9 @@ def test_the_rejected_rows_download_in_the_analysts_language_and_is_formula_safe
     assert english[3][5] == "'=cmd|' /C calc'!A0"  # neutralised for spreadsheets
     assert responses["en"]["Content-Disposition"].startswith("attachment;")
     assert responses["fr"].content != responses["en"].content != responses["ar"].content
-    assert AccessLog.objects.filter(user=user, action="download_rejected", batch=batch).count() == 3
+    assert AuditLog.objects.filter(
+        actor=user, action="referential.download_rejected", context__batch=batch.pk, kind="export"
+    ).count() == 3
 
 
 def test_the_original_file_downloads_for_analysts_and_is_logged(imported):
@@ -327,7 +330,9 @@ def test_the_original_file_downloads_for_analysts_and_is_logged(imported):
     response = client_for(user).get(reverse("referential:batch_file", args=[batch.pk]))
     assert b"".join(response.streaming_content) == data
     assert 'filename="liste.csv"' in response["Content-Disposition"]
-    assert AccessLog.objects.filter(user=user, action="download_file", batch=batch).exists()
+    assert AuditLog.objects.filter(
+        actor=user, action="referential.download_file", context__batch=batch.pk
+    ).exists()
 
 
 def test_the_linkage_input_holds_every_record_with_its_sources_trust(imported):

@@ -8,9 +8,10 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from accounts.roles import ADMIN, ANALYST, EDITOR, MEMBER, MODERATOR, RELAY
+from core.models import AuditLog
 from referential import services
 from referential.factories import SourceFactory
-from referential.models import AccessLog, ImportBatch, Source
+from referential.models import ImportBatch, Source
 from referential.permissions import can_use_referential
 
 from .helpers import GOOD_ROWS, csv_bytes, upload
@@ -70,7 +71,7 @@ def test_other_roles_are_refused_everywhere_even_with_two_factors(batch, role):
     for method, url in _surfaces(batch):
         assert _request(client, method, url).status_code == 403, (role, method, url)
     assert _unchanged(batch)
-    assert not AccessLog.objects.filter(user=user).exists()
+    assert not AuditLog.objects.filter(actor=user).exists()
 
 
 def test_visitors_are_sent_to_log_in_everywhere(batch):

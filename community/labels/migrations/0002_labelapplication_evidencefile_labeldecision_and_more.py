@@ -4,6 +4,7 @@ import community.labels.models
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -36,7 +37,7 @@ class Migration(migrations.Migration):
             name='EvidenceFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=community.labels.models.private_storage, upload_to=community.labels.models._evidence_path)),
+                ('file', models.FileField(max_length=200, storage=core.storage.private_storage, upload_to=community.labels.models._evidence_path)),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

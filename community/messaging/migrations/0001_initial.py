@@ -4,6 +4,7 @@ import community.messaging.models
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -62,7 +63,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=community.messaging.models.private_storage, upload_to=community.messaging.models._attachment_path)),
+                ('file', models.FileField(max_length=200, storage=core.storage.private_storage, upload_to=community.messaging.models._attachment_path)),
                 ('filename', models.CharField(max_length=200)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from community.profiles.templatetags.members import member_name
+from core.names import display_name
 
 from .. import selectors
 from ..models import Conversation
@@ -49,7 +49,7 @@ def conversation_title(conversation, viewer):
     ]
     if not others:
         return _("Conversation")
-    return ", ".join(str(member_name(u)) for u in others[:4])
+    return ", ".join(str(display_name(u)) for u in others[:4])
 
 
 @register.inclusion_tag("messaging/_badge.html", takes_context=True)
@@ -64,4 +64,4 @@ def messages_badge(context):
 
 @register.filter
 def join_members(users):
-    return ", ".join(str(member_name(u)) for u in users)
+    return ", ".join(str(display_name(u)) for u in users)

@@ -1,19 +1,15 @@
 from django import template
-from django.utils.translation import gettext as _
 
-from community.profiles.countries import country_name as _country_name
+from core.countries import country_name as _country_name
+from core.names import display_name
 
 register = template.Library()
 
 
 @register.filter
 def member_name(user):
-    """How a member is named next to what they wrote; a deleted account shows as "Deleted member"."""
-    if user is None:
-        return _("Deleted member")
-    profile = getattr(user, "profile", None)
-    display_name = getattr(profile, "display_name", "") if profile is not None else ""
-    return display_name or user.get_full_name() or _("Member")
+    """How a member is named next to what they wrote (core.names.display_name)."""
+    return display_name(user)
 
 
 @register.filter

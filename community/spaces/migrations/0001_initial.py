@@ -4,6 +4,7 @@ import community.spaces.models.spaces
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -141,7 +142,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(storage=community.spaces.models.spaces.PrivateStorage(), upload_to=community.spaces.models.spaces._document_path, verbose_name='file')),
+                ('file', models.FileField(storage=core.storage.private_storage, upload_to=community.spaces.models.spaces._document_path, verbose_name='file')),
                 ('filename', models.CharField(max_length=200)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

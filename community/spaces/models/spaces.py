@@ -1,42 +1,12 @@
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from community.i18n import localized
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files kept outside MEDIA_ROOT, so no web server can hand them out without the gate."""
-
-    @cached_property
-    def base_location(self):
-        from pathlib import Path
-
-        return str(
-            getattr(settings, "PRIVATE_MEDIA_ROOT", "") or Path(settings.MEDIA_ROOT).parent / "private"
-        )
-
-    @property
-    def location(self):
-        import os
-
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    def _clear_cached_properties(self, setting, **kwargs):
-        if setting in ("MEDIA_ROOT", "PRIVATE_MEDIA_ROOT"):
-            self.__dict__.pop("base_location", None)
-
-
-private_storage = PrivateStorage()
+from core.storage import private_storage
 
 
 class Space(models.Model):

@@ -26,6 +26,7 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 INSTALLED_APPS = [
     "daphne",
+    "core",
     "accounts",
     "privacy",
     "cms",

@@ -280,10 +280,10 @@ def test_account_deletion_asks_the_password_then_erases_everything(
 
 
 def test_posts_of_a_deleted_member_read_deleted_member():
-    from community.profiles.templatetags.members import member_name
+    from core.names import display_name
 
     with translation.override("fr"):
-        assert member_name(None) == "Membre supprimé"
+        assert display_name(None) == "Membre supprimé"
 
 
 def test_demo_profiles_are_idempotent_and_mostly_listed():

@@ -10,9 +10,10 @@ from django.utils import translation
 
 from accounts.factories import UserFactory
 from accounts.roles import ADMIN, ANALYST, EDITOR, MEMBER, MODERATOR, RELAY
+from core.models import AuditLog
 from referential.linkage import selectors
 from referential.linkage.factories import SourceFactory, SourceRecordFactory
-from referential.linkage.models import CandidatePair, GoldenRecord, LinkageAccessLog, LinkageRun, RecordLink
+from referential.linkage.models import CandidatePair, GoldenRecord, LinkageAction, LinkageRun, RecordLink
 from referential.linkage.tasks import linkage_run_task
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +104,7 @@ def test_other_roles_are_refused_every_analyst_surface(client, linked, role):
         == 403
     )
     assert client.post(reverse("linkage:home")).status_code == 403
-    assert not LinkageAccessLog.objects.filter(action=LinkageAccessLog.Action.VIEW_GOLDEN).exists()
+    assert not AuditLog.objects.filter(action=f"linkage.{LinkageAction.VIEW_GOLDEN}").exists()
 
 
 def test_analysts_without_a_second_factor_are_sent_to_set_one_up(client, linked):
@@ -137,7 +138,7 @@ def test_the_review_page_shows_both_records_side_by_side_with_reasons(client, li
         "7.9",
     ):
         assert text in page, text
-    assert LinkageAccessLog.objects.filter(user=user, action=LinkageAccessLog.Action.VIEW_PAIR).exists()
+    assert AuditLog.objects.filter(actor=user, action=f"linkage.{LinkageAction.VIEW_PAIR}").exists()
 
 
 def test_deciding_through_the_page_records_the_analyst_and_empties_the_queue(client, linked):
@@ -149,8 +150,8 @@ def test_deciding_through_the_page_records_the_analyst_and_empties_the_queue(cli
     assert pair.status == CandidatePair.Status.NON_MATCH and pair.decided_by == user
     first, second = (RecordLink.objects.get(key=f"s:{linked[k].pk}").golden for k in ("first", "second"))
     assert first != second
-    assert LinkageAccessLog.objects.filter(
-        user=user, action=LinkageAccessLog.Action.DECIDE, pair=pair
+    assert AuditLog.objects.filter(
+        actor=user, action=f"linkage.{LinkageAction.DECIDE}", context__pair=pair.pk
     ).exists()
     response = client.post(reverse("linkage:pair", args=[linked["pair"].pk]), {"decision": "maybe"})
     assert CandidatePair.objects.get(pk=linked["pair"].pk).status == CandidatePair.Status.NON_MATCH
@@ -176,14 +177,16 @@ def test_every_view_export_and_change_of_a_golden_record_is_logged(client, linke
     other = GoldenRecord.objects.exclude(pk=golden.pk).filter(merged_into=None, links__isnull=False).first()
     if other:
         client.post(reverse("linkage:golden", args=[golden.pk]), {"action": "merge", "other": other.pk})
-    actions = set(LinkageAccessLog.objects.filter(user=user).values_list("action", flat=True))
+    actions = {
+        a.split(".", 1)[1] for a in AuditLog.objects.filter(actor=user).values_list("action", flat=True)
+    }
     assert {
-        LinkageAccessLog.Action.VIEW_GOLDEN,
-        LinkageAccessLog.Action.EXPORT_GOLDEN,
-        LinkageAccessLog.Action.OVERRIDE,
+        LinkageAction.VIEW_GOLDEN,
+        LinkageAction.EXPORT_GOLDEN,
+        LinkageAction.OVERRIDE,
     } <= actions
     if other:
-        assert LinkageAccessLog.Action.MERGE in actions
+        assert LinkageAction.MERGE in actions
 
 
 def test_starting_a_run_from_the_page(client, linked, django_capture_on_commit_callbacks, settings):
@@ -203,7 +206,7 @@ def test_a_member_claims_their_record_and_sees_only_it(client, linked):
     client.post(reverse("linkage:claim"))
     page = client.get(en("linkage:mine")).content.decode()
     assert "Bennani" in page and "Consulate in Brussels" in page
-    assert LinkageAccessLog.objects.filter(user=member, action=LinkageAccessLog.Action.MEMBER_VIEW).exists()
+    assert AuditLog.objects.filter(actor=member, action=f"linkage.{LinkageAction.MEMBER_VIEW}").exists()
     # Even with their record claimed, members never reach the analyst pages or someone else's record.
     assert client.get(reverse("linkage:golden", args=[linked["golden"].pk])).status_code == 403
     assert client.get(reverse("linkage:golden_export", args=[linked["golden"].pk])).status_code == 403

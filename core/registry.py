@@ -1,0 +1,93 @@
+"""Where higher floors hand things to lower ones without being imported by them.
+
+An edge app (events, matching, referential, watch, …) registers from its ``AppConfig.ready()``:
+menu entries, template fragments for named slots of core pages, permissions its roles need, audit actions
+with their labels, dashboard panels. Core and community templates render what is registered and never name
+an edge app; removing an app removes its entries.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link in one of the site's menus.
+
+    ``menu``: "header" (every visitor), "community" (members), "staff" (by role). ``visible(request)`` says
+    whether this visitor sees it; ``badge(request)`` may return a number to show beside it.
+    """
+
+    key: str
+    menu: str
+    label: object
+    url_name: str
+    order: int = 50
+    visible: Callable | None = None
+    badge: Callable | None = None
+    icon: str = ""
+    url_kwargs: dict = field(default_factory=dict)
+
+    def url(self) -> str:
+        try:
+            return reverse(self.url_name, kwargs=self.url_kwargs or None)
+        except NoReverseMatch:
+            return ""
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A template rendered in a named slot of a page, with the page's context; ``order`` sorts a slot."""
+
+    slot: str
+    template: str
+    order: int = 50
+    key: str = ""
+
+
+class _Registry:
+    def __init__(self):
+        self.menu_entries: dict[str, MenuEntry] = {}
+        self.fragments: dict[str, dict[str, Fragment]] = defaultdict(dict)
+        self.role_permissions: dict[str, set[str]] = defaultdict(set)
+        self.audit_actions: dict[str, object] = {}
+        self.dashboard_panels: dict[str, object] = {}
+
+    # Registration is idempotent by key: ``ready()`` may run twice in tests.
+    def add_menu_entry(self, entry: MenuEntry) -> None:
+        self.menu_entries[entry.key] = entry
+
+    def add_fragment(self, fragment: Fragment) -> None:
+        self.fragments[fragment.slot][fragment.key or fragment.template] = fragment
+
+    def add_role_permissions(self, role: str, permissions) -> None:
+        self.role_permissions[role].update(permissions)
+
+    def add_audit_actions(self, actions: dict) -> None:
+        """{"app.action": label}: how the audit log page names each action."""
+        self.audit_actions.update(actions)
+
+    def add_dashboard_panel(self, key: str, panel) -> None:
+        self.dashboard_panels[key] = panel
+
+    # Reading.
+    def menu(self, name: str, request=None) -> list[MenuEntry]:
+        entries = [e for e in self.menu_entries.values() if e.menu == name]
+        if request is not None:
+            entries = [e for e in entries if e.visible is None or e.visible(request)]
+        return sorted(entries, key=lambda e: (e.order, e.key))
+
+    def slot(self, name: str) -> list[Fragment]:
+        return sorted(self.fragments.get(name, {}).values(), key=lambda f: (f.order, f.template))
+
+    def permissions_of(self, role: str) -> set[str]:
+        return set(self.role_permissions.get(role, ()))
+
+    def audit_action_label(self, action: str):
+        return self.audit_actions.get(action, action)
+
+
+registry = _Registry()

@@ -1,0 +1,50 @@
+"""Tags that render what higher floors registered (core.registry) and the shared display rules."""
+
+from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+
+from core.countries import country_name as _country_name
+from core.languages import language_name as _language_name
+from core.names import display_name as _display_name
+from core.registry import registry
+from core.sectors import sector_name as _sector_name
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name):
+    """Every fragment registered for the named slot, rendered with this page's context."""
+    parts = []
+    flat = context.flatten()
+    request = context.get("request")
+    for fragment in registry.slot(name):
+        parts.append(get_template(fragment.template).render(flat, request))
+    # Each fragment is a template rendered with autoescaping: its output is already safe HTML.
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def menu_entries(context, name):
+    return registry.menu(name, context.get("request"))
+
+
+@register.filter
+def display_name(user):
+    return _display_name(user)
+
+
+@register.filter
+def country_name(code):
+    return _country_name(code)
+
+
+@register.filter
+def sector_name(code):
+    return _sector_name(code)
+
+
+@register.filter
+def language_name(code):
+    return _language_name(code)
