@@ -1,7 +1,7 @@
 """Every UI string is translated in fr, ar and en, and the catalogues follow the code.
 
-The root catalogue (locale/) holds the project-wide apps; each app under community/ and the domain
-apps events/, matching/ and referential/ keep their own catalogue in <app>/locale.
+The root catalogue (locale/) holds the project-wide apps; every app with a ``locale`` folder beside its
+``apps.py`` (core/, each app under community/, the domain and back-office apps) keeps its own catalogue.
 """
 
 import os
@@ -16,9 +16,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("fr", "ar", "en")
 ROOT_SOURCE_DIRS = ("site", "cms", "community", "themes", "accounts", "privacy")
-DOMAIN_APPS = ("events", "matching", "referential")
 APP_CATALOGUES = sorted(
-    [*(path.parent for path in ROOT.glob("community/*/apps.py")), *(ROOT / app for app in DOMAIN_APPS)]
+    path.parent
+    for pattern in ("*/apps.py", "*/*/apps.py")
+    for path in ROOT.glob(pattern)
+    if (path.parent / "locale").is_dir() and ".venv" not in path.parts and "node_modules" not in path.parts
 )
 CATALOGUE_DIRS = [ROOT, *APP_CATALOGUES]
 
