@@ -49,8 +49,9 @@ test-scaled:
 	DATABASE_URL=$(SCALED_DATABASE_URL) REDIS_URL=$(SCALED_REDIS_URL) $(PYTEST) -m "not transactional"
 	DATABASE_URL=$(SCALED_DATABASE_URL) REDIS_URL=$(SCALED_REDIS_URL) $(PYTEST) -m transactional
 
-lint: ## ruff, migrations and deploy checks
+lint: ## ruff, import contracts (the floors of DESIGN.md), migrations and deploy checks
 	$(BIN)/ruff check .
+	PYTHONPATH=.:site $(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	DJANGO_SETTINGS_MODULE=kafaat.settings.production DJANGO_SECRET_KEY=check-deploy-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
 	  DJANGO_ALLOWED_HOSTS=kafaat.example $(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -12,7 +12,7 @@ def _roles_sync_after_migrate(sender, **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if not with_models or sender.label != with_models[-1].label:
         return
-    from .services import roles_sync
+    from .services import roles_sync  # services import models, which load after the app registry
 
     roles_sync()
 

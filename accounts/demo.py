@@ -5,6 +5,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from privacy.models import ConsentPurpose
+from privacy.selectors import consent_history, notice_current
+from privacy.services import signup_consents_record
+
 from .roles import MEMBER, ROLE_LABELS
 from .services import roles_sync, user_role_assign
 
@@ -25,9 +29,6 @@ def seed_role_accounts() -> list[tuple[str, str, str]]:
     Returns ``(role, email, password)`` for each. The member also gets consents recorded (directory
     and matching granted, newsletter refused) the first time.
     """
-    from privacy.models import ConsentPurpose
-    from privacy.selectors import consent_history, notice_current
-    from privacy.services import signup_consents_record
 
     roles_sync()
     User = get_user_model()

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import registry
+
 MEMBER = "member"
 RELAY = "relay"
 EDITOR = "editor"
@@ -24,7 +26,8 @@ STAFF_ROLES = frozenset({RELAY, EDITOR, MODERATOR, ANALYST, ADMIN})
 # Roles that work in the Wagtail admin.
 ADMIN_ACCESS_ROLES = frozenset({EDITOR, MODERATOR, ANALYST, ADMIN})
 
-# Permissions per role, as "app_label.codename". The admin role is a superuser and needs none.
+# Wagtail's own permissions per role, as "app_label.codename"; the project's apps add theirs through
+# core.registry from their AppConfig (this floor names none of them). The admin role is a superuser.
 _PAGE_EDITING = [
     "wagtailadmin.access_admin",
     "wagtailimages.add_image",
@@ -34,29 +37,13 @@ _PAGE_EDITING = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
     "wagtail_localize.submit_translation",
-    "cms.add_menuitem",
-    "cms.change_menuitem",
-    "cms.delete_menuitem",
-    "cms.add_footerlink",
-    "cms.change_footerlink",
-    "cms.delete_footerlink",
 ]
 ROLE_PERMISSIONS = {
     MEMBER: [],
     RELAY: [],
     EDITOR: _PAGE_EDITING,
-    MODERATOR: [
-        "wagtailadmin.access_admin",
-        "labels.add_label",
-        "labels.change_label",
-        "labels.view_label",
-    ],
-    ANALYST: [
-        "wagtailadmin.access_admin",
-        "matching.add_skillconcept",
-        "matching.change_skillconcept",
-        "matching.view_skillconcept",
-    ],
+    MODERATOR: ["wagtailadmin.access_admin"],
+    ANALYST: ["wagtailadmin.access_admin"],
     ADMIN: [],
 }
 
@@ -64,6 +51,11 @@ ROLE_PERMISSIONS = {
 ROLE_PAGE_PERMISSIONS = {
     EDITOR: ["add_page", "change_page", "publish_page"],
 }
+
+
+def role_permissions(role: str) -> set[str]:
+    """What the role holds: Wagtail's permissions above and what the apps registered."""
+    return set(ROLE_PERMISSIONS.get(role, ())) | registry.permissions_of(role)
 
 
 def user_roles(user):

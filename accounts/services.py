@@ -5,7 +5,9 @@ import logging
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from .roles import ADMIN, ROLE_LABELS, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from .roles import ADMIN, ROLE_LABELS, ROLE_PAGE_PERMISSIONS, role_permissions
 
 logger = logging.getLogger(__name__)
 
@@ -14,7 +16,7 @@ COLLECTION_PERMISSION_APPS = frozenset({"wagtailimages", "wagtaildocs"})
 
 
 def _permissions_by_name() -> dict[str, Permission]:
-    wanted = {name for names in ROLE_PERMISSIONS.values() for name in names}
+    wanted = {name for role in ROLE_LABELS for name in role_permissions(role)}
     app_labels = {name.split(".", 1)[0] for name in wanted}
     found = {}
     for permission in Permission.objects.filter(content_type__app_label__in=app_labels).select_related(
@@ -25,13 +27,11 @@ def _permissions_by_name() -> dict[str, Permission]:
 
 
 def _root_page():
-    from wagtail.models import Page
 
     return Page.get_first_root_node()
 
 
 def _root_collection():
-    from wagtail.models import Collection
 
     return Collection.get_first_root_node()
 
@@ -45,7 +45,6 @@ def _page_permissions(codenames) -> list[Permission]:
 
 
 def _root_page_permissions_sync(group, codenames, root) -> None:
-    from wagtail.models import GroupPagePermission
 
     wanted = _page_permissions(codenames)
     GroupPagePermission.objects.filter(group=group, page=root).exclude(permission__in=wanted).delete()
@@ -54,7 +53,6 @@ def _root_page_permissions_sync(group, codenames, root) -> None:
 
 
 def _root_collection_permissions_sync(group, permissions, root) -> None:
-    from wagtail.models import GroupCollectionPermission
 
     (
         GroupCollectionPermission.objects.filter(group=group, collection=root)
@@ -67,7 +65,7 @@ def _root_collection_permissions_sync(group, permissions, root) -> None:
 
 @transaction.atomic
 def roles_sync() -> dict[str, Group]:
-    """Create or update one group per role with exactly the permissions roles.py declares.
+    """Create or update one group per role with exactly the permissions roles.py and the apps declare.
 
     Idempotent. Permissions whose app is not migrated yet are skipped (a later run picks them up).
     Page permissions go on the root page and image/document permissions on the root collection,
@@ -81,7 +79,7 @@ def roles_sync() -> dict[str, Group]:
         group, _created = Group.objects.get_or_create(name=role)
         groups[role] = group
         model_permissions, collection_permissions = [], []
-        for name in ROLE_PERMISSIONS.get(role, []):
+        for name in sorted(role_permissions(role)):
             permission = available.get(name)
             if permission is None:
                 logger.debug("roles_sync: permission %s does not exist yet, skipped", name)

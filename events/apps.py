@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import Fragment, MenuEntry, registry
+
 
 class EventsConfig(AppConfig):
     name = "events"
@@ -8,6 +10,12 @@ class EventsConfig(AppConfig):
     demo_seeders = [(70, "events.demo.seed_events")]
 
     def ready(self):
-        from . import signals
+        from . import signals  # signals import models, which load after the app registry
 
         signals.connect()
+        registry.add_menu_entry(
+            MenuEntry(key="events", menu="header", label=_("Events"), url_name="events:list", order=20)
+        )
+        registry.add_fragment(
+            Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")
+        )

@@ -19,10 +19,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import translation
 
 from core.countries import country_name
 
+from .models import CalendarEntry, Event
 from .occurrences import exception_starts, occurrence_map
 
 PRODID = "-//Kafaat//Events//FR"
@@ -63,7 +65,6 @@ def _location(event) -> str:
 
 
 def _base(event, *, uid, start, end, sequence, status, link=""):
-    from django.urls import reverse
 
     vevent = VEvent()
     vevent.add("uid", uid)
@@ -207,7 +208,6 @@ def _assemble(name: str, zones, parts) -> bytes:
 
 
 def _store(written: dict, keys: dict, language: str) -> None:
-    from .models import CalendarEntry
 
     rows = [
         CalendarEntry(event_id=event_id, language=language, key=keys[event_id], data=data)
@@ -231,7 +231,6 @@ def _entries(keys: dict, language: str, overrides: dict, load_missing) -> tuple[
 
     Returns the bytes by event id and how many were written.
     """
-    from .models import CalendarEntry
 
     stored = {
         event_id: bytes(data)
@@ -303,7 +302,6 @@ def calendar_entries_refresh(event_id: int) -> int:
 
     Run by a task after an event or one of its sessions changes, so that no feed request pays for it.
     """
-    from .models import Event
 
     written = 0
     events = Event.objects.filter(id=event_id)

@@ -2,11 +2,13 @@ from celery import shared_task
 
 from core.oncommit import once_on_commit
 
+from .ical import calendar_entries_refresh
+from .reminders import reminders_send
+
 
 @shared_task(name="events_reminders_send")
 def events_reminders_send() -> int:
     """Every 5 minutes (celery beat): reminders due 24 h and 1 h before sessions. Idempotent."""
-    from .reminders import reminders_send
 
     return reminders_send()
 
@@ -14,7 +16,6 @@ def events_reminders_send() -> int:
 @shared_task(name="events_calendar_entries_refresh")
 def events_calendar_entries_refresh(event_id: int) -> int:
     """Write an event's VEVENTs again in every language if they are stale. Idempotent."""
-    from .ical import calendar_entries_refresh
 
     return calendar_entries_refresh(event_id)
 

@@ -1,6 +1,5 @@
 """Event pages, RSVPs, calendar files and organiser tools. Thin: permissions, then services/selectors."""
 
-import csv
 from datetime import date
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.decorators import two_factor_setup_redirect
 from accounts.permissions import two_factor_required
 from community.groups.models import CommunityGroup
+from core.csvfile import csv_response
 
 from . import ical, permissions, selectors, services
 from .forms import EventFilterForm, EventForm, MemberSettingsForm, MessageForm, RSVPForm, SessionMoveForm
@@ -364,21 +364,18 @@ def attendees_csv(request, pk, key):
     if (refused := _organiser_gate(request, event)) is not None:
         return refused
     session = _session_from_key(event, key)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="attendees-{event.id}-{key}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Email"), _("Answer"), _("Checked in"), *event.questions])
-    for answer in selectors.attendees(event, session.original_start):
-        writer.writerow(
-            [
-                answer.user.get_full_name(),
-                answer.user.email,
-                answer.get_status_display(),
-                answer.checked_in_at.isoformat() if answer.checked_in_at else "",
-                *[answer.answers.get(q, "") for q in event.questions],
-            ]
-        )
-    return response
+    rows = [
+        [
+            answer.user.get_full_name(),
+            answer.user.email,
+            answer.get_status_display(),
+            answer.checked_in_at.isoformat() if answer.checked_in_at else "",
+            *[answer.answers.get(q, "") for q in event.questions],
+        ]
+        for answer in selectors.attendees(event, session.original_start)
+    ]
+    header = [_("Name"), _("Email"), _("Answer"), _("Checked in"), *event.questions]
+    return csv_response(f"attendees-{event.id}-{key}.csv", header, rows)
 
 
 @require_POST

@@ -10,13 +10,15 @@ from itertools import islice
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import staff_tool
 from core.audit import audit_entries
+from core.csvfile import csv_response
+from core.storage import private_file_response
 
 from . import selectors, services
 from .forms import EncodingForm, MappingForm, SourceForm, UploadForm
@@ -223,53 +225,34 @@ def batch_progress(request, pk):
     return response
 
 
-def csv_safe(value) -> str:
-    """Spreadsheets run cells starting with = + - @ (or a tab or carriage return) as formulas."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 @analyst_required
 @require_GET
 def batch_rejected_csv(request, pk):
     """The rejected rows with their original columns and the reasons, in the analyst's language."""
     batch = _batch(pk)
     services.access_log(request.user, AccessAction.DOWNLOAD_REJECTED, batch=batch)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="rejected-rows-{batch.pk}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")  # so that Excel reads the Arabic text as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([csv_safe(value) for value in [_("Row"), *batch.headers, _("Reasons")]])
-    for row in selectors.rejected_rows(batch).iterator():
-        reasons = " | ".join(reason_message(reason) for reason in row.reasons)
-        cells = [row.raw.get(header, "") for header in batch.headers]
-        writer.writerow([csv_safe(value) for value in [row.row_number, *cells, reasons]])
-    return response
+    rows = (
+        [
+            row.row_number,
+            *[row.raw.get(header, "") for header in batch.headers],
+            " | ".join(reason_message(reason) for reason in row.reasons),
+        ]
+        for row in selectors.rejected_rows(batch).iterator()
+    )
+    return csv_response(f"rejected-rows-{batch.pk}.csv", [_("Row"), *batch.headers, _("Reasons")], rows)
 
 
 @analyst_required
 @require_GET
 def batch_file(request, pk):
     batch = _batch(pk)
-    try:
-        handle = batch.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
     services.access_log(request.user, AccessAction.DOWNLOAD_FILE, batch=batch)
     content_type = (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         if batch.file_format == "xlsx"
         else "text/csv"
     )
-    response = FileResponse(
-        handle, as_attachment=True, filename=batch.original_filename, content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(batch.file, filename=batch.original_filename, content_type=content_type)
 
 
 @analyst_required

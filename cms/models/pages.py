@@ -72,7 +72,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
+        from cms import selectors  # selectors import these models: circular at module level
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_programmes"] = selectors.featured_programmes(self)
@@ -108,7 +108,7 @@ class ProgrammeIndexPage(Page):
         verbose_name_plural = _("programme indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
+        from cms import selectors  # selectors import these models: circular at module level
 
         context = super().get_context(request, *args, **kwargs)
         sector = request.GET.get("sector", "").strip()
@@ -177,7 +177,7 @@ class ProgrammePage(Page, ContactMixin):  # noqa: DJ008 (Page defines __str__)
         verbose_name_plural = _("programmes")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
+        from cms import selectors  # selectors import these models: circular at module level
 
         context = super().get_context(request, *args, **kwargs)
         context["related"] = selectors.related_programmes(self)
@@ -210,7 +210,7 @@ class ServiceIndexPage(Page):
         verbose_name_plural = _("service indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
+        from cms import selectors  # selectors import these models: circular at module level
 
         context = super().get_context(request, *args, **kwargs)
         context["services"] = _paginate(request, selectors.children_of(self, ServicePage), INDEX_PAGE_SIZE)
@@ -262,7 +262,7 @@ class NewsIndexPage(Page):
         verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
+        from cms import selectors  # selectors import these models: circular at module level
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = _paginate(request, selectors.news_in(self), NEWS_PAGE_SIZE)

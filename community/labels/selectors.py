@@ -1,6 +1,6 @@
 """Read queries about labels. Other apps ask these, never the grant table directly."""
 
-from .models import LabelGrant
+from .models import Label, LabelApplication, LabelDecision, LabelGrant
 
 
 def active_label_ids(user) -> set[int]:
@@ -20,7 +20,6 @@ def users_holding(label_ids):
 
 
 def labels_open_to_applications():
-    from .models import Label
 
     return Label.objects.filter(is_active=True)
 
@@ -33,7 +32,6 @@ def labels_held(user):
 
 
 def applications_of(user):
-    from .models import LabelApplication
 
     return (
         LabelApplication.objects.filter(applicant=user)
@@ -45,7 +43,6 @@ def applications_of(user):
 
 def applications_pending():
     """The moderation queue: oldest first."""
-    from .models import LabelApplication
 
     return (
         LabelApplication.objects.filter(status=LabelApplication.Status.PENDING)
@@ -60,6 +57,5 @@ def grants_active_all():
 
 
 def decisions_of(user):
-    from .models import LabelDecision
 
     return LabelDecision.objects.filter(member=user).select_related("label").order_by("-created_at", "-id")

@@ -1,5 +1,9 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from community.moderation.signals import target_hidden
+from core.registry import Fragment, registry
 
 
 class MessagingConfig(AppConfig):
@@ -9,17 +13,17 @@ class MessagingConfig(AppConfig):
     demo_seeders = [(60, "community.messaging.demo.seed_conversations")]
 
     def ready(self):
-        from community.moderation.signals import target_hidden
-
+        # Model modules load only once the app registry is ready.
         from .models import Message
 
         target_hidden.connect(_message_hidden, sender=Message, dispatch_uid="messaging_message_hidden")
+        registry.add_fragment(
+            Fragment(slot="header.account", template="messaging/_header_slot.html", order=10)
+        )
 
 
 def _message_hidden(sender, target, **kwargs):
     """A moderator hid a message: open pages show it as removed at once, as they do for a deletion."""
-    from django.db import transaction
-
-    from .services import message_broadcast
+    from .services import message_broadcast  # services import models, which load after the app registry
 
     transaction.on_commit(lambda: message_broadcast(target.pk, "update"))

@@ -10,6 +10,7 @@ cross the sync carry their sequence number, so the client drops the duplicates.
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
 from channels.db import DatabaseSyncToAsync
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.utils import translation
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from . import permissions, selectors, services
@@ -59,7 +61,6 @@ SYNC_BATCH = 200
 
 
 def _language(scope, user) -> str:
-    from urllib.parse import parse_qs
 
     asked = parse_qs(scope.get("query_string", b"").decode()).get("lang", [""])[0]
     available = {code for code, _name in settings.LANGUAGES}
@@ -115,7 +116,6 @@ def _mark_read(user, conversation, seq):
 
 def _moment(value):
     """An ISO 8601 moment the client echoes back (one the server sent it), or None."""
-    from django.utils.dateparse import parse_datetime
 
     if not isinstance(value, str) or len(value) > 40:
         return None

@@ -22,9 +22,11 @@ from community.notifications.emails import absolute_url
 from community.notifications.models import NotificationPreference
 from community.notifications.selectors import email_mode_of
 from community.notifications.services import language_of
+from core.names import display_name
 
 from . import permissions
 from .models import Message, Participant, UnreadEmail
+from .templatetags.messaging import conversation_title
 
 PREVIEWS_PER_CONVERSATION = 3
 
@@ -92,9 +94,7 @@ def unread_email_send_for(user_id: int, *, now=None) -> int:
             UnreadEmail.objects.create(user=user, sent_at=now, message_count=count)
     if not sections:
         return 0
-    from core.names import display_name
 
-    from .templatetags.messaging import conversation_title
 
     with translation.override(language_of(user)):
         context = {

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community.moderation.selectors import blocked_user_ids
+from core.names import display_name
 from core.uploads import checked_content_type
 
 from .services import MAX_LENGTH
@@ -76,6 +77,5 @@ class NewConversationForm(forms.Form):
 
 
 def _member_label(user):
-    from core.names import display_name
 
     return display_name(user)

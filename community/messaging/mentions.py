@@ -1,5 +1,6 @@
 """@mentions: "@" followed by a reader's display name notifies that reader (and only readers)."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from community.notifications.services import in_language_of, notify
@@ -10,7 +11,6 @@ from .models import Conversation, Participant
 
 
 def _candidates(conversation):
-    from django.contrib.auth import get_user_model
 
     users = get_user_model().objects.filter(is_active=True).select_related("profile")
     if conversation.kind == Conversation.Kind.GROUP:

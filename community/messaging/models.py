@@ -147,7 +147,7 @@ class Message(models.Model):
         return self.body
 
     def moderation_visible_to(self, user) -> bool:
-        from .permissions import can_read
+        from .permissions import can_read  # permissions import these models: circular at module level
 
         return can_read(user, self.conversation)
 

@@ -5,7 +5,13 @@ members. Space conversations: whoever the space gate lets in. The answer is comp
 message, so a member who leaves a group or loses a label is cut off at the next one.
 """
 
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Q
+
+from community.groups.models import Membership
 from community.groups.permissions import is_active_member
+from community.moderation.models import Block
 from community.moderation.selectors import is_blocked_between
 from community.spaces.permissions import space_access
 
@@ -41,7 +47,6 @@ def readers_now(conversation) -> list[int]:
         conversation_id=conversation.pk, left_at__isnull=True, user__is_active=True
     )
     if kind == Conversation.Kind.GROUP:
-        from community.groups.models import Membership
 
         members = Membership.objects.filter(group_id=conversation.group_id, status=Membership.Status.ACTIVE)
         return list(rows.filter(user_id__in=members.values("user_id")).values_list("user_id", flat=True))
@@ -54,8 +59,6 @@ def readers_now(conversation) -> list[int]:
 
 def _private_readers(conversation_id: int) -> list[int]:
     """The current participants whose account is active, in plain SQL (asked for every message)."""
-    from django.contrib.auth import get_user_model
-    from django.db import connection
 
     participant, user = Participant._meta.db_table, get_user_model()._meta.db_table
     with connection.cursor() as cursor:
@@ -79,9 +82,7 @@ def blocked_in(user, conversation) -> bool:
     """In a private conversation, a block between the writer and any other participant stops them."""
     if not conversation.is_private:
         return False
-    from django.db.models import Q
 
-    from community.moderation.models import Block
 
     others = (
         Participant.objects.filter(conversation_id=conversation.pk, left_at__isnull=True)
@@ -106,9 +107,7 @@ def _private_writer(user_id: int, conversation_id: int) -> bool:
     (bench/messaging.py, profiled). Same rule: a current participant, and no block either way with
     another current participant.
     """
-    from django.db import connection
 
-    from community.moderation.models import Block
 
     participant, block = Participant._meta.db_table, Block._meta.db_table
     sql = (

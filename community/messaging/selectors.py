@@ -119,7 +119,6 @@ def messages_after(conversation_id: int, after_seq: int, limit: int = 200) -> li
 def messages_changed(conversation_id: int, since, through_seq: int, limit: int = 200) -> list[Message]:
     """Messages up to ``through_seq`` edited, deleted or hidden after ``since`` (what a page that was
     away missed besides new messages), in server order."""
-    from django.db.models import Q
 
     return list(
         Message.objects.filter(conversation_id=conversation_id, seq__lte=through_seq)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import permissions
+from .mentions import mentions_notify
 from .models import Attachment, Conversation, Message, Participant
 from .serializers import message_data
 
@@ -252,7 +253,6 @@ def message_send(*, sender, conversation, body: str, upload=None, upload_type: s
             )
         conversation.last_seq, conversation.last_message_at = seq, now
         if "@" in body:
-            from .mentions import mentions_notify
 
             mentions_notify(message)
         transaction.on_commit(lambda: message_broadcast(message.id, instance=message))

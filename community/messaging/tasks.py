@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from .emails import recipient_ids, unread_email_send_for
+
 
 @shared_task(name="messaging_unread_emails_send")
 def messaging_unread_emails_send() -> int:
@@ -7,6 +9,5 @@ def messaging_unread_emails_send() -> int:
 
     Returns how many emails went out.
     """
-    from .emails import recipient_ids, unread_email_send_for
 
     return sum(1 for user_id in recipient_ids() if unread_email_send_for(user_id))

@@ -5,15 +5,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.groups.models import CommunityGroup
+from community.profiles.selectors import directory_profiles
 from community.spaces.models import Space
 from core.names import display_name
+from core.storage import private_file_response
 
 from . import permissions, selectors, services
 from .forms import EditForm, MessageForm, NewConversationForm
@@ -30,7 +31,6 @@ def conversation_list(request):
 
 
 def _candidates(user, query):
-    from community.profiles.selectors import directory_profiles
 
     profiles = directory_profiles(user, query=query).values("user_id")
     return get_user_model().objects.filter(pk__in=profiles, is_active=True).select_related("profile")
@@ -222,13 +222,6 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("message__conversation"), pk=pk)
     if not permissions.can_download(request.user, attachment):
         raise PermissionDenied
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=attachment.filename, content_type=attachment.content_type
+    return private_file_response(
+        attachment.file, filename=attachment.filename, content_type=attachment.content_type
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -2,7 +2,8 @@
 
 from django.db.models import Q
 
-from .models import Block
+from .models import Block, ModerationAction, Report
+from .targets import target_author, target_can_hide, target_get, target_preview, target_url
 
 
 def is_blocked_between(user_a, user_b) -> bool:
@@ -34,8 +35,6 @@ def blocks_made_by(user):
 
 def open_report_groups():
     """Open reports grouped by target, the most reported (then the oldest) first, with a preview."""
-    from .models import Report
-    from .targets import target_author, target_can_hide, target_get, target_preview, target_url
 
     groups = {}
     for report in Report.objects.filter(status=Report.Status.OPEN).select_related("reporter", "content_type"):
@@ -62,7 +61,6 @@ def open_report_groups():
 
 
 def target_history(content_type_id, object_id):
-    from .models import ModerationAction
 
     return ModerationAction.objects.filter(
         content_type_id=content_type_id, object_id=str(object_id)

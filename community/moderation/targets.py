@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 
+from .signals import target_hidden
+
 AUTHOR_ATTRIBUTES = ("author", "user", "owner")
 PREVIEW_LENGTH = 280
 
@@ -60,7 +62,6 @@ def target_hide(target, at=None, by=None) -> bool:
         type(target)._default_manager.filter(pk=target.pk).update(**changes)
         for name, value in changes.items():
             setattr(target, name, value)
-        from .signals import target_hidden
 
         target_hidden.send(sender=type(target), target=target)
     return True

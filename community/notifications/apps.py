@@ -1,8 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import Fragment, registry
+
 
 class NotificationsConfig(AppConfig):
     name = "community.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        registry.add_fragment(
+            Fragment(slot="header.account", template="notifications/_header_slot.html", order=20)
+        )

@@ -4,9 +4,10 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
-from .models import Notification
+from .models import Notification, NotificationPreference
+from .tasks import notification_email_send
 
 
 def language_of(user) -> str:
@@ -30,13 +31,11 @@ def notify(*, recipient, kind: str, subject: str, body: str = "", url: str = "")
 
 
 def _email_later(notification_id: int) -> None:
-    from .tasks import notification_email_send
 
     notification_email_send.delay(notification_id)
 
 
 def notification_mark_read(*, user, notification_id: int) -> bool:
-    from django.utils import timezone
 
     return bool(
         Notification.objects.filter(id=notification_id, recipient=user, read_at__isnull=True).update(
@@ -46,13 +45,11 @@ def notification_mark_read(*, user, notification_id: int) -> bool:
 
 
 def notifications_mark_all_read(*, user) -> int:
-    from django.utils import timezone
 
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def notification_preference_set(*, user, email_mode: str):
-    from .models import NotificationPreference
 
     if email_mode not in NotificationPreference.EmailMode.values:
         raise ValueError(email_mode)

@@ -8,6 +8,7 @@ a viewer shows that viewer nothing but the display name.
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from accounts.roles import ADMIN, MODERATOR, RELAY, user_roles
@@ -89,7 +90,6 @@ def visible_fields(viewer, profile) -> set[str]:
 
 
 def _user_ref(context):
-    from django.contrib.auth import get_user_model
 
     return get_user_model()(pk=context.user_id)
 

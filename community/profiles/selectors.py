@@ -10,6 +10,7 @@ from privacy.selectors import consent_history, users_with_consent
 
 from .models import Profile, Project, TaggedNeededSkill, TaggedSkill
 from .permissions import Viewer, project_visible_q, viewer_for, visible_q
+from .services import PROFILE_FIELDS
 from .text import fold, skill_slug, terms
 
 PAGE_SIZE = 20
@@ -229,7 +230,6 @@ def member_data_export(user) -> dict:
         ],
     }
     if profile is not None:
-        from .services import PROFILE_FIELDS
 
         data["profile"] = {name: getattr(profile, name) for name in PROFILE_FIELDS}
         data["profile"]["skills"] = sorted(profile.skills.names())

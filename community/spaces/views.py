@@ -1,17 +1,18 @@
 """Space pages. Each view asks the gate (permissions.space_access) before showing anything."""
 
-import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.csvfile import csv_response
 from core.names import display_name
+from core.storage import private_file_response
 
 from . import selectors, services
 from .forms import CommentForm, DocumentForm, PostForm
@@ -156,15 +157,9 @@ def document_download(request, slug, document_id):
     if (locked := _gate(request, space)) is not None:
         return locked
     document = get_object_or_404(Document, pk=document_id, space=space)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.filename,
-        content_type=document.content_type,
+    return private_file_response(
+        document.file, filename=document.filename, content_type=document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_GET
@@ -188,21 +183,16 @@ def space_members_export(request, slug):
     space = _space_or_404(slug)
     if not can_export_members(request.user, space):
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{space.slug}-members.csv"'
-    response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Email"), _("Entered on")])
     visits = {v.user_id: v for v in space.visits.all()}
-    for member in selectors.space_members(space):
-        entered = visits[member.id].first_visited_at.date().isoformat() if member.id in visits else ""
-        writer.writerow([_csv_safe(str(display_name(member))), _csv_safe(member.email), entered])
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    rows = [
+        [
+            display_name(member),
+            member.email,
+            visits[member.id].first_visited_at.date().isoformat() if member.id in visits else "",
+        ]
+        for member in selectors.space_members(space)
+    ]
+    return csv_response(f"{space.slug}-members.csv", [_("Name"), _("Email"), _("Entered on")], rows)
 
 
 @require_POST

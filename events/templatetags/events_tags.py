@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django import template
 from django.utils import formats
 
@@ -14,7 +16,6 @@ def in_zone(moment, tz):
     if moment is None or not tz:
         return ""
     if isinstance(tz, str):
-        from zoneinfo import ZoneInfo
 
         tz = ZoneInfo(tz)
     return formats.date_format(moment.astimezone(tz), "DATETIME_FORMAT")
@@ -23,12 +24,6 @@ def in_zone(moment, tz):
 @register.filter
 def country(code):
     return country_name(code) if code else ""
-
-
-@register.inclusion_tag("events/includes/nav_link.html")
-def events_nav_link():
-    """The header's link to the events (the string lives in this app's catalogue)."""
-    return {}
 
 
 @register.inclusion_tag("events/includes/group_events.html", takes_context=True)

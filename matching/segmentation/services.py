@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from community.labels.models import LabelGrant
 from community.profiles.choices import FundingBand, Region, Stage
 from core.countries import country_name
+from core.csvfile import csv_text
 from core.sectors import SectorChoice
 
-from .csvfile import csv_text
 from .filters import clean_filters, last_activity_expression
 from .models import Segment, SegmentExport
 from .scoring import priority_targets

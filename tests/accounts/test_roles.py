@@ -74,7 +74,7 @@ def test_moderator_reaches_the_wagtail_admin_but_edits_no_page():
 def test_permissions_not_migrated_yet_are_skipped(monkeypatch):
     declared = dict(roles_module.ROLE_PERMISSIONS)
     declared[EDITOR] = [*declared[EDITOR], "cms.add_notyetamodel", "nosuchapp.do_things"]
-    monkeypatch.setattr("accounts.services.ROLE_PERMISSIONS", declared)
+    monkeypatch.setattr("accounts.roles.ROLE_PERMISSIONS", declared)
     groups = roles_sync()
     assert groups[EDITOR].permissions.filter(codename="access_admin").exists()
 

@@ -124,8 +124,9 @@ def test_attendee_list_and_csv_hold_only_the_people_who_answered_for_the_session
     html = organiser.get(f"{base}/attendees/").content.decode()
     assert "Amina" in html and "Nadia" in html and "Omar" not in html
     response = organiser.get(f"{base}/attendees.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))  # Excel's BOM first
     assert rows[0][0] == "Nom" and rows[0][2] == "Réponse"
+    assert response["Cache-Control"] == "private, no-store"
     assert sorted(r[0] for r in rows[1:]) == ["Amina Test", "Karim Test", "Nadia Test"]
     assert {r[2] for r in rows[1:]} == {"Participe", "Sur la liste d’attente"}
     assert {r[4] for r in rows[1:]} == {"Santé"}

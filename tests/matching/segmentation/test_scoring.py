@@ -7,6 +7,7 @@ from django.utils import translation
 
 from cms import factories as cms_factories
 from community.profiles.models import Project
+from matching import selectors
 from matching.segmentation import scoring
 from matching.segmentation.scoring import competence_fit, priority_targets, score_projects
 
@@ -114,3 +115,22 @@ def test_large_segments_read_needed_skills_in_batches(monkeypatch):
     member(skills=["Irrigation"])
     fits = competence_fit([first, second])
     assert fits[first.pk].covered == ["Irrigation"] and fits[second.pk].needed == ["Export", "Irrigation"]
+
+
+def test_the_segment_score_and_the_suggestions_page_take_the_same_programmes_for_a_sector(tree):
+    """One sector mapping (core.sectors) for both: they once disagreed about industry and crafts."""
+    for slug, sectors in [("artisanat", ["crafts"]), ("textile", ["textile"]), ("industrie", ["industry"])]:
+        cms_factories.ProgrammePageFactory(
+            parent=tree.fr.programmes, title=f"Programme {slug}", slug=slug, sectors=sectors, countries=[]
+        )
+    for sector, expected in [
+        ("industry", {"Programme industrie", "Programme textile"}),  # a family takes its sectors' programmes
+        ("textile", {"Programme industrie", "Programme textile"}),  # a sector takes its family's programmes
+        ("crafts", {"Programme artisanat"}),  # crafts belong to culture, not to industry
+    ]:
+        project = _project(sector=sector, country="ES")
+        with translation.override("fr"):
+            in_score = set(scoring.programme_fit([project])[project.pk])
+            suggested = selectors.programmes_for_project(project.owner.user, project)
+            on_page = {item.page.title for item in suggested}
+        assert in_score == on_page == expected, sector

@@ -10,8 +10,8 @@ from django.test import Client
 
 from accounts.demo import seed_role_accounts
 from community.labels.factories import LabelFactory, LabelGrantFactory
+from core.csvfile import safe_cell
 from matching.segmentation import services
-from matching.segmentation.csvfile import safe_cell
 from matching.segmentation.demo import DEMO_SEGMENTS, seed_segments
 from matching.segmentation.models import Segment, SegmentExport
 from matching.segmentation.selectors import segment_composition, segment_members
