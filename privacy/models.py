@@ -16,6 +16,10 @@ class ConsentPurpose(models.TextChoices):
     DIRECTORY = "directory", _("Be listed in the member directory")
     MATCHING = "matching", _("Receive matching suggestions")
     NEWSLETTER = "newsletter", _("Receive newsletters")
+    EVENT_INVITATIONS = "event_invitations", _("Receive event invitations")
+    PROGRAMME_CALLS = "programme_calls", _("Receive calls for applications to programmes")
+    WATCH = "watch", _("Be recognised in public news by the information watch")
+    ANALYTICS = "analytics", _("Help us measure our messages")
 
     @property
     def description(self):
@@ -34,6 +38,18 @@ CONSENT_PURPOSE_DESCRIPTIONS = {
     ConsentPurpose.NEWSLETTER.value: _(
         "We send you news about programmes, calls and events by email. You can stop them at any time."
     ),
+    ConsentPurpose.EVENT_INVITATIONS.value: _(
+        "We invite you by email to meetups and events that match your country, city or interests."
+    ),
+    ConsentPurpose.PROGRAMME_CALLS.value: _(
+        "We tell you by email when a programme opens a call for applications that could suit you or your "
+        "project."
+    ),
+    ConsentPurpose.WATCH.value: _(
+        "When public news (press, institutions) mentions an achievement of yours, our analysts may link it "
+        "to your profile and show it on the platform. Without this consent we never link news to you."
+    ),
+    ConsentPurpose.ANALYTICS.value: _("We record whether you opened our emails, to improve them."),
 }
 
 

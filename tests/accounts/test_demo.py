@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from accounts.demo import seed_role_accounts
 from accounts.roles import ADMIN, MEMBER, ROLE_LABELS, user_roles
-from privacy.models import ConsentRecord, NoticeAcceptance
+from privacy.models import ConsentPurpose, ConsentRecord, NoticeAcceptance
 from privacy.selectors import consents_current
 
 from .helpers import log_in
@@ -28,9 +28,11 @@ def test_seed_role_accounts_is_idempotent():
         assert EmailAddress.objects.get(user=user).verified
         assert EmailAddress.objects.get(user=user).primary
     member = User.objects.get(email=dict((r, e) for r, e, _ in first)[MEMBER])
-    assert ConsentRecord.objects.filter(user=member).count() == 3
+    assert ConsentRecord.objects.filter(user=member).count() == len(ConsentPurpose.values)
     assert NoticeAcceptance.objects.filter(user=member).count() == 1
-    assert consents_current(member) == {"directory": True, "matching": True, "newsletter": False}
+    assert consents_current(member) == {
+        **dict.fromkeys(ConsentPurpose.values, False), "directory": True, "matching": True
+    }
     assert User.objects.get(email=dict((r, e) for r, e, _ in first)[ADMIN]).is_superuser
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils import formats, translation
 
 from accounts.factories import UserFactory
-from privacy.models import ConsentRecord
+from privacy.models import ConsentPurpose, ConsentRecord
 from privacy.selectors import consent_history, users_with_consent
 from privacy.services import signup_consents_record
 from tests.accounts.helpers import soup
@@ -40,7 +40,8 @@ def test_shows_email_security_links_and_current_consents(client, member):
         purpose, granted = form.find(attrs={"name": "purpose"}), form.find(attrs={"name": "granted"})
         decisions[purpose["value"]] = granted["value"]
     # directory is granted, so its button withdraws ("0"); the others grant ("1").
-    assert decisions == {"directory": "0", "matching": "1", "newsletter": "1"}
+    others = dict.fromkeys(set(ConsentPurpose.values) - {"directory"}, "1")
+    assert decisions == {"directory": "0", **others}
     headings = [int(tag.name[1]) for tag in page.find("main").find_all(["h1", "h2", "h3"])]
     assert headings[0] == 1
     assert all(later - earlier <= 1 for earlier, later in zip(headings, headings[1:], strict=False))
@@ -54,14 +55,14 @@ def test_withdrawing_is_one_post_and_keeps_the_history(client, member):
     assert member not in users_with_consent("directory")
     latest = consent_history(member).first()
     assert (latest.purpose, latest.granted, latest.source) == ("directory", False, "settings")
-    assert ConsentRecord.objects.filter(user=member).count() == 4
+    assert ConsentRecord.objects.filter(user=member).count() == len(ConsentPurpose.values) + 1
 
     client.post("/fr/account/consents/", {"purpose": "newsletter", "granted": "1"})
     assert member in users_with_consent("newsletter")
 
     response = client.get("/fr/account/")
     rows = soup(response).find("table").find("tbody").find_all("tr")
-    assert len(rows) == 5
+    assert len(rows) == len(ConsentPurpose.values) + 2
     assert all(row.find_all("td")[-1].get_text(strip=True) == "1.0" for row in rows)
 
 

@@ -39,7 +39,9 @@ def test_the_current_notice_is_the_latest_published_one():
 
 def test_no_consent_without_a_decision():
     user = UserFactory()
-    assert consents_current(user) == {"directory": False, "matching": False, "newsletter": False}
+    assert consents_current(user) == dict.fromkeys(ConsentPurpose.values, False)
+    purposes = {"newsletter", "event_invitations", "programme_calls", "watch", "analytics"}
+    assert purposes <= set(ConsentPurpose.values)
     assert not user_has_consent(user, DIRECTORY)
     assert user not in users_with_consent(DIRECTORY)
 
@@ -60,7 +62,7 @@ def test_withdrawing_adds_a_record_and_flips_users_with_consent():
 
     history = list(consent_history(user).filter(purpose=DIRECTORY))
     assert [(r.granted, r.source) for r in history] == [(False, "settings"), (True, "signup")]
-    assert ConsentRecord.objects.filter(user=user).count() == 4
+    assert ConsentRecord.objects.filter(user=user).count() == len(ConsentPurpose.values) + 1
 
 
 def test_users_with_consent_is_one_query_and_chains(django_assert_num_queries):
