@@ -6,6 +6,7 @@ import pytest
 
 from cms.demo import seed_cms_content
 from privacy.factories import PrivacyNoticeFactory
+from privacy.models import ConsentPurpose
 from privacy.selectors import consent_history, consents_current
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,11 +67,12 @@ def test_visitor_switches_to_arabic_signs_up_confirms_logs_in_and_withdraws_a_co
     assert _html_attributes(page) == ["ar", "rtl"]
 
     user = django_user_model.objects.get(email=email)
-    assert consents_current(user) == {"directory": True, "matching": False, "newsletter": True}
+    chosen = {"directory": True, "newsletter": True}
+    assert consents_current(user) == {**dict.fromkeys(ConsentPurpose.values, False), **chosen}
 
     page.locator(".consent--granted", has=page.locator("input[value='newsletter']")).locator("button").click()
     page.wait_for_url(re.compile(r"/ar/account/"))
-    assert consents_current(user) == {"directory": True, "matching": False, "newsletter": False}
+    assert consents_current(user) == {**dict.fromkeys(ConsentPurpose.values, False), "directory": True}
     newsletter_decisions = [r.granted for r in consent_history(user) if r.purpose == "newsletter"]
     assert newsletter_decisions == [False, True]  # newest first, the sign-up decision kept
     assert page.locator(".consent--refused input[value='newsletter']").count() == 1
