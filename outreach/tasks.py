@@ -84,7 +84,8 @@ def outreach_campaigns_tick() -> int:
             outreach_campaign_prepare.delay(campaign_id)
         elif released or (progress["queued_ready"] and (progress["last_claim"] is None or progress["last_claim"] < idle)):
             log.info("outreach: resuming campaign %s (%s claims given back)", campaign_id, released)
-            outreach_campaign_send_batch.delay(campaign_id)
+            for _ in range(parallel_batches()):
+                outreach_campaign_send_batch.delay(campaign_id)
         elif not progress["queued"] and not progress["sending"]:
             campaign_finish_if_done(campaign_id)
     return started
