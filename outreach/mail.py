@@ -8,13 +8,16 @@ row that was certainly not delivered, and one killed after it a row marked sent.
 """
 
 import smtplib
-from email.utils import formataddr, parseaddr
+import socket
+from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.utils.crypto import salted_hmac
+
+from .mime import OutgoingEmail
 
 
 class TemporaryFailure(Exception):
@@ -61,17 +64,17 @@ def message_id(campaign_id: int, recipient_id: int) -> str:
     return f"<outreach.{campaign_id}.{recipient_id}@{mail_domain()}>"
 
 
-def build(*, to: str, name: str, subject: str, html: str, text: str, headers: dict, sender: str):
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
+def build(*, to: str, name: str, subject: str, html: str, text: str, headers: dict, sender: str) -> OutgoingEmail:
+    return OutgoingEmail(
+        sender=sender,
         from_email=from_address(),
-        to=[formataddr((name, to)) if name else to],
+        to_email=to,
+        to_name=name,
+        subject=subject,
         headers=headers,
+        text=text,
+        html=html,
     )
-    message.attach_alternative(html, "text/html")
-    message.envelope_sender = sender
-    return message
 
 
 def _classify(code: int, reply) -> Exception:
@@ -87,26 +90,13 @@ class GatedSMTP(SMTPBackend):
         if self.connection is None:
             self.open()
         smtp = self.connection
-        encoding = message.encoding or settings.DEFAULT_CHARSET
-        sender = sanitize_address(getattr(message, "envelope_sender", None) or message.from_email, encoding)
-        to = [sanitize_address(address, encoding) for address in message.recipients()]
-        payload = message.message().as_bytes(linesep="\r\n")
+        sender = sanitize_address(message.envelope_sender, settings.DEFAULT_CHARSET)
+        to = [sanitize_address(address, settings.DEFAULT_CHARSET) for address in message.recipients()]
+        payload = message.as_bytes()
         try:
             smtp.ehlo_or_helo_if_needed()
             options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else []
-            code, reply = smtp.mail(sender, options)
-            if code != 250:
-                smtp.rset()
-                raise _classify(code, reply)
-            for address in to:
-                code, reply = smtp.rcpt(address)
-                if code not in (250, 251):
-                    smtp.rset()
-                    raise _classify(code, reply)
-            code, reply = smtp.docmd("data")
-            if code != 354:
-                smtp.rset()
-                raise _classify(code, reply)
+            self._envelope(smtp, sender, to, options)
             data = smtplib._quote_periods(payload)
             if not data.endswith(b"\r\n"):
                 data += b"\r\n"
@@ -123,6 +113,35 @@ class GatedSMTP(SMTPBackend):
         if code != 250:
             raise _classify(code, reply)
         return True
+
+    def open(self):
+        opened = super().open()
+        if self.connection is not None and self.connection.sock is not None:
+            # Each SMTP command is a small write waiting for its reply: do not let Nagle hold it back.
+            self.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return opened
+
+    @staticmethod
+    def _envelope(smtp, sender, to, options):
+        """MAIL, RCPT, DATA: in one write when the server allows pipelining (RFC 2920), else one by one."""
+        commands = [("mail", f"FROM:{smtplib.quoteaddr(sender)}{' ' + ' '.join(options) if options else ''}")]
+        commands += [("rcpt", f"TO:{smtplib.quoteaddr(address)}") for address in to]
+        commands.append(("data", ""))
+        expected = [(250,)] + [(250, 251)] * len(to) + [(354,)]
+        if smtp.has_extn("pipelining"):
+            smtp.send("".join(f"{verb} {argument}".strip() + "\r\n" for verb, argument in commands))
+            replies = [smtp.getreply() for _ in commands]
+        else:
+            replies = []
+            for verb, argument in commands:
+                smtp.putcmd(verb, argument)
+                replies.append(smtp.getreply())
+                if replies[-1][0] not in expected[len(replies) - 1]:
+                    break
+        for (code, reply), codes in zip(replies, expected, strict=False):
+            if code not in codes:
+                smtp.rset()
+                raise _classify(code, reply)
 
     def _hang_up(self):
         try:
@@ -148,7 +167,7 @@ class GatedBackend:
         if not gate():
             return False
         try:
-            self.backend.send_messages([message])
+            self.backend.send_messages([message.as_django()])
         except smtplib.SMTPResponseException as error:
             raise _classify(error.smtp_code, error.smtp_error) from error
         except (smtplib.SMTPException, OSError) as error:

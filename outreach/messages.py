@@ -10,9 +10,25 @@ from .models import Campaign, CampaignLink, Recipient
 from .rendering import compile_message, field_values, message_for, render
 
 
+_HOLE = "987654321"  # fits every path converter, replaced by the token
+
+
 def _url(name: str, language: str, *args) -> str:
     with translation.override(language):
         return links.absolute(reverse(name, args=args))
+
+
+class _Addresses:
+    """Absolute addresses per (view, language), reversed once with a hole where each token goes."""
+
+    def __init__(self):
+        self._templates = {}
+
+    def __call__(self, name: str, language: str, token: str) -> str:
+        key = (name, language)
+        if key not in self._templates:
+            self._templates[key] = _url(name, language, _HOLE)
+        return self._templates[key].replace(_HOLE, token)
 
 
 class Outbox:
@@ -22,6 +38,7 @@ class Outbox:
         self.track = track
         self._compiled = {}
         self._link_ids = {}
+        self.address = _Addresses()
 
     def compiled(self, language: str, contact: bool):
         message = message_for(self.messages, language, self.campaign.fallback_language)
@@ -54,17 +71,17 @@ class Outbox:
             if not self.track:
                 return url
             if tracked:
-                return _url("outreach:click", language, tokens.make("click", recipient.pk, self.link_id(url)))
-            return _url("outreach:go", language, tokens.make("go", self.campaign.pk, self.link_id(url)))
+                return self.address("outreach:click", language, tokens.make("click", recipient.pk, self.link_id(url)))
+            return self.address("outreach:go", language, tokens.make("go", self.campaign.pk, self.link_id(url)))
 
-        unsubscribe = _url("outreach:unsubscribe", language, tokens.make("unsubscribe", recipient.pk))
+        unsubscribe = self.address("outreach:unsubscribe", language, tokens.make("unsubscribe", recipient.pk))
         system = {
             "unsubscribe_url": unsubscribe,
-            "web_url": _url("outreach:message", language, self.campaign.pk or 0),
+            "web_url": self.address("outreach:message", language, str(self.campaign.pk or 0)),
             "privacy_url": links.absolute(notice_url(language)),
             "origin": recipient.origin,
             "open_pixel": (
-                f'<img src="{_url("outreach:open", language, tokens.make("open", recipient.pk))}" '
+                f'<img src="{self.address("outreach:open", language, tokens.make("open", recipient.pk))}" '
                 'width="1" height="1" alt="">'
                 if open_pixel
                 else ""
@@ -77,7 +94,7 @@ class Outbox:
 
     def email(self, recipient: Recipient, *, open_pixel: bool = False):
         language, subject, html, text = self.parts(recipient, open_pixel=open_pixel)
-        unsubscribe = _url("outreach:unsubscribe", language, tokens.make("unsubscribe", recipient.pk))
+        unsubscribe = self.address("outreach:unsubscribe", language, tokens.make("unsubscribe", recipient.pk))
         headers = {
             "Message-ID": mail.message_id(self.campaign.pk, recipient.pk),
             # RFC 8058: mail programs offer a one-click unsubscribe that POSTs to this address.

@@ -108,10 +108,14 @@ def test_a_worker_killed_mid_send_sends_no_duplicate_and_skips_nobody(notice, se
     }
     first = second = None
     try:
+        started = time.monotonic()
         first = _worker(env, queue)
+        _wait(lambda: inbox.count() > 0, 120, "the first email")
+        print(f"first email after {time.monotonic() - started:.1f} s")
         _wait(lambda: inbox.count() >= RECIPIENTS // 4, 180, "the first worker to send a quarter")
         _stop(first, signal.SIGKILL)  # mid-send: no warm shutdown, no chance to tidy up
         at_kill = inbox.count()
+        print(f"killed after {time.monotonic() - started:.1f} s with {at_kill} received")
         assert at_kill < RECIPIENTS, "the worker had finished before it was killed"
         left = Recipient.objects.filter(campaign=campaign, status__in=("queued", "sending")).count()
         assert left > 0
@@ -122,6 +126,7 @@ def test_a_worker_killed_mid_send_sends_no_duplicate_and_skips_nobody(notice, se
             240,
             "the restarted worker to finish the campaign",
         )
+        print(f"finished after {time.monotonic() - started:.1f} s")
         time.sleep(0.5)  # nothing more may arrive
     finally:
         for process in (first, second):
