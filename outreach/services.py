@@ -246,7 +246,7 @@ def campaign_prepare(campaign_id: int) -> int:
 def recipient_unsubscribe(recipient: Recipient) -> bool:
     """One click: a member withdraws consent for the campaign's purpose (a new record in their history);
     someone who is not a member objects and is never contacted again. Idempotent."""
-    recipient = Recipient.objects.select_for_update().select_related("campaign", "user").get(pk=recipient.pk)
+    recipient = Recipient.objects.select_for_update(of=("self",)).select_related("campaign", "user").get(pk=recipient.pk)
     purpose = recipient.campaign.purpose
     changed = False
     if recipient.user_id:
