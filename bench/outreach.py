@@ -51,7 +51,10 @@ def _generate(count):
     members_bulk(with_consent, prefix="member", domain="bench.example")
     members_bulk(count - with_consent, prefix="noconsent", domain="bench.example", purposes=())
     SuppressedAddress.objects.bulk_create(
-        [SuppressedAddress(email=f"member{i}@bench.example", reason="bounce") for i in range(0, with_consent, 100)]
+        [
+            SuppressedAddress(email=f"member{i}@bench.example", reason="bounce")
+            for i in range(0, with_consent, 100)
+        ]
     )
     campaign = CampaignFactory(name="bench", audience_source="community.members", audience_item="all")
     Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING, started_at=timezone.now())
@@ -112,13 +115,19 @@ def _run_backend(backend, recipients, send, reuse):
 
     queue_s, render_s = prepared - generated, rendered - prepared
     print(f"\n{backend} ({connection.vendor}): {recipients:,} members, setup {generated - started:.0f} s")
-    print(f"  queue:  {queued:,} queued of {Recipient.objects.filter(campaign_id=campaign_id).count():,} "
-          f"named (exclusions applied) in {queue_s:.1f} s")
-    print(f"  render: {queued:,} emails ({size / queued / 1024:.1f} KiB each) in {render_s:.1f} s "
-          f"({queued / render_s:,.0f}/s)")
+    print(
+        f"  queue:  {queued:,} queued of {Recipient.objects.filter(campaign_id=campaign_id).count():,} "
+        f"named (exclusions applied) in {queue_s:.1f} s"
+    )
+    print(
+        f"  render: {queued:,} emails ({size / queued / 1024:.1f} KiB each) in {render_s:.1f} s "
+        f"({queued / render_s:,.0f}/s)"
+    )
     print(f"  queue + render: {queue_s + render_s:.1f} s (target: 180 s)")
-    print(f"  send:   {sent:,} emails in {send_time:.1f} s = {sent / send_time:,.0f}/s in one process "
-          f"(sink received {received:,})")
+    print(
+        f"  send:   {sent:,} emails in {send_time:.1f} s = {sent / send_time:,.0f}/s in one process "
+        f"(sink received {received:,})"
+    )
 
 
 def main():
@@ -135,7 +144,13 @@ def main():
     run_each_backend(
         __file__,
         postgres=args.postgres,
-        arguments=["--recipients", str(args.recipients), "--send", str(args.send), *(["--reuse"] if args.reuse else [])],
+        arguments=[
+            "--recipients",
+            str(args.recipients),
+            "--send",
+            str(args.send),
+            *(["--reuse"] if args.reuse else []),
+        ],
     )
 
 

@@ -14,7 +14,10 @@ class EventAttendees:
 
     def items(self, user):
         events = Event.objects.order_by("-start")[:300]
-        return [(str(event.pk), f"{event.title} — {formats.date_format(event.start, 'SHORT_DATE_FORMAT')}") for event in events]
+        return [
+            (str(event.pk), f"{event.title} — {formats.date_format(event.start, 'SHORT_DATE_FORMAT')}")
+            for event in events
+        ]
 
     def filters(self):
         return []

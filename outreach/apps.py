@@ -31,7 +31,9 @@ class OutreachConfig(AppConfig):
                 visible=lambda request: may_use_outreach(request.user),
             )
         )
-        snippet = [f"outreach.{verb}_{model}" for verb in ("add", "change", "view") for model in ("campaign",)]
+        snippet = [
+            f"outreach.{verb}_{model}" for verb in ("add", "change", "view") for model in ("campaign",)
+        ]
         series = [f"outreach.{verb}_campaignseries" for verb in ("add", "change", "view")]
         for role in (EDITOR, ANALYST):
             registry.add_role_permissions(role, snippet + series)

@@ -67,8 +67,10 @@ def _chunks(values):
 def _members(user_ids) -> dict[int, dict]:
     users = {}
     for chunk in _chunks(user_ids):
-        rows = get_user_model().objects.filter(pk__in=chunk).values(
-            "pk", "email", "first_name", "last_name", "is_active", "preferred_language"
+        rows = (
+            get_user_model()
+            .objects.filter(pk__in=chunk)
+            .values("pk", "email", "first_name", "last_name", "is_active", "preferred_language")
         )
         for row in rows:
             users[row["pk"]] = row
@@ -132,7 +134,9 @@ def candidates(campaign, languages=None) -> tuple[list[Candidate], int]:
     # A contact whose address belongs to an account is reached as that member, under their consent.
     contact_emails = {_valid_email(c.email) for c in contacts} - {""}
     members_by_email = _member_ids_by_email(contact_emails)
-    member_ids += [members_by_email[e] for e in (_valid_email(c.email) for c in contacts) if e in members_by_email]
+    member_ids += [
+        members_by_email[e] for e in (_valid_email(c.email) for c in contacts) if e in members_by_email
+    ]
     contacts = [c for c in contacts if _valid_email(c.email) not in members_by_email]
 
     unique_ids = list(dict.fromkeys(member_ids))
@@ -155,7 +159,9 @@ def candidates(campaign, languages=None) -> tuple[list[Candidate], int]:
         if user is None:
             continue
         email = _valid_email(user["email"])
-        name = " ".join(p for p in (user["first_name"], user["last_name"]) if p) or user.get("display_name", "")
+        name = " ".join(p for p in (user["first_name"], user["last_name"]) if p) or user.get(
+            "display_name", ""
+        )
         candidate = Candidate(
             kind=Recipient.Kind.MEMBER,
             address_key=email or f"user:{user_id}",
@@ -235,7 +241,9 @@ class GroupMembers:
     label = _("Members of a group")
 
     def items(self, user):
-        return [(str(pk), name) for pk, name in CommunityGroup.objects.order_by("name").values_list("pk", "name")]
+        return [
+            (str(pk), name) for pk, name in CommunityGroup.objects.order_by("name").values_list("pk", "name")
+        ]
 
     def filters(self):
         return []

@@ -11,10 +11,10 @@ import email
 import re
 from email import policy
 
+from flufl.bounce import all_failures
+
 from django.db import transaction
 from django.utils import timezone
-
-from flufl.bounce import all_failures
 
 from .mail import verp_read
 from .models import Recipient, SuppressedAddress
@@ -69,8 +69,9 @@ def bounce_process(raw: bytes) -> str:
         _temporary, permanent = all_failures(message)
         addresses = {a.decode() if isinstance(a, bytes) else a for a in permanent}
         recipients = list(
-            Recipient.objects.filter(email__in={a.lower() for a in addresses}, sent_at__isnull=False)
-            .order_by("-sent_at")[:50]
+            Recipient.objects.filter(
+                email__in={a.lower() for a in addresses}, sent_at__isnull=False
+            ).order_by("-sent_at")[:50]
         )
         if not recipients:
             return "unknown"
@@ -87,7 +88,11 @@ def bounce_process(raw: bytes) -> str:
         elif any(a == "failed" or a == "delayed" for a, _s in actions):
             kind = "delayed"
         else:
-            kind = "delivered" if any(a in ("delivered", "relayed", "expanded") for a, _s in actions) else "unknown"
+            kind = (
+                "delivered"
+                if any(a in ("delivered", "relayed", "expanded") for a, _s in actions)
+                else "unknown"
+            )
     now = timezone.now()
     with transaction.atomic():
         for recipient in recipients:
@@ -101,5 +106,7 @@ def bounce_process(raw: bytes) -> str:
                 rows.update(complained_at=now)
                 suppress(recipient.email, SuppressedAddress.Reason.COMPLAINT)
             elif kind == "delivered":
-                rows.filter(status=Recipient.Status.SENT).update(status=Recipient.Status.DELIVERED, delivered_at=now)
+                rows.filter(status=Recipient.Status.SENT).update(
+                    status=Recipient.Status.DELIVERED, delivered_at=now
+                )
     return kind

@@ -24,7 +24,10 @@ class Panel:
 
 
 def _data(request, filters=None) -> dict:
-    return {"columns": [str(_("Campaign")), *[str(label) for _key, label in MEASURES]], "rows": dashboard_rows()}
+    return {
+        "columns": [str(_("Campaign")), *[str(label) for _key, label in MEASURES]],
+        "rows": dashboard_rows(),
+    }
 
 
 PANEL = Panel(

@@ -65,8 +65,15 @@ class SuppressedAddressFactory(DjangoModelFactory):
     reason = SuppressedAddress.Reason.MANUAL
 
 
-def members_bulk(count: int, *, languages=("fr", "ar", "en"), purposes=("newsletter",), domain="example.org",
-                 prefix="member", countries=("FR", "BE", "MA")) -> list[int]:
+def members_bulk(
+    count: int,
+    *,
+    languages=("fr", "ar", "en"),
+    purposes=("newsletter",),
+    domain="example.org",
+    prefix="member",
+    countries=("FR", "BE", "MA"),
+) -> list[int]:
     """``count`` active members with a profile and the given consents, in bulk (fast enough for 100,000)."""
     User = get_user_model()  # noqa: N806
     users = [
@@ -80,15 +87,24 @@ def members_bulk(count: int, *, languages=("fr", "ar", "en"), purposes=("newslet
         for i in range(count)
     ]
     User.objects.bulk_create(users, batch_size=2000)
-    ids = list(User.objects.filter(email__startswith=prefix, email__endswith=f"@{domain}").values_list("pk", flat=True))
+    ids = list(
+        User.objects.filter(email__startswith=prefix, email__endswith=f"@{domain}").values_list(
+            "pk", flat=True
+        )
+    )
     Profile.objects.bulk_create(
-        [Profile(user_id=pk, display_name=f"Membre {pk}", country=countries[n % len(countries)]) for n, pk in enumerate(ids)],
+        [
+            Profile(user_id=pk, display_name=f"Membre {pk}", country=countries[n % len(countries)])
+            for n, pk in enumerate(ids)
+        ],
         batch_size=2000,
     )
     notice = notice_current()
     ConsentRecord.objects.bulk_create(
         [
-            ConsentRecord(user_id=pk, purpose=purpose, granted=True, notice=notice, source=ConsentSource.SIGNUP)
+            ConsentRecord(
+                user_id=pk, purpose=purpose, granted=True, notice=notice, source=ConsentSource.SIGNUP
+            )
             for pk in ids
             for purpose in purposes
         ],

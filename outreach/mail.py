@@ -64,7 +64,9 @@ def message_id(campaign_id: int, recipient_id: int) -> str:
     return f"<outreach.{campaign_id}.{recipient_id}@{mail_domain()}>"
 
 
-def build(*, to: str, name: str, subject: str, html: str, text: str, headers: dict, sender: str) -> OutgoingEmail:
+def build(
+    *, to: str, name: str, subject: str, html: str, text: str, headers: dict, sender: str
+) -> OutgoingEmail:
     return OutgoingEmail(
         sender=sender,
         from_email=from_address(),

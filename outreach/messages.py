@@ -9,7 +9,6 @@ from . import links, mail, tokens
 from .models import Campaign, CampaignLink, Recipient
 from .rendering import compile_message, field_values, message_for, render
 
-
 _HOLE = "987654321"  # fits every path converter, replaced by the token
 
 
@@ -71,8 +70,12 @@ class Outbox:
             if not self.track:
                 return url
             if tracked:
-                return self.address("outreach:click", language, tokens.make("click", recipient.pk, self.link_id(url)))
-            return self.address("outreach:go", language, tokens.make("go", self.campaign.pk, self.link_id(url)))
+                return self.address(
+                    "outreach:click", language, tokens.make("click", recipient.pk, self.link_id(url))
+                )
+            return self.address(
+                "outreach:go", language, tokens.make("go", self.campaign.pk, self.link_id(url))
+            )
 
         unsubscribe = self.address("outreach:unsubscribe", language, tokens.make("unsubscribe", recipient.pk))
         system = {

@@ -5,14 +5,15 @@ and sent from the staff pages. Sending creates one ``Recipient`` row per person,
 its mail goes out (see sending.py): that row is what makes a campaign reach each person exactly once.
 """
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin
 
@@ -52,7 +53,9 @@ class Campaign(PreviewableMixin, ClusterableModel):
         SENT = "sent", _("Sent")
         CANCELLED = "cancelled", _("Cancelled")
 
-    name = models.CharField(_("name"), max_length=160, help_text=_("For staff only; recipients never see it."))
+    name = models.CharField(
+        _("name"), max_length=160, help_text=_("For staff only; recipients never see it.")
+    )
     purpose = models.CharField(
         _("purpose"),
         max_length=20,
@@ -160,7 +163,10 @@ class CampaignMessage(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     subject = models.CharField(_("subject"), max_length=200)
     preheader = models.CharField(
-        _("preview line"), max_length=200, blank=True, help_text=_("Shown by mail programs after the subject.")
+        _("preview line"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown by mail programs after the subject."),
     )
     body = RichTextField(
         _("message"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"], blank=False
@@ -304,12 +310,17 @@ class Click(models.Model):
         verbose_name_plural = _("clicks")
         indexes = [models.Index(fields=["recipient", "at"])]
 
+    def __str__(self):
+        return f"{self.recipient_id} → {self.link_id}"
+
 
 class Conversion(models.Model):
     """Something a person did within the window after following a campaign's link."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="conversions")
-    recipient = models.ForeignKey(Recipient, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     kind = models.CharField(_("kind"), max_length=32)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -320,6 +331,9 @@ class Conversion(models.Model):
         verbose_name = _("conversion")
         verbose_name_plural = _("conversions")
         indexes = [models.Index(fields=["campaign", "kind"])]
+
+    def __str__(self):
+        return f"{self.campaign_id}: {self.kind}"
 
 
 class SuppressedAddress(models.Model):
@@ -360,3 +374,6 @@ class FirstContact(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["series_key", "email"], name="outreach_first_contact_once")
         ]
+
+    def __str__(self):
+        return f"{self.series_key}: {self.email}"

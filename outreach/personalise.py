@@ -21,7 +21,9 @@ FIELDS = {
 
 def unknown_fields(text: str) -> list[str]:
     """Names between double braces that are not personalisation fields (the writer mistyped one)."""
-    return sorted({match.group(1) for match in PLACEHOLDER.finditer(text or "") if match.group(1) not in FIELDS})
+    return sorted(
+        {match.group(1) for match in PLACEHOLDER.finditer(text or "") if match.group(1) not in FIELDS}
+    )
 
 
 def stray_braces(text: str) -> bool:

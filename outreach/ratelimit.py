@@ -1,6 +1,7 @@
 """Sending budgets per hour, over all campaigns and per recipient domain, counted in the cache (Redis in
 the scaled deployment, so every worker shares them)."""
 
+import contextlib
 import time
 
 from django.conf import settings
@@ -42,10 +43,8 @@ def take_global(amount: int) -> int:
 def give_back_global(amount: int) -> None:
     if amount > 0:
         bucket = f"outreach:rate:all:{int(time.time() // WINDOW)}"
-        try:
+        with contextlib.suppress(ValueError):  # the window turned: nothing to give back
             cache.decr(bucket, amount)
-        except ValueError:
-            pass
 
 
 def take_domain(domain: str) -> bool:

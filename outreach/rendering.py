@@ -66,9 +66,11 @@ class _Sentinels:
 
     def fields(self, text: str) -> str:
         return PLACEHOLDER.sub(
-            lambda m: self.mark(Slot("field", m.group(1), (m.group(2) or "").strip()))
-            if m.group(1) in FIELDS
-            else m.group(0),
+            lambda m: (
+                self.mark(Slot("field", m.group(1), (m.group(2) or "").strip()))
+                if m.group(1) in FIELDS
+                else m.group(0)
+            ),
             text or "",
         )
 
@@ -128,7 +130,9 @@ def compile_message(campaign, message, *, contact: bool, purpose_label: str = ""
             "preheader": marks.fields(message.preheader),
             "body": mark_safe(body),  # noqa: S308 — Wagtail's rich text, with our marks in it
             "button_label": marks.fields(message.button_label) if href and message.button_label else "",
-            "button_href": marks.link(href) if href and message.button_label and links.is_allowed(href) else "",
+            "button_href": marks.link(href)
+            if href and message.button_label and links.is_allowed(href)
+            else "",
             "purpose": purpose_label or campaign.get_purpose_display(),
             "contact": contact,
             "unsubscribe_href": marks.mark(Slot("system", "unsubscribe_url")),

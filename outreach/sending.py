@@ -97,7 +97,9 @@ def _release(ids, *, until=None) -> None:
 
 def suppress(email: str, reason: str, note: str = "") -> None:
     if email:
-        SuppressedAddress.objects.get_or_create(email=email.lower(), defaults={"reason": reason, "note": note})
+        SuppressedAddress.objects.get_or_create(
+            email=email.lower(), defaults={"reason": reason, "note": note}
+        )
 
 
 def _gate(campaign: Campaign, recipient: Recipient, token: str):

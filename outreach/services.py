@@ -87,12 +87,18 @@ def campaign_audience_set(*, campaign: Campaign, actor, source_key: str, item_ke
         for name, values in (filters or {}).items()
         if name in allowed and values
     }
-    campaign.audience_source, campaign.audience_item, campaign.audience_filters = source_key, str(item_key), cleaned
+    campaign.audience_source, campaign.audience_item, campaign.audience_filters = (
+        source_key,
+        str(item_key),
+        cleaned,
+    )
     campaign.updated_by = actor
     if campaign.status != Campaign.Status.DRAFT:
         campaign.status = Campaign.Status.DRAFT  # a new audience needs a new approval
     campaign.save()
-    audit_record(actor, "outreach.audience", campaign, kind=AuditLog.Kind.CHANGE, detail=f"{source_key}:{item_key}")
+    audit_record(
+        actor, "outreach.audience", campaign, kind=AuditLog.Kind.CHANGE, detail=f"{source_key}:{item_key}"
+    )
     return campaign
 
 
@@ -142,9 +148,15 @@ def campaign_approve(*, campaign: Campaign, actor) -> Campaign:
         raise CampaignError(_("This campaign is not waiting for approval."))
     if not permissions.may_approve(actor, campaign):
         raise CampaignError(_("Another staff member than the ones who wrote it must approve it."))
-    campaign.status, campaign.approved_by, campaign.approved_at = Campaign.Status.APPROVED, actor, timezone.now()
+    campaign.status, campaign.approved_by, campaign.approved_at = (
+        Campaign.Status.APPROVED,
+        actor,
+        timezone.now(),
+    )
     campaign.approved_fingerprint = fingerprint(campaign)
-    campaign.save(update_fields=["status", "approved_by", "approved_at", "approved_fingerprint", "updated_at"])
+    campaign.save(
+        update_fields=["status", "approved_by", "approved_at", "approved_fingerprint", "updated_at"]
+    )
     audit_record(actor, "outreach.approve", campaign, kind=AuditLog.Kind.CHANGE)
     return campaign
 
@@ -235,7 +247,9 @@ def campaign_prepare(campaign_id: int) -> int:
         ]
         with transaction.atomic():
             Recipient.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
-            Campaign.objects.filter(pk=campaign.pk, prepared_at__isnull=True).update(prepared_at=timezone.now())
+            Campaign.objects.filter(pk=campaign.pk, prepared_at__isnull=True).update(
+                prepared_at=timezone.now()
+            )
     return Recipient.objects.filter(campaign=campaign, status=Recipient.Status.QUEUED).count()
 
 
@@ -246,12 +260,18 @@ def campaign_prepare(campaign_id: int) -> int:
 def recipient_unsubscribe(recipient: Recipient) -> bool:
     """One click: a member withdraws consent for the campaign's purpose (a new record in their history);
     someone who is not a member objects and is never contacted again. Idempotent."""
-    recipient = Recipient.objects.select_for_update(of=("self",)).select_related("campaign", "user").get(pk=recipient.pk)
+    recipient = (
+        Recipient.objects.select_for_update(of=("self",))
+        .select_related("campaign", "user")
+        .get(pk=recipient.pk)
+    )
     purpose = recipient.campaign.purpose
     changed = False
     if recipient.user_id:
         if user_has_consent(recipient.user, purpose):
-            consent_record(user=recipient.user, purpose=purpose, granted=False, source=ConsentSource.UNSUBSCRIBE)
+            consent_record(
+                user=recipient.user, purpose=purpose, granted=False, source=ConsentSource.UNSUBSCRIBE
+            )
             changed = True
     elif recipient.email:
         _obj, changed = SuppressedAddress.objects.get_or_create(
@@ -294,7 +314,9 @@ def conversion_attribute(*, kind: str, user=None, request=None) -> Conversion | 
     else the member's latest tracked click."""
     now = timezone.now()
     campaign_id = recipient_id = None
-    remembered = request.session.get(SESSION_KEY) if request is not None and hasattr(request, "session") else None
+    remembered = (
+        request.session.get(SESSION_KEY) if request is not None and hasattr(request, "session") else None
+    )
     if remembered:
         campaign = Campaign.objects.filter(pk=remembered.get("campaign")).first()
         clicked = datetime.fromisoformat(remembered["at"]) if remembered.get("at") else None
@@ -325,7 +347,8 @@ def conversion_attribute(*, kind: str, user=None, request=None) -> Conversion | 
 def suppression_add(*, actor, email: str, note: str = "") -> SuppressedAddress:
     email = (email or "").strip().lower()
     entry, _created = SuppressedAddress.objects.get_or_create(
-        email=email, defaults={"reason": SuppressedAddress.Reason.MANUAL, "note": note[:300], "created_by": actor}
+        email=email,
+        defaults={"reason": SuppressedAddress.Reason.MANUAL, "note": note[:300], "created_by": actor},
     )
     audit_record(actor, "outreach.suppression_add", entry, kind=AuditLog.Kind.CHANGE)
     return entry
@@ -334,4 +357,3 @@ def suppression_add(*, actor, email: str, note: str = "") -> SuppressedAddress:
 def suppression_remove(*, actor, entry: SuppressedAddress) -> None:
     audit_record(actor, "outreach.suppression_remove", entry, kind=AuditLog.Kind.CHANGE, detail=entry.reason)
     SuppressedAddress.objects.filter(pk=entry.pk).delete()
-

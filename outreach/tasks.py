@@ -13,7 +13,13 @@ from django.utils import timezone
 from . import ratelimit
 from .mailbox import maildir_process
 from .models import Campaign
-from .sending import campaign_finish_if_done, campaign_progress, lease_seconds, release_expired_claims, send_batch
+from .sending import (
+    campaign_finish_if_done,
+    campaign_progress,
+    lease_seconds,
+    release_expired_claims,
+    send_batch,
+)
 from .services import campaign_due_start, campaign_prepare
 
 log = logging.getLogger(__name__)
@@ -82,7 +88,9 @@ def outreach_campaigns_tick() -> int:
         progress = campaign_progress(campaign_id)
         if not Campaign.objects.filter(pk=campaign_id, prepared_at__isnull=False).exists():
             outreach_campaign_prepare.delay(campaign_id)
-        elif released or (progress["queued_ready"] and (progress["last_claim"] is None or progress["last_claim"] < idle)):
+        elif released or (
+            progress["queued_ready"] and (progress["last_claim"] is None or progress["last_claim"] < idle)
+        ):
             log.info("outreach: resuming campaign %s (%s claims given back)", campaign_id, released)
             for _ in range(parallel_batches()):
                 outreach_campaign_send_batch.delay(campaign_id)

@@ -125,24 +125,36 @@ def campaign_audience(request, pk):
 def campaign_test(request, pk):
     campaign = _campaign(pk)
     count = services.campaign_test_send(campaign=campaign, actor=request.user)
-    return _done(request, campaign, _("A test of each language was sent to %(email)s (%(count)s).") % {
-        "email": request.user.email, "count": count})
+    return _done(
+        request,
+        campaign,
+        _("A test of each language was sent to %(email)s (%(count)s).")
+        % {"email": request.user.email, "count": count},
+    )
 
 
 @require_POST
 @staff
 def campaign_submit(request, pk):
     campaign = _campaign(pk)
-    return _act(request, campaign, lambda: services.campaign_submit(campaign=campaign, actor=request.user),
-                _("The campaign waits for another staff member's approval."))
+    return _act(
+        request,
+        campaign,
+        lambda: services.campaign_submit(campaign=campaign, actor=request.user),
+        _("The campaign waits for another staff member's approval."),
+    )
 
 
 @require_POST
 @staff
 def campaign_approve(request, pk):
     campaign = _campaign(pk)
-    return _act(request, campaign, lambda: services.campaign_approve(campaign=campaign, actor=request.user),
-                _("You approved the campaign: it can be sent."))
+    return _act(
+        request,
+        campaign,
+        lambda: services.campaign_approve(campaign=campaign, actor=request.user),
+        _("You approved the campaign: it can be sent."),
+    )
 
 
 @require_POST
@@ -154,28 +166,40 @@ def campaign_start(request, pk):
         messages.error(request, _("Give a valid date and time, or leave it empty to send now."))
         return redirect("outreach:detail", campaign.pk)
     at = form.cleaned_data["at"]
-    return _act(request, campaign, lambda: services.campaign_start(campaign=campaign, actor=request.user, at=at),
-                _("The campaign is scheduled.") if at else _("The campaign is being sent."))
+    return _act(
+        request,
+        campaign,
+        lambda: services.campaign_start(campaign=campaign, actor=request.user, at=at),
+        _("The campaign is scheduled.") if at else _("The campaign is being sent."),
+    )
 
 
 @require_POST
 @staff
 def campaign_cancel(request, pk):
     campaign = _campaign(pk)
-    return _act(request, campaign, lambda: services.campaign_cancel(campaign=campaign, actor=request.user),
-                _("The campaign is cancelled."))
+    return _act(
+        request,
+        campaign,
+        lambda: services.campaign_cancel(campaign=campaign, actor=request.user),
+        _("The campaign is cancelled."),
+    )
 
 
 @require_GET
 @staff
 def campaign_results(request, pk):
     campaign = _campaign(pk)
-    return render(request, "outreach/results.html", {
-        "campaign": campaign,
-        "results": selectors.campaign_results(campaign),
-        "measures": selectors.MEASURES,
-        "may_read_recipients": permissions.may_read_recipients(request.user),
-    })
+    return render(
+        request,
+        "outreach/results.html",
+        {
+            "campaign": campaign,
+            "results": selectors.campaign_results(campaign),
+            "measures": selectors.MEASURES,
+            "may_read_recipients": permissions.may_read_recipients(request.user),
+        },
+    )
 
 
 @require_POST
@@ -185,7 +209,9 @@ def campaign_results_csv(request, pk):
     results = selectors.campaign_results(campaign)
     audit_record(request.user, "outreach.results_export", campaign, kind=AuditLog.Kind.EXPORT)
     header = [_("Breakdown"), _("Value"), *[str(label) for _key, label in selectors.MEASURES]]
-    return csv_response(f"campaign-{campaign.pk}-results.csv", header, selectors.results_csv_rows(campaign, results))
+    return csv_response(
+        f"campaign-{campaign.pk}-results.csv", header, selectors.results_csv_rows(campaign, results)
+    )
 
 
 @require_GET
@@ -193,8 +219,13 @@ def campaign_results_csv(request, pk):
 def campaign_recipients(request, pk):
     campaign = _campaign(pk)
     page = Paginator(selectors.recipients_of(campaign), 50).get_page(request.GET.get("page"))
-    audit_record(request.user, "outreach.recipients_read", campaign, kind=AuditLog.Kind.READ,
-                 detail=f"page {page.number}")
+    audit_record(
+        request.user,
+        "outreach.recipients_read",
+        campaign,
+        kind=AuditLog.Kind.READ,
+        detail=f"page {page.number}",
+    )
     return render(request, "outreach/recipients.html", {"campaign": campaign, "page_obj": page})
 
 
@@ -203,28 +234,65 @@ def campaign_recipients(request, pk):
 def campaign_recipients_csv(request, pk):
     campaign = _campaign(pk)
     rows = selectors.recipients_of(campaign)
-    audit_record(request.user, "outreach.recipients_export", campaign, kind=AuditLog.Kind.EXPORT,
-                 detail=str(rows.count()))
-    header = [_("Email"), _("Name"), _("Kind"), _("Language"), _("Country"), _("Status"), _("Left out because"),
-              _("Sent"), _("Unsubscribed"), _("Clicked")]
-    return csv_response(f"campaign-{campaign.pk}-recipients.csv", header, (
-        [r.email, r.name, r.get_kind_display(), r.language, r.country, r.get_status_display(),
-         r.get_exclusion_display(), r.sent_at or "", r.unsubscribed_at or "", r.first_click_at or ""]
-        for r in rows.iterator()
-    ))
+    audit_record(
+        request.user,
+        "outreach.recipients_export",
+        campaign,
+        kind=AuditLog.Kind.EXPORT,
+        detail=str(rows.count()),
+    )
+    header = [
+        _("Email"),
+        _("Name"),
+        _("Kind"),
+        _("Language"),
+        _("Country"),
+        _("Status"),
+        _("Left out because"),
+        _("Sent"),
+        _("Unsubscribed"),
+        _("Clicked"),
+    ]
+    return csv_response(
+        f"campaign-{campaign.pk}-recipients.csv",
+        header,
+        (
+            [
+                r.email,
+                r.name,
+                r.get_kind_display(),
+                r.language,
+                r.country,
+                r.get_status_display(),
+                r.get_exclusion_display(),
+                r.sent_at or "",
+                r.unsubscribed_at or "",
+                r.first_click_at or "",
+            ]
+            for r in rows.iterator()
+        ),
+    )
 
 
 @analyst
 def suppression(request):
     form = SuppressionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.suppression_add(actor=request.user, email=form.cleaned_data["email"], note=form.cleaned_data["note"])
+        services.suppression_add(
+            actor=request.user, email=form.cleaned_data["email"], note=form.cleaned_data["note"]
+        )
         messages.success(request, _("The address will not be contacted again."))
         return redirect("outreach:suppression")
     page = Paginator(selectors.suppression_list(), 50).get_page(request.GET.get("page"))
-    audit_record(request.user, "outreach.suppression_read", kind=AuditLog.Kind.READ, detail=f"page {page.number}")
-    return render(request, "outreach/suppression.html", {"form": form, "page_obj": page},
-                  status=400 if form.errors else 200)
+    audit_record(
+        request.user, "outreach.suppression_read", kind=AuditLog.Kind.READ, detail=f"page {page.number}"
+    )
+    return render(
+        request,
+        "outreach/suppression.html",
+        {"form": form, "page_obj": page},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -256,10 +324,16 @@ def unsubscribe(request, token):
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(status=204)
         return render(request, "outreach/unsubscribe_done.html", {"recipient": recipient, "contact": contact})
-    return render(request, "outreach/unsubscribe.html", {
-        "recipient": recipient, "contact": contact, "purpose": recipient.campaign.get_purpose_display(),
-        "done": recipient.unsubscribed_at is not None,
-    })
+    return render(
+        request,
+        "outreach/unsubscribe.html",
+        {
+            "recipient": recipient,
+            "contact": contact,
+            "purpose": recipient.campaign.get_purpose_display(),
+            "done": recipient.unsubscribed_at is not None,
+        },
+    )
 
 
 def _safe_redirect(url: str):
@@ -315,4 +389,6 @@ def message(request, pk):
         raise Http404
     recipient = Recipient(name=request.user.get_full_name(), country="")
     fields = field_values(recipient, written.language)
-    return render(request, "outreach/message.html", {"campaign": campaign, "web": web_version(written, fields)})
+    return render(
+        request, "outreach/message.html", {"campaign": campaign, "web": web_version(written, fields)}
+    )

@@ -22,7 +22,9 @@ LOCKED = (Campaign.Status.SCHEDULED, Campaign.Status.SENDING, Campaign.Status.SE
 
 class StaffPageColumn(Column):
     def get_value(self, instance):
-        return format_html('<a href="{}">{}</a>', reverse("outreach:detail", args=[instance.pk]), _("Audience and sending"))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("outreach:detail", args=[instance.pk]), _("Audience and sending")
+        )
 
 
 class CampaignViewSet(SnippetViewSet):

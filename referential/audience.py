@@ -47,7 +47,9 @@ class GoldenRecordContacts:
         for golden_id, source_id, name in links:
             origins[golden_id].add(name)
             source_ids[golden_id].add(source_id)
-        records = GoldenRecord.objects.filter(merged_into__isnull=True, claimed_by__isnull=True).exclude(email="")
+        records = GoldenRecord.objects.filter(merged_into__isnull=True, claimed_by__isnull=True).exclude(
+            email=""
+        )
         for golden in records.only("pk", "email", "display_name", "fields").iterator(chunk_size=2000):
             if golden.pk in members:
                 continue

@@ -26,5 +26,10 @@ def use_people(people):
 
 
 def contact(n, **kwargs):
-    return Contact(key=f"test:{n}", email=f"contact{n}@partner.example", name=f"Contact {n}",
-                   origin="Consulat de Paris", **kwargs)
+    return Contact(
+        key=f"test:{n}",
+        email=f"contact{n}@partner.example",
+        name=f"Contact {n}",
+        origin="Consulat de Paris",
+        **kwargs,
+    )

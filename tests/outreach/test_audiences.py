@@ -68,8 +68,9 @@ def test_a_language_without_a_message_gets_the_declared_fallback(notice):
 def test_contacts_get_one_first_contact_per_series_and_never_after_an_objection(notice):
     use_people([contact(1), contact(2), contact(3), contact(1)])
     series = CampaignSeriesFactory()
-    FirstContact.objects.create(series_key=f"s{series.pk}", email="contact2@partner.example",
-                                campaign=CampaignFactory(series=series))
+    FirstContact.objects.create(
+        series_key=f"s{series.pk}", email="contact2@partner.example", campaign=CampaignFactory(series=series)
+    )
     SuppressedAddress.objects.create(email="contact3@partner.example", reason="objection")
     campaign = CampaignFactory(audience_source="test.people", audience_item="all", series=series)
     found, duplicates = candidates(campaign)

@@ -49,7 +49,9 @@ def _sent(count=1, **campaign_kwargs):
     Campaign.objects.filter(pk=campaign.pk).update(status="sending")
     campaign_prepare(campaign.pk)
     send_batch(campaign.pk)
-    return campaign, list(Recipient.objects.filter(campaign=campaign).exclude(status="excluded").order_by("id"))
+    return campaign, list(
+        Recipient.objects.filter(campaign=campaign).exclude(status="excluded").order_by("id")
+    )
 
 
 def test_a_failed_dsn_to_the_verp_address_bounces_and_suppresses(notice, settings):
@@ -67,14 +69,22 @@ def test_a_failed_dsn_to_the_verp_address_bounces_and_suppresses(notice, setting
 def test_delivered_and_delayed_reports_and_a_forged_verp_address(notice, settings):
     settings.OUTREACH_BOUNCE_ADDRESS = "bounces@kafaat.example"
     _campaign, (first, second) = _sent(2)
-    delivered = DSN.format(to=envelope_sender(first.pk), address=first.email, action="delivered", status="2.0.0")
+    delivered = DSN.format(
+        to=envelope_sender(first.pk), address=first.email, action="delivered", status="2.0.0"
+    )
     assert bounce_process(delivered.encode()) == "delivered"
     first.refresh_from_db()
     assert first.status == "delivered"
-    delayed = DSN.format(to=envelope_sender(second.pk), address=second.email, action="delayed", status="4.4.1")
+    delayed = DSN.format(
+        to=envelope_sender(second.pk), address=second.email, action="delayed", status="4.4.1"
+    )
     assert bounce_process(delayed.encode()) == "delayed"
-    forged = DSN.format(to=f"bounces+{second.pk}-000000000000@kafaat.example", address="x@y.example",
-                        action="failed", status="5.1.1")
+    forged = DSN.format(
+        to=f"bounces+{second.pk}-000000000000@kafaat.example",
+        address="x@y.example",
+        action="failed",
+        status="5.1.1",
+    )
     assert bounce_process(forged.encode()) == "unknown"
     second.refresh_from_db()
     assert second.status == "sent"
@@ -99,7 +109,9 @@ def test_the_notification_centre_words_the_campaign_in_the_readers_language(clie
     assert client.get(reverse("outreach:message", args=[campaign.pk])).status_code == 403
 
 
-def test_a_conversion_after_a_click_is_credited_to_the_campaign(client, notice, settings, django_capture_on_commit_callbacks):
+def test_a_conversion_after_a_click_is_credited_to_the_campaign(
+    client, notice, settings, django_capture_on_commit_callbacks
+):
     settings.SITE_URL = "https://kafaat.example"
     campaign, (recipient,) = _sent()
     link = CampaignLink.objects.create(campaign=campaign, url="https://kafaat.example/fr/events/")

@@ -22,10 +22,10 @@ def test_fields_are_escaped_and_fall_back_and_template_code_stays_text(settings)
     CampaignMessageFactory(
         campaign=campaign,
         subject="{{ first_name|Ami }}, {{ country }}",
-        body='<p>Bonjour {{ first_name|Ami }} {% load x %}{{ request.user }}</p>',
+        body="<p>Bonjour {{ first_name|Ami }} {% load x %}{{ request.user }}</p>",
     )
     outbox = Outbox(campaign, track=False)
-    _language, subject, html, text = outbox.parts(_recipient(campaign, name='<script>x</script> Doe'))
+    _language, subject, html, text = outbox.parts(_recipient(campaign, name="<script>x</script> Doe"))
     assert subject == "<script>x</script>, Belgique"
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     assert "{% load x %}" in html  # the writer's text is never a template
@@ -50,8 +50,11 @@ def test_unknown_fields_and_links_to_other_sites_are_refused_on_save(settings):
 def test_arabic_email_is_right_to_left_and_links_are_signed_redirects(settings):
     settings.SITE_URL = "https://kafaat.example"
     campaign = CampaignFactory(languages=())
-    CampaignMessageFactory(campaign=campaign, language="ar",
-                           body='<p>مرحبا <a href="https://kafaat.example/ar/events/">الفعاليات</a></p>')
+    CampaignMessageFactory(
+        campaign=campaign,
+        language="ar",
+        body='<p>مرحبا <a href="https://kafaat.example/ar/events/">الفعاليات</a></p>',
+    )
     campaign.fallback_language = "ar"
     _language, _subject, html, text = Outbox(campaign).parts(_recipient(campaign, language="ar"))
     assert '<html lang="ar" dir="rtl">' in html and "direction: rtl" in html

@@ -7,8 +7,8 @@ import pytest
 
 from outreach.factories import CampaignFactory, members_bulk
 from outreach.models import Campaign, Recipient
-from outreach.services import campaign_start
 from outreach.sending import send_batch
+from outreach.services import campaign_start
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,9 @@ def test_members_get_the_campaign_once_in_their_language_with_one_click_unsubscr
         assert LANGUAGE_MARK[language] in _text(message)
         assert f'lang="{language}"' in _html(message)
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        assert re.fullmatch(rf"<{site_url}/{language}/outreach/unsubscribe/[^>]+/>", message["List-Unsubscribe"].strip())
+        assert re.fullmatch(
+            rf"<{site_url}/{language}/outreach/unsubscribe/[^>]+/>", message["List-Unsubscribe"].strip()
+        )
         assert "<style" not in _html(message).split("</head>")[1]  # inlined for mail clients
     assert languages == {"fr": 100, "ar": 100, "en": 100}
     arabic = next(m for m in smtp_inbox.messages if m["Content-Language"] == "ar")

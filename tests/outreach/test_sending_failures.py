@@ -68,7 +68,9 @@ def test_temporary_failure_retries_later_and_permanent_failure_suppresses(picky_
     assert sorted(picky_smtp.delivered) == [rows["member2"].email, rows["member3"].email]
 
     assert send_batch(campaign.pk).claimed == 0  # not before its time
-    Recipient.objects.filter(pk=rows["member1"].pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    Recipient.objects.filter(pk=rows["member1"].pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
     assert send_batch(campaign.pk).sent == 1
     assert picky_smtp.delivered.count(rows["member1"].email) == 1
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.factories import UserFactory
-from accounts.roles import ANALYST, EDITOR
+from accounts.roles import EDITOR
 from core.models import AuditLog
 from core.registry import registry
 from outreach.factories import CampaignFactory, members_bulk
@@ -36,8 +36,9 @@ def test_above_the_threshold_another_staff_member_approves_and_a_change_needs_ap
     members_bulk(3)
     campaign = CampaignFactory(created_by=editor, updated_by=editor)
     client.force_login(editor)
-    response = client.post(reverse("outreach:audience", args=[campaign.pk]),
-                           {"source": "community.members", "item": "all"})
+    response = client.post(
+        reverse("outreach:audience", args=[campaign.pk]), {"source": "community.members", "item": "all"}
+    )
     assert response.status_code == 302
     page = client.get(reverse("outreach:detail", args=[campaign.pk]))
     assert page.context["summary"]["reached"] == 3 and page.context["needs_approval"]
@@ -72,7 +73,9 @@ def test_test_send_goes_to_oneself_in_every_language(client, notice, editor, mai
     assert all(m.subject.startswith("[Test]") or m.subject.startswith("[Essai]") for m in mailoutbox)
 
 
-def test_results_recipients_and_exports_are_audited(client, notice, analyst, editor, django_capture_on_commit_callbacks):
+def test_results_recipients_and_exports_are_audited(
+    client, notice, analyst, editor, django_capture_on_commit_callbacks
+):
     members_bulk(2)
     campaign = CampaignFactory(audience_source="community.members", audience_item="all", created_by=editor)
     client.force_login(editor)
@@ -85,7 +88,10 @@ def test_results_recipients_and_exports_are_audited(client, notice, analyst, edi
     client.force_login(analyst)
     assert client.get(reverse("outreach:recipients", args=[campaign.pk])).status_code == 200
     export = client.post(reverse("outreach:recipients_csv", args=[campaign.pk]))
-    assert export.content.decode("utf-8").startswith("\ufeff") and "member0@example.org" in export.content.decode()
+    assert (
+        export.content.decode("utf-8").startswith("\ufeff")
+        and "member0@example.org" in export.content.decode()
+    )
     csv = client.post(reverse("outreach:results_csv", args=[campaign.pk]))
     assert csv.status_code == 200
     actions = set(AuditLog.objects.filter(actor=analyst).values_list("action", flat=True))
@@ -99,7 +105,9 @@ def test_results_recipients_and_exports_are_audited(client, notice, analyst, edi
 def test_the_audience_must_be_one_the_source_offers(client, notice, editor):
     campaign = CampaignFactory(created_by=editor)
     client.force_login(editor)
-    client.post(reverse("outreach:audience", args=[campaign.pk]), {"source": "matching.segments", "item": "999"})
+    client.post(
+        reverse("outreach:audience", args=[campaign.pk]), {"source": "matching.segments", "item": "999"}
+    )
     assert Campaign.objects.get(pk=campaign.pk).audience_item == ""
 
 

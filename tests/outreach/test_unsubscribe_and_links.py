@@ -79,9 +79,15 @@ def test_tracked_click_records_the_person_and_redirects_only_to_the_stored_addre
 
     # A link another campaign stored, or an address no longer allowed, leads nowhere.
     other = CampaignLink.objects.create(campaign=CampaignFactory(), url="https://kafaat.example/x/")
-    assert client.get(reverse("outreach:click", args=[tokens.make("click", recipient.pk, other.pk)])).status_code == 404
+    assert (
+        client.get(reverse("outreach:click", args=[tokens.make("click", recipient.pk, other.pk)])).status_code
+        == 404
+    )
     evil = CampaignLink.objects.create(campaign=campaign, url="https://evil.example/")
-    assert client.get(reverse("outreach:click", args=[tokens.make("click", recipient.pk, evil.pk)])).status_code == 404
+    assert (
+        client.get(reverse("outreach:click", args=[tokens.make("click", recipient.pk, evil.pk)])).status_code
+        == 404
+    )
     assert client.get(reverse("outreach:go", args=["1.2:forged"])).status_code == 404
 
 

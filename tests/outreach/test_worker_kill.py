@@ -55,12 +55,27 @@ class CountingInbox:
 
 def _worker(env, queue):
     command = [
-        str(Path(sys.executable).with_name("celery")), "-A", "kafaat", "worker", "-Q", queue, "-c", "2",
-        "--pool", "prefork", "-n", f"{queue}@%h", "--without-gossip", "--without-mingle",
-        "--without-heartbeat", "-l", "warning",
+        str(Path(sys.executable).with_name("celery")),
+        "-A",
+        "kafaat",
+        "worker",
+        "-Q",
+        queue,
+        "-c",
+        "2",
+        "--pool",
+        "prefork",
+        "-n",
+        f"{queue}@%h",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-l",
+        "warning",
     ]
-    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 def _stop(process, sig=signal.SIGTERM):
