@@ -27,7 +27,8 @@ def address(name: str, email: str) -> str:
 
 def _part(content_type: str, text: str) -> bytes:
     body = binascii.b2a_qp(text.replace("\r\n", "\n").encode("utf-8"), istext=True).replace(b"\n", b"\r\n")
-    head = f'Content-Type: {content_type}; charset="utf-8"\r\n' "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+    head = f'Content-Type: {content_type}; charset="utf-8"\r\n'
+    head += "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
     return head.encode() + body
 
 
