@@ -10,14 +10,15 @@ class CampaignAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("messages")
-        if formset is not None:
-            languages = [
-                form.cleaned_data.get("language")
-                for form in formset.forms
-                if form.cleaned_data and not form.cleaned_data.get("DELETE")
-            ]
-            if len(languages) != len(set(languages)):
-                raise ValidationError(_("Write at most one message per language."))
-            if formset.is_valid() and self.cleaned_data.get("fallback_language") not in languages:
-                self.add_error("fallback_language", _("Write a message in the fallback language."))
+        if formset is None or not formset.is_valid():
+            return cleaned  # the messages' own errors are shown beside them
+        languages = [
+            form.cleaned_data.get("language")
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        if len(languages) != len(set(languages)):
+            raise ValidationError(_("Write at most one message per language."))
+        if cleaned.get("fallback_language") not in languages:
+            self.add_error("fallback_language", _("Write a message in the fallback language."))
         return cleaned

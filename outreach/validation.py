@@ -6,6 +6,7 @@ import re
 from django.utils.translation import gettext as _
 
 from . import links
+from .htmltext import html_to_text
 from .personalise import FIELDS, stray_braces, unknown_fields
 
 _HREFS = re.compile(r'href="([^"]*)"', re.IGNORECASE)
@@ -26,6 +27,8 @@ def message_problems(message) -> dict[str, list[str]]:
             problems.setdefault(name, []).append(
                 _("Double braces must hold a field, for example {{ first_name|friend }}.")
             )
+    if not html_to_text(message.body or ""):
+        problems.setdefault("body", []).append(_("Write the message."))
     for url in _HREFS.findall(message.body or ""):
         if url.startswith(("#", "mailto:")):
             continue
