@@ -52,7 +52,8 @@ def _write_message(tab, index, language, subject, body):
     tab.keyboard.insert_text(body)
     # Draftail writes its hidden input a moment after the last keystroke: wait for it before saving.
     tab.wait_for_function(
-        "([index, text]) => (document.getElementById(`id_messages-${index}-body`).value || '').includes(text)",
+        "([index, text]) => "
+        "(document.getElementById(`id_messages-${index}-body`).value || '').includes(text)",
         arg=[index, body[:10]],
     )
 
@@ -76,7 +77,9 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     _log_in(tab, base, editor, editor_secret)
     tab.goto(f"{base}/admin/snippets/outreach/campaign/add/")
     tab.fill("input[name='name']", "Appel à projets — printemps")
-    _write_message(tab, 0, "fr", "Appel à projets", "Bonjour {{ first_name|à vous }}, le programme est ouvert.")
+    _write_message(
+        tab, 0, "fr", "Appel à projets", "Bonjour {{ first_name|à vous }}, le programme est ouvert."
+    )
     tab.locator("#id_messages-ADD").click()
     _write_message(tab, 1, "ar", "دعوة لتقديم المشاريع", "مرحبا {{ first_name|بكم }}، البرنامج مفتوح.")
     tab.locator("button.action-save").first.click()
@@ -112,7 +115,9 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
 
     # Each reader got their language; the Arabic one unsubscribes from the email's link.
     mail_ar = smtp_inbox.last_to(reader_ar.email)
-    assert mail_ar["Content-Language"] == "ar" and "مرحبا Youssef" in mail_ar.get_body(("plain",)).get_content()
+    assert (
+        mail_ar["Content-Language"] == "ar" and "مرحبا Youssef" in mail_ar.get_body(("plain",)).get_content()
+    )
     assert "Bonjour Samira" in smtp_inbox.last_to(reader_fr.email).get_body(("plain",)).get_content()
     link = re.search(r"<([^>]+)>", mail_ar["List-Unsubscribe"]).group(1)
     reader_tab = browser.new_context(locale="ar").new_page()
