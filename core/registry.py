@@ -2,8 +2,10 @@
 
 An edge app (events, matching, referential, watch, …) registers from its ``AppConfig.ready()``:
 menu entries, template fragments for named slots of core pages, permissions its roles need, audit actions
-with their labels, dashboard panels. Core and community templates render what is registered and never name
-an edge app; removing an app removes its entries.
+with their labels, dashboard panels, audience sources (core.audiences: who a campaign may reach, read from
+the app that holds them) and notification renderers (a notification stored as kind + parameters is worded
+at read time, in the reader's language, by the app that defined the kind). Core and community templates
+render what is registered and never name an edge app; removing an app removes its entries.
 """
 
 from collections import defaultdict
@@ -55,6 +57,8 @@ class _Registry:
         self.role_permissions: dict[str, set[str]] = defaultdict(set)
         self.audit_actions: dict[str, object] = {}
         self.dashboard_panels: dict[str, object] = {}
+        self.audience_sources: dict[str, object] = {}
+        self.notification_renderers: dict[str, Callable] = {}
 
     # Registration is idempotent by key: ``ready()`` may run twice in tests.
     def add_menu_entry(self, entry: MenuEntry) -> None:
@@ -73,6 +77,14 @@ class _Registry:
     def add_dashboard_panel(self, key: str, panel) -> None:
         self.dashboard_panels[key] = panel
 
+    def add_audience_source(self, key: str, source) -> None:
+        """A source of campaign audiences (see core.audiences for the shape)."""
+        self.audience_sources[key] = source
+
+    def add_notification_renderer(self, kind: str, render: Callable) -> None:
+        """``render(notification)`` → {"subject", "body", "url"} worded in the active language."""
+        self.notification_renderers[kind] = render
+
     # Reading.
     def menu(self, name: str, request=None) -> list[MenuEntry]:
         entries = [e for e in self.menu_entries.values() if e.menu == name]
@@ -88,6 +100,16 @@ class _Registry:
 
     def audit_action_label(self, action: str):
         return self.audit_actions.get(action, action)
+
+    def audience_source(self, key: str):
+        """The registered source, or None when the app offering it is not installed."""
+        return self.audience_sources.get(key)
+
+    def audience_source_list(self) -> list:
+        return [self.audience_sources[key] for key in sorted(self.audience_sources)]
+
+    def notification_renderer(self, kind: str) -> Callable | None:
+        return self.notification_renderers.get(kind)
 
 
 registry = _Registry()

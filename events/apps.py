@@ -11,8 +11,10 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # signals import models, which load after the app registry
+        from .audience import EventAttendees
 
         signals.connect()
+        registry.add_audience_source(EventAttendees.key, EventAttendees())
         registry.add_menu_entry(
             MenuEntry(key="events", menu="header", label=_("Events"), url_name="events:list", order=20)
         )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.notifications.services import in_language_of, notify
+from core.conversions import conversion_send
 
 from . import permissions
 from .models import RSVP, Event, MemberEventSettings, Occurrence, _new_token
@@ -319,6 +320,8 @@ def rsvp_set(*, user, event, original_start, status, answers=None) -> RSVP:
     rsvp.save()
     if previous == Status.GOING and new_status != Status.GOING:
         _promote(occurrence)
+    if joining:
+        conversion_send("rsvp", user=user)
     return rsvp
 
 

@@ -56,6 +56,7 @@ CONSENT_PURPOSE_DESCRIPTIONS = {
 class ConsentSource(models.TextChoices):
     SIGNUP = "signup", _("At sign-up")
     SETTINGS = "settings", _("In account settings")
+    UNSUBSCRIBE = "unsubscribe", _("From the unsubscribe link of an email")
 
 
 class PrivacyNoticeQuerySet(models.QuerySet):

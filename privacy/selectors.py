@@ -78,3 +78,23 @@ def users_with_consent(purpose: str) -> QuerySet:
         .objects.alias(latest_consent_granted=_latest_decision(purpose, OuterRef("pk")))
         .filter(latest_consent_granted=True)
     )
+
+
+def latest_decisions(purpose: str, user_ids, chunk: int = 5000) -> dict[int, tuple[bool, str]]:
+    """For each of these users who decided about the purpose: (granted, source) of the decision in force.
+
+    In chunks of ids, one query each: a campaign checks a whole audience at once (outreach).
+    """
+    if purpose not in ConsentPurpose.values:
+        raise ValueError(f"Unknown consent purpose: {purpose!r}")
+    ids = list(user_ids)
+    decisions: dict[int, tuple[bool, str]] = {}
+    for start in range(0, len(ids), chunk):
+        rows = (
+            ConsentRecord.objects.filter(purpose=purpose, user_id__in=ids[start : start + chunk])
+            .order_by("user_id", "-created_at", "-id")
+            .values_list("user_id", "granted", "source")
+        )
+        for user_id, granted, source in rows:
+            decisions.setdefault(user_id, (granted, source))
+    return decisions

@@ -11,6 +11,8 @@ class ReferentialConfig(AppConfig):
 
     def ready(self):
         # Model modules load only once the app registry is ready.
+        from .audience import GoldenRecordContacts
         from .models import AccessAction
 
         registry.add_audit_actions({f"referential.{action.value}": action.label for action in AccessAction})
+        registry.add_audience_source(GoldenRecordContacts.key, GoldenRecordContacts())

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.notifications.services import in_language_of, notify
+from core.conversions import conversion_send
 from core.uploads import checked_content_type
 
 from .models import MAX_EVIDENCE_FILES, EvidenceFile, Label, LabelApplication, LabelDecision, LabelGrant
@@ -45,6 +46,7 @@ def label_apply(*, applicant, label: Label, statement: str, files=()) -> LabelAp
         )
         evidence.file.save(upload.name, upload, save=False)
         evidence.save()
+    conversion_send("label_application", user=applicant)
     return application
 
 

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
-    """Something a member should know, already worded in their language."""
+    """Something a member should know, worded in their language when it was written; a kind with a
+    renderer in core.registry (``params`` set) is worded again when read, in the reader's language."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -13,6 +14,7 @@ class Notification(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,7 @@
 """Read queries about notifications."""
 
+from core.registry import registry
+
 from .models import Notification, NotificationPreference
 
 _REQUEST_CACHE_ATTRIBUTE = "_unread_notification_count"
@@ -7,6 +9,19 @@ _REQUEST_CACHE_ATTRIBUTE = "_unread_notification_count"
 
 def notifications_of(user):
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+
+
+def worded(notifications):
+    """The notifications with subject, body and link worded now, in the active language, where their kind
+    has a renderer (core.registry); the others keep the words they were stored with."""
+    for notification in notifications:
+        render = registry.notification_renderer(notification.kind) if notification.params else None
+        if render is not None:
+            words = render(notification) or {}
+            notification.subject = words.get("subject", notification.subject)
+            notification.body = words.get("body", notification.body)
+            notification.url = words.get("url", notification.url)
+    return notifications
 
 
 def unread_count(user) -> int:

@@ -21,12 +21,25 @@ def in_language_of(user):
         yield
 
 
-def notify(*, recipient, kind: str, subject: str, body: str = "", url: str = "") -> Notification:
-    """Store a notification for the centre; its email goes out after commit, per the member's preference."""
+def notify(
+    *, recipient, kind: str, subject: str, body: str = "", url: str = "", params=None, email: bool = True
+) -> Notification:
+    """Store a notification for the centre; its email goes out after commit, per the member's preference.
+
+    ``params``: what a renderer registered for ``kind`` (core.registry) words at read time; ``email=False``
+    when the caller already emails the member itself (a campaign), so the centre never mails it again.
+    """
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, subject=str(subject)[:200], body=str(body), url=url
+        recipient=recipient,
+        kind=kind,
+        subject=str(subject)[:200],
+        body=str(body),
+        url=url,
+        params=params or {},
+        emailed_at=None if email else timezone.now(),
     )
-    transaction.on_commit(lambda: _email_later(notification.id))
+    if email:
+        transaction.on_commit(lambda: _email_later(notification.id))
     return notification
 
 

@@ -13,6 +13,7 @@ from .forms import PreferenceForm
 @login_required
 def notification_list(request):
     page = Paginator(selectors.notifications_of(request.user), 20).get_page(request.GET.get("page"))
+    page.object_list = selectors.worded(list(page.object_list))
     return render(
         request,
         "notifications/notification_list.html",

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     # Mounted here, not inside referential/urls.py, so that its namespace stays "linkage".
     path("referential/linkage/", include("referential.linkage.urls")),
     path("referential/", include("referential.urls")),
+    path("outreach/", include("outreach.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "matching.segmentation",
     "referential",
     "referential.linkage",
+    "outreach",
     "themes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -181,7 +182,24 @@ CELERY_BEAT_SCHEDULE = {
     "suspensions-lift": {"task": "moderation_suspensions_lift", "schedule": crontab(minute="*/10")},
     "events-reminders-send": {"task": "events_reminders_send", "schedule": crontab(minute="*/5")},
     "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
+    "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
+    "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
 }
+
+# --- Outreach (campaigns) ---------------------------------------------------------------------------
+# A campaign to more people than this needs a second staff member's approval.
+OUTREACH_APPROVAL_THRESHOLD = env.int("OUTREACH_APPROVAL_THRESHOLD", default=50)
+# Sending budgets per hour, over all campaigns and per recipient domain (gmail.com, …).
+OUTREACH_RATE_PER_HOUR = env.int("OUTREACH_RATE_PER_HOUR", default=20000)
+OUTREACH_RATE_PER_DOMAIN_PER_HOUR = env.int("OUTREACH_RATE_PER_DOMAIN_PER_HOUR", default=5000)
+OUTREACH_BATCH_SIZE = env.int("OUTREACH_BATCH_SIZE", default=100)
+# A worker's claim on a batch lapses after this long; then a living worker sends what it left.
+OUTREACH_CLAIM_LEASE_SECONDS = env.int("OUTREACH_CLAIM_LEASE_SECONDS", default=300)
+# Bounces come back to bounces+<recipient>@… (VERP); the mail server delivers them into this Maildir.
+OUTREACH_BOUNCE_ADDRESS = env("OUTREACH_BOUNCE_ADDRESS", default="")
+OUTREACH_BOUNCE_MAILDIR = env("OUTREACH_BOUNCE_MAILDIR", default="")
+# Hosts besides the site's own that campaign links may lead to.
+OUTREACH_LINK_ALLOWED_HOSTS = env.list("OUTREACH_LINK_ALLOWED_HOSTS", default=[])
 
 # --- Record linkage (referential.linkage) -----------------------------------------------------------
 # Splink backend: "duckdb" in process (default) or "spark" for very large runs (needs pyspark + a JVM).
