@@ -95,7 +95,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "kafaat.urls"
 ASGI_APPLICATION = "kafaat.asgi.application"
-WSGI_APPLICATION = None
+WSGI_APPLICATION = "kafaat.wsgi.application"
 
 TEMPLATES = [
     {
