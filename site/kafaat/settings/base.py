@@ -26,6 +26,7 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 INSTALLED_APPS = [
     "daphne",
+    "wagtailcache",
     "core",
     "accounts",
     "privacy",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.pagecache.BrowserRevalidateMiddleware",
     "core.requestid.RequestIdMiddleware",
     "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -136,6 +138,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 if REDIS_URL:
     CACHES = {
@@ -147,6 +150,7 @@ if REDIS_URL:
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
         }
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "kafaat-pages", "TIMEOUT": PAGE_CACHE_SECONDS}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CHANNEL_LAYERS = {
         "default": {
@@ -169,7 +173,13 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "kafaat",
             "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kafaat-pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "kafaat.layers.InMemoryChannelLayer"}}
 
@@ -304,6 +314,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Wagtail ----------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kafaat"
+# Public CMS pages for visitors who are not signed in come from the "pages" cache (cms/pagecache.py),
+# emptied on every publish; PAGE_CACHE_SECONDS bounds how old anything else on them (news lists) gets.
+WAGTAIL_CACHE = env.bool("PAGE_CACHE", default=True)
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Wagtail-Cache"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
