@@ -242,15 +242,19 @@ def skeleton(name: str | None, family: bool = False) -> str:
     return " ".join(s for s in (_skeleton_token(t) for t in tokens(name, family=family)) if s)
 
 
+# Arabic given names in two words: "عبد الله", "فاطمة الزهراء", "نور الدين", "مولاي علي".
+_AR_COMPOUND_FIRST = frozenset({"عبد", "ابو", "أبو", "مولاي", "لالة", "لالا", "سيدي"})
+_AR_COMPOUND_SECOND = frozenset({"الزهراء", "الزهرة", "الدين", "الله", "الإله", "الاله", "الرحمن", "الحق"})
+
+
 def split_arabic_full_name(name_arabic: str | None) -> tuple[str, str]:
     """An Arabic full name written "given family…" (the usual order on Moroccan documents in Latin
-    too); the swap level of the comparison catches records written the other way round."""
+    too), keeping compound given names whole; the swap level of the comparison catches records written
+    the other way round."""
     parts = (name_arabic or "").split()
     if not parts:
         return "", ""
-    given = parts[0]
-    rest = parts[1:]
-    # A compound given name: "عبد القادر", "عبد الله".
-    if given in ("عبد", "ابو", "أبو", "مولاي", "لالة", "سيدي") and rest:
-        given, rest = f"{given} {rest[0]}", rest[1:]
-    return given, " ".join(rest)
+    count = 1
+    if len(parts) > 2 and (parts[0] in _AR_COMPOUND_FIRST or parts[1] in _AR_COMPOUND_SECOND):
+        count = 2
+    return " ".join(parts[:count]), " ".join(parts[count:])

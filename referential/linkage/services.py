@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from core.audit import audit_record
 from core.models import AuditLog
 from referential.models import SourceRecord
+from referential.validation import format_partial_date
 
 from .models import (
     GOLDEN_FIELDS,
@@ -127,11 +128,15 @@ def source_rows(record_ids=None) -> list[dict]:
             "given_name": r.given_name,
             "family_name": r.family_name,
             "name_arabic": r.name_arabic,
-            "birth_date": r.birth_date,
+            # As precise as the source gave it: "1985", "1985-03" or "1985-03-12".
+            "birth_date": format_partial_date(r.birth_date, r.birth_date_precision or "day") or None,
             "email": (r.email or "").lower(),
             "phone": r.phone,
             "city": r.city,
             "country": r.country,
+            "external_id": r.external_id,
+            "phone_raw": r.phone_raw,
+            "warnings": r.warnings,
         }
         for r in records.iterator(chunk_size=5000)
     ]
@@ -151,7 +156,7 @@ def _engine_record(row: dict) -> dict:
         "given_name": row["given_name"] or None,
         "family_name": row["family_name"] or None,
         "name_arabic": row["name_arabic"] or None,
-        "birth_date": row["birth_date"].isoformat() if row["birth_date"] else None,
+        "birth_date": row["birth_date"] or None,
         "email": row["email"] or None,
         "phone": row["phone"] or None,
         "city": row["city"] or None,
@@ -485,7 +490,11 @@ def golden_consolidate(golden: GoldenRecord) -> GoldenRecord:
         ]
         if not candidates:
             continue
-        candidates.sort(key=lambda c: (-c.trust, -(c.date.timestamp() if c.date else 0), c.key))
+        # A full date of birth beats a year alone, whoever gave it; then trust, then recency.
+        precision = (lambda c: -len(c.value)) if field == "birth_date" else (lambda c: 0)
+        candidates.sort(
+            key=lambda c: (precision(c), -c.trust, -(c.date.timestamp() if c.date else 0), c.key)
+        )
         best = candidates[0]
         others = [c for c in candidates[1:] if c.value.casefold() != best.value.casefold()]
         if len(candidates) == 1:
