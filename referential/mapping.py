@@ -37,7 +37,8 @@ HEADER_NAMES = {  # fmt: skip
     "birth_date": (
         "date de naissance", "naissance", "ne le", "nee le", "ddn", "date naissance",
         "birth date", "date of birth", "birthdate", "dob", "born",
-        "تاريخ الازدياد", "تاريخ الميلاد", "تاريخ الولادة",
+        "تاريخ الازدياد", "تاريخ الميلاد", "تاريخ الولادة", "سنة الازدياد", "سنة الميلاد",
+        "annee de naissance", "year of birth", "birth year", "yob",
     ),
     "email": (
         "email", "e mail", "courriel", "mail", "adresse email", "adresse mail", "adresse electronique",

@@ -254,7 +254,7 @@ def _import_chunk(batch_id: int, chunk) -> None:
             external_id__in=[row.clean["external_id"] for row in good if row.clean.get("external_id")],
         ).order_by("id")
     }
-    records, updated, duplicates, warned = [], [], 0, 0
+    records, updated, duplicates, warned, repeated = [], [], 0, 0, 0
     now = timezone.now()
     for row in good:
         if row.fingerprint in held:
@@ -275,7 +275,10 @@ def _import_chunk(batch_id: int, chunk) -> None:
             for field, value in values.items():
                 setattr(previous, field, value)
             previous.batch_id, previous.row_number, previous.imported_at = batch.pk, row.row_number, now
-            updated.append(previous)
+            if previous.pk:
+                updated.append(previous)
+            else:
+                repeated += 1  # the same id twice in this file: the later row wins
             continue
         record = SourceRecord(
             source_id=batch.source_id, batch_id=batch.pk, row_number=row.row_number, imported_at=now, **values
@@ -295,7 +298,7 @@ def _import_chunk(batch_id: int, chunk) -> None:
         SourceRecord.objects.bulk_update(updated, fields)
     RejectedRow.objects.bulk_create(rejected)
     batch.accepted_rows += len(records)
-    batch.updated_rows += len(updated)
+    batch.updated_rows += len(updated) + repeated
     batch.warning_rows += warned
     batch.duplicate_rows += duplicates
     batch.rejected_rows += len(rejected)

@@ -325,21 +325,39 @@ def _person_comparisons() -> list:
 NAME_CITY_BLOCKING_MAX_RECORDS = 200_000
 
 
-def _person_prediction_rules(n_records: int = 0) -> list:
-    from splink import block_on
+# Blocking rules as data: each rule is a list of (left column, right column) equalities, so that the
+# evaluation can say which true pairs no rule brings together (blocking recall) without a database.
+# A rule comparing different columns (given name on one side, family name on the other) is listed in
+# both directions: Splink compares each pair once, in one order.
+def blocking_rules(n_records: int = 0) -> list[tuple[tuple[str, str], ...]]:
+    def same(*columns):
+        return tuple((c, c) for c in columns)
 
     rules = [
-        block_on("email"),
-        block_on("phone"),
-        block_on("birth_date", "family_skel"),
-        block_on("birth_date", "given_skel"),
-        "l.birth_date = r.birth_date AND l.given_skel = r.family_skel",
-        block_on("name_skel", "birth_year"),
-        block_on("email_user"),
+        same("email"),
+        same("phone"),
+        same("birth_date", "family_skel"),
+        same("birth_date", "given_skel"),
+        (("birth_date", "birth_date"), ("given_skel", "family_skel")),
+        (("birth_date", "birth_date"), ("family_skel", "given_skel")),
+        same("name_skel", "birth_year"),
+        same("email_user"),
     ]
     if n_records <= NAME_CITY_BLOCKING_MAX_RECORDS:
-        rules.append(block_on("name_skel", "city"))
+        rules.append(same("name_skel", "city"))
     return rules
+
+
+def rule_holds(rule, left: dict, right: dict) -> bool:
+    return all(left.get(a) is not None and left.get(a) == right.get(b) for a, b in rule)
+
+
+def _rule_sql(rule) -> str:
+    return " AND ".join(f"l.{a} = r.{b}" for a, b in rule)
+
+
+def _person_prediction_rules(n_records: int = 0) -> list:
+    return [_rule_sql(rule) for rule in blocking_rules(n_records)]
 
 
 def _person_training_rules() -> list:
