@@ -10,9 +10,9 @@ format and coverage, to go through the site's upload → mapping → import → 
 - consulate_north_america.csv: English headers, ISO dates, local phones as (514) 555-0199, foreign
   ones dialled with 011, country names or lower-case ISO codes;
 - business_directory.csv: one full-name column ("Given FAMILY", "FAMILY Given" or swapped without
-  capitals), work emails, international phones, no date of birth;
+  capitals), work emails, international phones, a date of birth for half the people;
 - alumni_directory.csv: Arabic headers, an Arabic full name and often no Latin one (Arabic-only
-  records), year of birth only, phones with 00 or bare country codes, Arabic country names.
+  records), mostly the year of birth only, phones with 00 or bare country codes, Arabic country names.
 
 The people are made hard on purpose: transliteration variants and compound given names (Fatima Zahra /
 Fatima-Zahra / Fatimazahra), El/Al/Ben glued or split, given and family names swapped (with day and
@@ -141,12 +141,20 @@ def _ascii(text: str) -> str:
     return "".join(c for c in text.translate(table).lower() if c.isalpha())
 
 
+_TAKEN: set[str] = set()
+
+
 def _email(rng, given: str, family: str, domain: str | None = None) -> str:
+    """An address made of the name, as most are; never one somebody else already has."""
     g, f = _ascii(given), _ascii(family)
     local = rng.choice([f"{g}.{f}", f"{g[0]}{f}", f"{g}_{f}", f"{f}.{g}", f"{g}{f}"])
-    if rng.random() < 0.6:
+    domain = domain or rng.choice(DOMAINS)
+    if rng.random() < 0.6 or f"{local}@{domain}" in _TAKEN:
         local += str(rng.randint(1, 99))
-    return f"{local}@{domain or rng.choice(DOMAINS)}"
+    while f"{local}@{domain}" in _TAKEN:
+        local += str(rng.randint(0, 9))
+    _TAKEN.add(f"{local}@{domain}")
+    return f"{local}@{domain}"
 
 
 class _People:
@@ -191,8 +199,11 @@ class _People:
     def add(self, given, family, birth, city, landline=None) -> Person:
         rng = self.rng
         person = Person(len(self.people), given, family, birth, [self.home(city, given, family)], landline)
-        if rng.random() < 0.14:  # moved: another city (often another country), phone and email
-            person.homes.append(self.home(self.city(), given, family))
+        if rng.random() < 0.1:  # moved: another city (often another country) and phone, often email
+            home = self.home(self.city(), given, family)
+            if rng.random() < 0.5:
+                home = (home[0], home[1], person.homes[0][2])
+            person.homes.append(home)
         self.people.append(person)
         return person
 
@@ -326,6 +337,7 @@ def _contact(rng, person, home, phone_rate, email_rate):
 
 def generate(people: int = 3000, seed: int = 2026) -> HardSet:
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    _TAKEN.clear()
     population = _population(rng, people)
     rows: dict[str, list] = {name: [] for name in FILES}
     truth: dict[tuple[str, int], int] = {}
@@ -360,7 +372,7 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                     if europe
                     else person.homes[0]
                 )
-                city, phone, email = _contact(rng, person, home, 0.75, 0.55)
+                city, phone, email = _contact(rng, person, home, 0.8, 0.75)
                 given, family = _names(rng, person)
                 put(name, [
                     f"EU-{100000 + person.pid}-{len(rows[name])}",
@@ -375,7 +387,7 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 ], person)  # fmt: skip
             elif name == "consulate_north_america.csv":
                 home = next(h for h in person.homes if h[0][2] in {"CA", "US"})
-                city, phone, email = _contact(rng, person, home, 0.8, 0.7)
+                city, phone, email = _contact(rng, person, home, 0.85, 0.85)
                 given, family = _names(rng, person)
                 put(name, [
                     f"NA{person.pid:06d}{len(rows[name]) % 10}",
@@ -390,9 +402,9 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 ], person)  # fmt: skip
             elif name == "business_directory.csv":
                 home = _home_for(rng, person, latest=True)
-                city, phone, email = _contact(rng, person, home, 0.6, 0.3)
+                city, phone, email = _contact(rng, person, home, 0.7, 0.8)
                 given, family = _spell(rng, person.given), _spell(rng, person.family)
-                if rng.random() < 0.5:
+                if rng.random() < 0.35:
                     email = _email(rng, person.given[1][0], person.family[1][0], rng.choice(COMPANIES))
                 roll = rng.random()
                 full = (
@@ -404,6 +416,7 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 put(name, [
                     full,
                     rng.choice(["Ingénieur", "Consultant", "Médecin", "Entrepreneur", "Professor"]),
+                    _date_text(rng, person.birth, rng.choice(["fr", "iso"])) if rng.random() < 0.5 else "",
                     email or "",
                     _phone_text(rng, phone, city[2], "intl") if phone else "",
                     rng.choice(city[0]),
@@ -411,14 +424,15 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 ], person)  # fmt: skip
             else:
                 home = _home_for(rng, person, latest=rng.random() < 0.5)
-                city, phone, email = _contact(rng, person, home, 0.5, 0.65)
+                city, phone, email = _contact(rng, person, home, 0.65, 0.85)
                 arabic = f"{person.given[0]} {person.family[0]}"
-                latin = " ".join(_names(rng, person, swap=0.03)) if rng.random() < 0.55 else ""
+                roll = rng.random()
+                latin = " ".join(_names(rng, person, swap=0.03)) if rng.random() < 0.7 else ""
                 put(name, [
                     f"ALU-{person.pid * 7 + 3}",
                     arabic if (rng.random() < 0.9 or not latin) else "",
                     latin,
-                    str(person.birth[0]) if rng.random() < 0.8 else "",
+                    (str(person.birth[0]) if roll < 0.6 else _date_text(rng, person.birth, "fr") if roll < 0.85 else ""),
                     email or "",
                     _phone_text(rng, phone, city[2], "intl") if phone else "",
                     city[1] if rng.random() < 0.5 else rng.choice(city[0]),
@@ -436,10 +450,11 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
             rows["consulate_north_america.csv"],
         ),
         "business_directory.csv": _csv(
-            ["Full name", "Occupation", "Email", "Phone", "City", "Country"], rows["business_directory.csv"]
+            ["Full name", "Occupation", "Birth date", "Email", "Phone", "City", "Country"],
+            rows["business_directory.csv"],
         ),
         "alumni_directory.csv": _csv(
-            ["رقم التسجيل", "الاسم الكامل", "full_name", "سنة الازدياد", "البريد الإلكتروني", "الهاتف",
+            ["رقم التسجيل", "الاسم الكامل", "full_name", "تاريخ الازدياد", "البريد الإلكتروني", "الهاتف",
              "المدينة", "البلد"],
             rows["alumni_directory.csv"],
         ),

@@ -223,6 +223,11 @@ def _normal_token(token: str) -> str:
     return _DOUBLES.sub(r"\1", token)
 
 
+def normalise_token(token: str) -> str:
+    """One run of Latin letters as normalise() spells it (ou → u, doubled letters once…)."""
+    return _normal_token(token.lower())
+
+
 def _skeleton_token(token: str) -> str:
     token = _SOFT_C.sub("s", token.lower())
     for old, new in _SKELETON_DIGRAPHS:

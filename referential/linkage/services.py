@@ -492,9 +492,7 @@ def golden_consolidate(golden: GoldenRecord) -> GoldenRecord:
             continue
         # A full date of birth beats a year alone, whoever gave it; then trust, then recency.
         precision = (lambda c: -len(c.value)) if field == "birth_date" else (lambda c: 0)
-        candidates.sort(
-            key=lambda c: (precision(c), -c.trust, -(c.date.timestamp() if c.date else 0), c.key)
-        )
+        candidates.sort(key=lambda c: (precision(c), -c.trust, -(c.date.timestamp() if c.date else 0), c.key))
         best = candidates[0]
         others = [c for c in candidates[1:] if c.value.casefold() != best.value.casefold()]
         if len(candidates) == 1:
