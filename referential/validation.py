@@ -66,6 +66,9 @@ REASONS = {
     "repaired_encoding": gettext_lazy("The text was garbled (wrong character encoding) and was repaired."),
     "invalid_email": gettext_lazy("Not a valid email address: left empty."),
     "invalid_phone": gettext_lazy("Not a phone number: only the value as written was kept."),
+    "phone_country_assumed": gettext_lazy(
+        "A national number and no country on the row: it was read in the source's country, to check."
+    ),
     "phone_not_allocated": gettext_lazy(
         "This number is not in a range allocated for the country (a typo or a new range): kept, to check."
     ),
@@ -310,11 +313,16 @@ def clean_phone(value, default_region: str, row_region: str = "") -> tuple[str, 
     possible = None
     for candidate, region in _phone_candidates(text, regions):
         try:
-            number = phonenumbers.parse(candidate, region)
+            number = phonenumbers.parse(candidate, region, keep_raw_input=True)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            national = number.country_code_source == phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
+            if national and region != row_region:
+                # A national number read in the source's country, not the row's: say so.
+                return e164, {"code": "phone_country_assumed", "field": "phone", "value": text}
+            return e164, None
         if possible is None and phonenumbers.is_possible_number(number):
             possible = number
     if possible is not None:

@@ -452,7 +452,7 @@ WEIGHT_BOUNDS = {
     ("city", "different"): (-1.0, None),
     ("country", "different"): (-1.0, None),
     ("birth_date", "same_year"): (None, 3.0),
-    ("birth_date", "different"): (None, -6.0),
+    ("birth_date", "different"): (None, -8.0),
     ("name", "family_only"): (None, -6.0),
 }
 

@@ -432,7 +432,8 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                     f"ALU-{person.pid * 7 + 3}",
                     arabic if (rng.random() < 0.9 or not latin) else "",
                     latin,
-                    (str(person.birth[0]) if roll < 0.6 else _date_text(rng, person.birth, "fr") if roll < 0.85 else ""),
+                    str(person.birth[0]) if roll < 0.6 else _date_text(rng, person.birth, "fr") if roll < 0.85
+                    else "",
                     email or "",
                     _phone_text(rng, phone, city[2], "intl") if phone else "",
                     city[1] if rng.random() < 0.5 else rng.choice(city[0]),

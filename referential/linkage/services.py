@@ -549,8 +549,34 @@ def pair_decide(pair: CandidatePair, *, same_person: bool, actor) -> CandidatePa
     if same_person and left and right and left.pk != right.pk:
         _merge(left, right, actor)
     elif not same_person and left and right and left.pk == right.pk:
-        _unmerge(left, [pair.right_key], actor)
+        _split(left, actor)
     return pair
+
+
+def _split(golden: GoldenRecord, actor) -> None:
+    """Regroup a golden record's records under the analysts' constraints: its automatic and confirmed
+    pairs join records again, strongest first, except where a join would put two records an analyst
+    said are different people together. A "not the same person" thus splits only what it must: the
+    other records stay where the evidence puts them, and no other decision is invented."""
+    keys = set(golden.links.values_list("key", flat=True))
+    decided = CandidatePair.objects.filter(left_key__in=keys, right_key__in=keys).exclude(
+        status=CandidatePair.Status.PENDING
+    )
+    cannot: dict[str, set[str]] = defaultdict(set)
+    edges = []
+    for pair in decided:
+        if pair.status == CandidatePair.Status.NON_MATCH:
+            cannot[pair.left_key].add(pair.right_key)
+            cannot[pair.right_key].add(pair.left_key)
+        else:
+            confirmed = pair.status == CandidatePair.Status.MATCH
+            edges.append((not confirmed, -pair.match_probability, pair.left_key, pair.right_key))
+    groups = _Groups(sorted(keys), cannot)
+    for _confirmed, _probability, a, b in sorted(edges):
+        groups.join(a, b)
+    components = sorted(groups.groups(), key=lambda g: (-len(g), min(g)))
+    if len(components) > 1:
+        _assign(components, {}, actor=actor, run=None)
 
 
 def _conflicts(keys_a, keys_b) -> bool:

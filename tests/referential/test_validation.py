@@ -60,8 +60,14 @@ def test_malformed_emails_are_refused(value):
         ("", "FR", ""),
     ],
 )
-def test_phones_become_e164_with_the_sources_country_as_default(value, region, expected):
-    assert clean_phone(value, region) == (expected, None)
+def test_phones_become_e164_in_the_rows_country(value, region, expected):
+    assert clean_phone(value, "", region) == (expected, None)
+
+
+def test_a_national_number_read_in_the_sources_country_says_so():
+    e164, warning = clean_phone("06 12 34 56 78", "FR", "")
+    assert e164 == "+33612345678" and warning["code"] == "phone_country_assumed"
+    assert clean_phone("+33 6 12 34 56 78", "FR", "") == ("+33612345678", None)
 
 
 @pytest.mark.parametrize(
