@@ -361,6 +361,8 @@ def _person_comparisons() -> list:
                 cll.And(
                     cll.JaroWinklerLevel("given_norm", 0.92), cll.JaroWinklerLevel("family_norm", 0.88)
                 ).configure(label_for_charts="similar"),
+                # One letter apart on the name keys (Amed / Ahmed, Zinsb / Zineb): a typo, or a brother.
+                cll.LevenshteinLevel("name_glued", 1).configure(label_for_charts="typo"),
                 _level(
                     "family_skel_l = family_skel_r OR family_skel_l = given_skel_r "
                     "OR given_skel_l = family_skel_r",
@@ -449,11 +451,14 @@ WEIGHT_BOUNDS = {
     ("city", "exact"): (None, 3.0),
     ("city", "similar"): (None, 1.0),
     ("country", "exact"): (None, 1.0),
-    ("city", "different"): (-1.0, None),
-    ("country", "different"): (-1.0, None),
-    ("birth_date", "same_year"): (None, 3.0),
+    ("city", "different"): (-0.5, None),
+    ("country", "different"): (-0.5, None),
+    ("birth_date", "same_year"): (None, 5.0),
+    # A full date of birth shared is rare among random pairs; twins are kept apart by their given names.
+    ("birth_date", "exact"): (13.0, None),
     ("birth_date", "different"): (None, -8.0),
     ("name", "family_only"): (None, -6.0),
+    ("name", "typo"): (None, 1.0),
 }
 
 

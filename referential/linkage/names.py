@@ -210,8 +210,9 @@ def tokens(text: str | None, *, family: bool = False) -> list[str]:
             out[-1] += token
             glue_next = False
             continue
-        if family and len(token) > 5 and token.startswith("el"):
-            token = token[2:]  # "Elamrani" → "amrani"; "Elias" (too short) and "Alaoui" stay
+        if len(token) > 5 and token.startswith("el"):
+            # "Elamrani" → "amrani", in either field (swapped names); "Elias" (too short) and "Alaoui" stay
+            token = token[2:]
         out.append(token)
         glue_next = token in _GLUE_PREFIXES
     return out
@@ -228,13 +229,19 @@ def normalise_token(token: str) -> str:
     return _normal_token(token.lower())
 
 
+# "Abd" and its article in any spelling, the article assimilated or not: Abdel Rahim = Abderrahim.
+_ABD = re.compile(r"^abd(?:el|al|ul|oul|il|e|a|ou|u|i)?(?=.)")
+
+
 def _skeleton_token(token: str) -> str:
-    token = _SOFT_C.sub("s", token.lower())
+    token = _ABD.sub("abd", _SOFT_C.sub("s", token.lower()))
     for old, new in _SKELETON_DIGRAPHS:
         token = token.replace(old, new)
     token = token.replace("c", "k")
     token = _VOWELS.sub("", token)
-    return _DOUBLES.sub(r"\1", token)
+    token = _DOUBLES.sub(r"\1", token)
+    # A final h after three consonants is written or not (Fatimah, Abdallah / عبد الله); "Salah" keeps it.
+    return token[:-1] if len(token) > 3 and token.endswith("h") else token
 
 
 @lru_cache(maxsize=200_000)
