@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("referential/linkage/", include("referential.linkage.urls")),
     path("referential/", include("referential.urls")),
     path("outreach/", include("outreach.urls")),
+    path("accompaniment/", include("accompaniment.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

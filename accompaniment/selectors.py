@@ -1,0 +1,310 @@
+"""Reads of accompaniment: the board (kanban and list), a case's pages, the funnel's aggregates.
+
+The board and the funnel must stay fast at 20,000 cases and 100,000 timeline entries
+(bench/accompaniment.py): the board reads one page of cases per column with the case table's indexes, and
+the funnel aggregates in the database, one grouped query per measure (medians by an indexed offset).
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from community.profiles.choices import Region
+from core.countries import country_name
+from core.sectors import matching_sectors, sector_name
+
+from . import permissions
+from .models import Case, Referral, Stage, Task, TimelineEntry
+
+CARDS_PER_COLUMN = 20
+AGE_BUCKETS = {"lt7": (0, 7), "7-30": (7, 30), "30-90": (30, 90), "gt90": (90, None)}
+
+
+def stages_active():
+    return list(Stage.objects.filter(active=True).order_by("order", "id"))
+
+
+def staff_cases(user):
+    condition = permissions.staff_cases_filter(user)
+    if condition is None:
+        return Case.objects.none()
+    return Case.objects.filter(condition)
+
+
+def cases_filtered(user, filters: dict, now=None):
+    """The cases this staff member may see, narrowed by the board's filters (already validated)."""
+    now = now or timezone.now()
+    cases = staff_cases(user)
+    if filters.get("region"):
+        cases = cases.filter(region=filters["region"])
+    if filters.get("sector"):
+        cases = cases.filter(sector__in=sorted(matching_sectors(filters["sector"])))
+    if filters.get("country"):
+        cases = cases.filter(country=filters["country"])
+    if filters.get("stage"):
+        cases = cases.filter(stage=filters["stage"])
+    advisor = filters.get("advisor")
+    if advisor == "none":
+        cases = cases.filter(advisor__isnull=True)
+    elif advisor:
+        cases = cases.filter(advisor_id=advisor)
+    if filters.get("relay"):
+        cases = cases.filter(relay_id=filters["relay"])
+    if filters.get("age") in AGE_BUCKETS:
+        low, high = AGE_BUCKETS[filters["age"]]
+        cases = cases.filter(created_at__lte=now - timedelta(days=low))
+        if high is not None:
+            cases = cases.filter(created_at__gt=now - timedelta(days=high))
+    if filters.get("overdue"):
+        cases = cases.filter(due_at__lt=now, closed_at__isnull=True)
+    return cases
+
+
+def _cards(queryset):
+    return queryset.select_related("project", "advisor", "relay", "stage").only(
+        "pk",
+        "created_at",
+        "due_at",
+        "region",
+        "sector",
+        "country",
+        "closed_at",
+        "stage_entered_at",
+        "project__title",
+        "advisor__first_name",
+        "advisor__last_name",
+        "advisor__email",
+        "relay__first_name",
+        "relay__last_name",
+        "relay__email",
+        "stage__key",
+        "stage__kind",
+        "stage__name_en",
+        "stage__name_fr",
+        "stage__name_ar",
+    )
+
+
+@dataclass
+class Column:
+    stage: Stage
+    count: int
+    cards: list = field(default_factory=list)
+
+
+def board_columns(user, filters: dict, now=None) -> list[Column]:
+    now = now or timezone.now()
+    cases = cases_filtered(user, filters, now)
+    counts = dict(cases.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    columns = []
+    for stage in stages_active():
+        if filters.get("stage") and filters["stage"].pk != stage.pk:
+            continue
+        count = counts.get(stage.pk, 0)
+        cards = (
+            list(_cards(cases.filter(stage=stage)).order_by("created_at", "id")[:CARDS_PER_COLUMN])
+            if count
+            else []
+        )
+        columns.append(Column(stage, count, cards))
+    return columns
+
+
+def board_list(user, filters: dict, now=None):
+    return _cards(cases_filtered(user, filters, now)).order_by("-created_at", "-id")
+
+
+def overdue_counts(user, filters: dict, now=None) -> dict:
+    """Service-level breaches among the filtered cases: overdue now, and stages left late in the past."""
+    now = now or timezone.now()
+    cases = cases_filtered(user, filters, now)
+    overdue_now = cases.filter(due_at__lt=now, closed_at__isnull=True).count()
+    past = TimelineEntry.objects.filter(
+        kind=TimelineEntry.Kind.TRANSITION, breached=True, case__in=cases.values("pk")
+    )
+    return {"overdue_now": overdue_now, "breached_before": past.count()}
+
+
+def overdue_tasks(user, today=None):
+    today = today or timezone.localdate()
+    return (
+        Task.objects.filter(done_at__isnull=True, due_on__lt=today, case__in=staff_cases(user).values("pk"))
+        .select_related("case", "case__project")
+        .order_by("due_on", "id")
+    )
+
+
+def case_timeline(case):
+    return case.timeline.select_related("actor", "from_stage", "to_stage").order_by("at", "id")
+
+
+def case_referrals(case):
+    return case.referrals.select_related("programme", "mentor").order_by("-created_at", "-id")
+
+
+def case_documents(case):
+    return case.documents.prefetch_related("versions").order_by("kind")
+
+
+def holder_cases(user):
+    return Case.objects.filter(holder=user).select_related("project", "stage", "advisor", "relay")
+
+
+# The funnel --------------------------------------------------------------------------------------------
+
+
+def _period(queryset, field_name: str, start, end):
+    if start:
+        queryset = queryset.filter(**{f"{field_name}__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field_name}__lt": end})
+    return queryset
+
+
+def _median_seconds(entries, stage) -> int | None:
+    rows = entries.filter(from_stage=stage)
+    n = rows.count()
+    if not n:
+        return None
+    return rows.order_by("seconds_in_stage").values_list("seconds_in_stage", flat=True)[n // 2]
+
+
+@dataclass
+class FunnelRow:
+    stage: Stage
+    current: int
+    reached: int
+    conversion: int | None  # percent of the cases that reached the previous stage of the main path
+    median_days: float | None
+    breaches: int
+    overdue_now: int
+
+
+def funnel(start=None, end=None, now=None) -> dict:
+    """Aggregates only: no case, no person. ``start``/``end``: the period (cases requested, moves made)."""
+    now = now or timezone.now()
+    stages = stages_active()
+    cases = _period(Case.objects.all(), "created_at", start, end)
+    current = dict(cases.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    overdue = dict(
+        cases.filter(due_at__lt=now, closed_at__isnull=True)
+        .order_by()
+        .values_list("stage")
+        .annotate(n=Count("pk"))
+        .values_list("stage", "n")
+    )
+    entries = _period(TimelineEntry.objects.all(), "at", start, end)
+    reached = dict(
+        entries.filter(kind__in=[TimelineEntry.Kind.CREATED, TimelineEntry.Kind.TRANSITION], first_visit=True)
+        .order_by()
+        .values_list("to_stage")
+        .annotate(n=Count("pk"))
+        .values_list("to_stage", "n")
+    )
+    moves = entries.filter(kind=TimelineEntry.Kind.TRANSITION)
+    breaches = dict(
+        moves.filter(breached=True)
+        .order_by()
+        .values_list("from_stage")
+        .annotate(n=Count("pk"))
+        .values_list("from_stage", "n")
+    )
+    rows, previous = [], None
+    for stage in stages:
+        on_path = stage.kind in (Stage.Kind.OPEN, Stage.Kind.SUCCESS)
+        reach = reached.get(stage.pk, 0)
+        conversion = None
+        if on_path and previous is not None and reached.get(previous.pk):
+            conversion = round(100 * reach / reached[previous.pk])
+        median = _median_seconds(moves, stage) if not stage.is_final else None
+        rows.append(
+            FunnelRow(
+                stage,
+                current.get(stage.pk, 0),
+                reach,
+                conversion,
+                round(median / 86400, 1) if median is not None else None,
+                breaches.get(stage.pk, 0),
+                overdue.get(stage.pk, 0),
+            )
+        )
+        if on_path:
+            previous = stage
+    return {
+        "rows": rows,
+        "outcomes": {
+            "region": _outcomes(cases, "region", lambda v: dict(Region.choices).get(v, v)),
+            "sector": _outcomes(cases, "sector", lambda v: sector_name(v, v)),
+            "country": _outcomes(cases, "country", lambda v: country_name(v) or v),
+        },
+        "programmes": programme_outcomes(start, end),
+        "launch": launch_totals(cases),
+        "total": sum(current.values()),
+    }
+
+
+OUTCOME_KINDS = [Stage.Kind.OPEN, Stage.Kind.SUCCESS, Stage.Kind.CLOSED, Stage.Kind.EXIT]
+
+
+def _outcomes(cases, dimension: str, label) -> list[dict]:
+    counts: dict = {}
+    for value, kind, n in (
+        cases.order_by()
+        .values_list(dimension, "stage__kind")
+        .annotate(n=Count("pk"))
+        .values_list(dimension, "stage__kind", "n")
+    ):
+        row = counts.setdefault(value, {kind: 0 for kind in OUTCOME_KINDS})
+        row[kind] = row.get(kind, 0) + n
+    result = []
+    for value, row in counts.items():
+        total = sum(row.values())
+        result.append(
+            {
+                "key": value,
+                "label": str(label(value) or "—"),
+                "total": total,
+                "counts": [row.get(kind, 0) for kind in OUTCOME_KINDS],
+            }
+        )
+    result.sort(key=lambda r: (-r["total"], r["label"]))
+    return result
+
+
+def programme_outcomes(start=None, end=None) -> list[dict]:
+    referrals = _period(Referral.objects.filter(kind=Referral.Kind.PROGRAMME), "created_at", start, end)
+    outcomes = list(Referral.Outcome.values)
+    rows: dict = {}
+    for programme, title, outcome, n in (
+        referrals.order_by()
+        .values_list("programme", "programme__title", "outcome")
+        .annotate(n=Count("pk"))
+        .values_list("programme", "programme__title", "outcome", "n")
+    ):
+        row = rows.setdefault(programme, {"label": title or "—", "counts": dict.fromkeys(outcomes, 0)})
+        row["counts"][outcome] += n
+    result = [
+        {
+            "label": row["label"],
+            "total": sum(row["counts"].values()),
+            "counts": [row["counts"][o] for o in outcomes],
+        }
+        for row in rows.values()
+    ]
+    result.sort(key=lambda r: (-r["total"], r["label"]))
+    return result
+
+
+def launch_totals(cases) -> dict:
+    launched = cases.filter(
+        Q(stage__kind=Stage.Kind.SUCCESS) | Q(launched=True) | Q(jobs_created__isnull=False)
+    )
+    totals = launched.aggregate(
+        cases=Count("pk"),
+        jobs=Sum("jobs_created"),
+        investment=Sum("investment"),
+        funding=Sum("funding_secured"),
+    )
+    return {key: value or 0 for key, value in totals.items()}
