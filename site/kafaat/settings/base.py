@@ -185,8 +185,8 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
-    "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(minute=30, hour=7)},
-    "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(minute=0, hour=7)},
+    "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
+    "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
