@@ -56,7 +56,11 @@ class StaleCase(ValidationError):
 
 
 def _locked(case_id) -> Case:
-    return Case.objects.select_for_update().select_related("stage").get(pk=case_id)
+    # No join in the locking query: PostgreSQL re-checks a row updated meanwhile against the joined rows
+    # of its first snapshot, so a case whose stage just changed would vanish from a join (DoesNotExist).
+    case = Case.objects.select_for_update().get(pk=case_id)
+    case.stage = Stage.objects.get(pk=case.stage_id)
+    return case
 
 
 def _check_version(case, version) -> None:
@@ -272,7 +276,9 @@ def case_assign(*, actor, case_id, advisor=None, relay=None, note: str = "", ver
             case.relay_id and relay is not None and relay.pk != case.relay_id
         )
         if reassigning and not note:
-            raise ValidationError(_("Write a hand-over note for the person who takes the case over."))
+            raise ValidationError(
+                _("Write a hand-over note for the person who takes the case over."), code="handover"
+            )
         kind = TimelineEntry.Kind.REASSIGNMENT if reassigning else TimelineEntry.Kind.ASSIGNMENT
         _assign(
             case,
@@ -538,7 +544,7 @@ def followups_due(now=None):
 def followup_send(case_id: int) -> bool:
     """Ask the holder whether the project launched; once per case, whoever runs it and how often."""
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("project", "holder").get(pk=case_id)
+        case = Case.objects.select_for_update().get(pk=case_id)
         if case.followup_sent_at is not None:
             return False
         Case.objects.filter(pk=case.pk).update(followup_sent_at=timezone.now())

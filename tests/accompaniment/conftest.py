@@ -1,9 +1,22 @@
 import pytest
 
 from accompaniment.factories import AdvisorFactory, CaseFactory
+from accompaniment.models import Stage
+from accompaniment.stages import stages_ensure
 from accounts.factories import UserFactory
 from accounts.roles import ADMIN, ANALYST, EDITOR, MODERATOR, RELAY
 from community.profiles.factories import RelayCoverageFactory
+
+
+@pytest.fixture(autouse=True)
+def _stages(request):
+    """The default stages come from a data migration, which a transactional test's flush removes."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return  # those tests ensure the stages themselves
+    if "db" in request.fixturenames or marker is not None:
+        request.getfixturevalue("db")
+        stages_ensure(Stage)
 
 
 @pytest.fixture

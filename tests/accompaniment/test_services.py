@@ -1,6 +1,6 @@
 import pytest
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accompaniment import services
@@ -76,13 +76,15 @@ def test_transition_records_who_when_why_and_rules(case, advisor):
         "ok",
     )
     assert entry.first_visit and entry.seconds_in_stage is not None
-    with pytest.raises(services.TransitionRefused, match="next step"):
+    with pytest.raises(services.TransitionRefused) as refused:
         services.case_transition(actor=advisor, case_id=case.pk, to_stage=stage("oriented"))
     services.case_transition(
         actor=advisor, case_id=case.pk, to_stage=stage("oriented"), fields={"next_step": "Meet the bank"}
     )
-    with pytest.raises(services.TransitionRefused, match="why"):
+    assert refused.value.code == "required"
+    with pytest.raises(services.TransitionRefused) as refused:
         services.case_transition(actor=advisor, case_id=case.pk, to_stage=stage("abandoned"))
+    assert refused.value.code == "reason"
     closed = services.case_transition(
         actor=advisor, case_id=case.pk, to_stage=stage("abandoned"), reason="stopped"
     )
@@ -105,8 +107,9 @@ def test_reassignment_needs_a_handover_note_and_moves_the_conversation(
     case, advisor, other_advisor, admin_user
 ):
     services._conversation_sync(case)
-    with pytest.raises(Exception, match="hand-over"):
+    with pytest.raises(ValidationError) as refused:
         services.case_assign(actor=admin_user, case_id=case.pk, advisor=other_advisor)
+    assert refused.value.code == "handover"
     with pytest.raises(PermissionDenied):
         services.case_assign(actor=advisor, case_id=case.pk, advisor=other_advisor, note="x")
     case = services.case_assign(
