@@ -24,11 +24,21 @@ class UserChoiceField(forms.ModelChoiceField):
 
 
 def advisors():
-    return get_user_model().objects.filter(is_active=True, groups__name=ADVISOR).order_by("first_name", "pk")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=ADVISOR)
+        .select_related("profile")
+        .order_by("first_name", "pk")
+    )
 
 
 def relays():
-    return get_user_model().objects.filter(is_active=True, groups__name=RELAY).order_by("first_name", "pk")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=RELAY)
+        .select_related("profile")
+        .order_by("first_name", "pk")
+    )
 
 
 # The holder's request -----------------------------------------------------------------------------------

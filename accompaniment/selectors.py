@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from community.profiles.choices import Region
 from core.countries import country_name
+from core.names import display_name
 from core.sectors import matching_sectors, sector_name
 
 from . import permissions
@@ -62,29 +63,59 @@ def cases_filtered(user, filters: dict, now=None):
     return cases
 
 
-def _cards(queryset):
-    return queryset.select_related("project", "advisor", "relay", "stage").only(
-        "pk",
-        "created_at",
-        "due_at",
-        "region",
-        "sector",
-        "country",
-        "closed_at",
-        "stage_entered_at",
-        "project__title",
-        "advisor__first_name",
-        "advisor__last_name",
-        "advisor__email",
-        "relay__first_name",
-        "relay__last_name",
-        "relay__email",
-        "stage__key",
-        "stage__kind",
-        "stage__name_en",
-        "stage__name_fr",
-        "stage__name_ar",
-    )
+CARD_FIELDS = (
+    "pk",
+    "project__title",
+    "region",
+    "sector",
+    "country",
+    "created_at",
+    "due_at",
+    "closed_at",
+    "stage_id",
+    "advisor_id",
+    "relay_id",
+)
+REGION_LABELS = dict(Region.choices)
+
+
+@dataclass
+class Card:
+    """What the board shows of a case: read as plain values, not model instances (the board reads up to
+    160 cases a page)."""
+
+    pk: int
+    title: str
+    region: str
+    sector: str
+    country: str
+    created_at: object
+    due_at: object
+    closed_at: object
+    stage_id: int
+    advisor_id: int | None
+    relay_id: int | None
+    advisor_name: str = ""
+    relay_name: str = ""
+    overdue: bool = False
+
+    @property
+    def reference(self) -> str:
+        return f"A-{self.pk:05d}"
+
+    @property
+    def region_label(self):
+        return REGION_LABELS.get(self.region, self.region)
+
+
+def people_names(ids) -> dict[int, str]:
+    from django.contrib.auth import get_user_model
+
+    ids = {pk for pk in ids if pk}
+    if not ids:
+        return {}
+    users = get_user_model().objects.filter(pk__in=ids).select_related("profile")
+    return {user.pk: display_name(user) for user in users}
 
 
 @dataclass
@@ -103,17 +134,33 @@ def board_columns(user, filters: dict, now=None) -> list[Column]:
         if filters.get("stage") and filters["stage"].pk != stage.pk:
             continue
         count = counts.get(stage.pk, 0)
-        cards = (
-            list(_cards(cases.filter(stage=stage)).order_by("created_at", "id")[:CARDS_PER_COLUMN])
-            if count
-            else []
-        )
+        cards = cases.filter(stage=stage).order_by("created_at", "id")[:CARDS_PER_COLUMN] if count else None
         columns.append(Column(stage, count, cards))
+    pages = _cards_many([column.cards for column in columns], now)
+    for column, cards in zip(columns, pages, strict=True):
+        column.cards = cards
     return columns
 
 
+def _cards_many(querysets, now) -> list[list[Card]]:
+    """Several pages of cards, with the people's names read once for all."""
+    rows = [[Card(*r) for r in q.values_list(*CARD_FIELDS)] if q is not None else [] for q in querysets]
+    names = people_names([pk for cards in rows for c in cards for pk in (c.advisor_id, c.relay_id)])
+    for cards in rows:
+        for card in cards:
+            card.advisor_name = names.get(card.advisor_id, "")
+            card.relay_name = names.get(card.relay_id, "")
+            card.overdue = bool(card.due_at and card.due_at < now and card.closed_at is None)
+    return rows
+
+
 def board_list(user, filters: dict, now=None):
-    return _cards(cases_filtered(user, filters, now)).order_by("-created_at", "-id")
+    """The filtered cases, newest first, for the paginator; ``cards_of`` turns a page into cards."""
+    return cases_filtered(user, filters, now).order_by("-created_at", "-id")
+
+
+def cards_of(page_queryset, now=None) -> list[Card]:
+    return _cards_many([page_queryset], now or timezone.now())[0]
 
 
 def overdue_counts(user, filters: dict, now=None) -> dict:
@@ -121,9 +168,9 @@ def overdue_counts(user, filters: dict, now=None) -> dict:
     now = now or timezone.now()
     cases = cases_filtered(user, filters, now)
     overdue_now = cases.filter(due_at__lt=now, closed_at__isnull=True).count()
-    past = TimelineEntry.objects.filter(
-        kind=TimelineEntry.Kind.TRANSITION, breached=True, case__in=cases.values("pk")
-    )
+    past = TimelineEntry.objects.filter(kind=TimelineEntry.Kind.TRANSITION, breached=True)
+    if filters or permissions.staff_cases_filter(user) != Q():  # not everything: narrow to these cases
+        past = past.filter(case__in=cases.values("pk"))
     return {"overdue_now": overdue_now, "breached_before": past.count()}
 
 

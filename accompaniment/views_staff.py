@@ -61,9 +61,11 @@ def board(request):
         "query": request.GET.urlencode(),
     }
     if view == "list":
-        context["page_obj"] = Paginator(selectors.board_list(request.user, filters), 50).get_page(
+        context["page_obj"] = page = Paginator(selectors.board_list(request.user, filters), 50).get_page(
             request.GET.get("page")
         )
+        context["cards"] = selectors.cards_of(page.object_list)
+        context["stage_names"] = {stage.pk: stage.name for stage in selectors.stages_active()}
         if context["may_assign"]:
             context["bulk_form"] = BulkAssignForm()
         params = request.GET.copy()
