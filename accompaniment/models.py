@@ -225,10 +225,13 @@ class TimelineEntry(AppendOnlyModel):
         verbose_name_plural = _("timeline entries")
         ordering = ["at", "id"]
         indexes = [
+            # The funnel reads these columns only from the indexes (covering), for any period.
             models.Index(fields=["case", "at"], name="timeline_case_at_idx"),
-            models.Index(fields=["kind", "to_stage", "first_visit", "at"], name="timeline_reach_idx"),
-            models.Index(fields=["kind", "from_stage", "seconds_in_stage"], name="timeline_duration_idx"),
-            models.Index(fields=["kind", "breached", "at"], name="timeline_breach_idx"),
+            models.Index(fields=["first_visit", "to_stage", "at"], name="timeline_reach_idx"),
+            models.Index(
+                fields=["kind", "from_stage", "seconds_in_stage", "at"], name="timeline_duration_idx"
+            ),
+            models.Index(fields=["kind", "from_stage", "breached", "at"], name="timeline_breach_idx"),
         ]
 
     def __str__(self):

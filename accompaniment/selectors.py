@@ -244,7 +244,7 @@ def funnel(start=None, end=None, now=None) -> dict:
     )
     entries = _period(TimelineEntry.objects.all(), "at", start, end)
     reached = dict(
-        entries.filter(kind__in=[TimelineEntry.Kind.CREATED, TimelineEntry.Kind.TRANSITION], first_visit=True)
+        entries.filter(first_visit=True)  # set on "created" and "transition" entries only
         .order_by()
         .values_list("to_stage")
         .annotate(n=Count("pk"))
@@ -297,13 +297,15 @@ OUTCOME_KINDS = [Stage.Kind.OPEN, Stage.Kind.SUCCESS, Stage.Kind.CLOSED, Stage.K
 
 def _outcomes(cases, dimension: str, label) -> list[dict]:
     counts: dict = {}
-    for value, kind, n in (
+    kinds = dict(Stage.objects.values_list("pk", "kind"))  # no join: the grouping stays on the case table
+    for value, stage_id, n in (
         cases.order_by()
-        .values_list(dimension, "stage__kind")
+        .values_list(dimension, "stage")
         .annotate(n=Count("pk"))
-        .values_list(dimension, "stage__kind", "n")
+        .values_list(dimension, "stage", "n")
     ):
-        row = counts.setdefault(value, {kind: 0 for kind in OUTCOME_KINDS})
+        kind = kinds.get(stage_id)
+        row = counts.setdefault(value, {k: 0 for k in OUTCOME_KINDS})
         row[kind] = row.get(kind, 0) + n
     result = []
     for value, row in counts.items():
@@ -345,9 +347,8 @@ def programme_outcomes(start=None, end=None) -> list[dict]:
 
 
 def launch_totals(cases) -> dict:
-    launched = cases.filter(
-        Q(stage__kind=Stage.Kind.SUCCESS) | Q(launched=True) | Q(jobs_created__isnull=False)
-    )
+    success = list(Stage.objects.filter(kind=Stage.Kind.SUCCESS).values_list("pk", flat=True))
+    launched = cases.filter(Q(stage__in=success) | Q(launched=True) | Q(jobs_created__isnull=False))
     totals = launched.aggregate(
         cases=Count("pk"),
         jobs=Sum("jobs_created"),
