@@ -13,6 +13,7 @@ from accounts.services import user_role_assign
 from community.profiles.models import Project, RelayCoverage
 
 from .models import AdvisorProfile, Case
+from .selectors import funnel_changed
 from .synthetic import cases_create
 
 DEMO_CASES = 40
@@ -56,4 +57,6 @@ def seed_demo() -> int:
         Project.objects.exclude(cases__isnull=False).select_related("owner").order_by("pk")[:missing]
     )
     rng = random.Random(40)  # noqa: S311 (demo data)
-    return cases_create(projects, advisors=advisors, relays_by_country=relays_by_country, rng=rng)
+    written = cases_create(projects, advisors=advisors, relays_by_country=relays_by_country, rng=rng)
+    transaction.on_commit(funnel_changed)
+    return written

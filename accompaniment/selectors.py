@@ -8,8 +8,9 @@ the funnel aggregates in the database, one grouped query per measure (medians by
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community.profiles.choices import Region
 from core.countries import country_name
@@ -229,6 +230,33 @@ class FunnelRow:
     overdue_now: int
 
 
+FUNNEL_GENERATION_KEY = "accompaniment:funnel:generation"
+FUNNEL_CACHE_SECONDS = 300
+
+
+def funnel_changed() -> None:
+    """Every write that moves the figures (a timeline entry) calls this after its commit: cached funnels
+    of every period are stale from then on (their key names the old generation)."""
+    try:
+        cache.incr(FUNNEL_GENERATION_KEY)
+    except ValueError:  # not set yet, or expired
+        cache.set(FUNNEL_GENERATION_KEY, 1, timeout=None)
+
+
+def funnel_cached(start=None, end=None) -> dict:
+    """The funnel, computed once per period, language and generation of the data (the cache is shared by
+    every process through Redis in the scaled set-up)."""
+    generation = cache.get_or_set(FUNNEL_GENERATION_KEY, 1, timeout=None)
+    language = translation.get_language() or ""
+    period = f"{start and start.isoformat()}:{end and end.isoformat()}"
+    key = f"accompaniment:funnel:{generation}:{language}:{period}"
+    data = cache.get(key)
+    if data is None:
+        data = funnel(start, end)
+        cache.set(key, data, timeout=FUNNEL_CACHE_SECONDS)
+    return data
+
+
 def funnel(start=None, end=None, now=None) -> dict:
     """Aggregates only: no case, no person. ``start``/``end``: the period (cases requested, moves made)."""
     now = now or timezone.now()
@@ -281,11 +309,7 @@ def funnel(start=None, end=None, now=None) -> dict:
             previous = stage
     return {
         "rows": rows,
-        "outcomes": {
-            "region": _outcomes(cases, "region", lambda v: dict(Region.choices).get(v, v)),
-            "sector": _outcomes(cases, "sector", lambda v: sector_name(v, v)),
-            "country": _outcomes(cases, "country", lambda v: country_name(v) or v),
-        },
+        "outcomes": _outcomes_all(cases),
         "programmes": programme_outcomes(start, end),
         "launch": launch_totals(cases),
         "total": sum(current.values()),
@@ -295,30 +319,42 @@ def funnel(start=None, end=None, now=None) -> dict:
 OUTCOME_KINDS = [Stage.Kind.OPEN, Stage.Kind.SUCCESS, Stage.Kind.CLOSED, Stage.Kind.EXIT]
 
 
-def _outcomes(cases, dimension: str, label) -> list[dict]:
-    counts: dict = {}
-    kinds = dict(Stage.objects.values_list("pk", "kind"))  # no join: the grouping stays on the case table
-    for value, stage_id, n in (
+DIMENSIONS = {
+    "region": lambda v: dict(Region.choices).get(v, v),
+    "sector": lambda v: sector_name(v, v),
+    "country": lambda v: country_name(v) or v,
+}
+
+
+def _outcomes_all(cases) -> dict:
+    """Cases by region, sector and country of residence, each split by the kind of their stage: one scan."""
+    kinds = dict(Stage.objects.values_list("pk", "kind"))
+    counts = {name: {} for name in DIMENSIONS}
+    grouped = (
         cases.order_by()
-        .values_list(dimension, "stage")
+        .values_list("region", "sector", "country", "stage")
         .annotate(n=Count("pk"))
-        .values_list(dimension, "stage", "n")
-    ):
+        .values_list("region", "sector", "country", "stage", "n")
+    )
+    for region, sector, country, stage_id, n in grouped:
         kind = kinds.get(stage_id)
-        row = counts.setdefault(value, {k: 0 for k in OUTCOME_KINDS})
-        row[kind] = row.get(kind, 0) + n
-    result = []
-    for value, row in counts.items():
-        total = sum(row.values())
-        result.append(
+        for name, value in (("region", region), ("sector", sector), ("country", country)):
+            row = counts[name].setdefault(value, dict.fromkeys(OUTCOME_KINDS, 0))
+            row[kind] = row.get(kind, 0) + n
+    result = {}
+    for name, rows in counts.items():
+        label = DIMENSIONS[name]
+        table = [
             {
                 "key": value,
                 "label": str(label(value) or "—"),
-                "total": total,
+                "total": sum(row.values()),
                 "counts": [row.get(kind, 0) for kind in OUTCOME_KINDS],
             }
-        )
-    result.sort(key=lambda r: (-r["total"], r["label"]))
+            for value, row in rows.items()
+        ]
+        table.sort(key=lambda r: (-r["total"], r["label"]))
+        result[name] = table
     return result
 
 

@@ -23,6 +23,7 @@ from core.uploads import checked_content_type
 from . import permissions
 from .assignment import advisor_proposals, relay_for_country
 from .models import Case, Document, DocumentVersion, Referral, StaffNote, Stage, Task, TimelineEntry
+from .selectors import funnel_changed
 from .sla import add_working_days, due_for
 
 AUDIT_ACTIONS = {
@@ -78,6 +79,7 @@ def _bump(case, **fields) -> None:
 
 
 def _entry(case, kind, actor=None, **fields) -> TimelineEntry:
+    transaction.on_commit(funnel_changed)
     return TimelineEntry.objects.create(case=case, kind=kind, actor=actor, **fields)
 
 

@@ -378,7 +378,7 @@ def _chart(rows, value):
 @funnel_readers
 def funnel_page(request):
     form, start, end = _period(request)
-    data = selectors.funnel(start, end)
+    data = selectors.funnel_cached(start, end)
     kinds = [Stage.Kind(k).label for k in selectors.OUTCOME_KINDS]
     return render(
         request,
@@ -403,7 +403,7 @@ def funnel_page(request):
 @funnel_readers
 def funnel_csv(request):
     _form, start, end = _period(request)
-    data = selectors.funnel(start, end)
+    data = selectors.funnel_cached(start, end)
     header = [_("Table"), _("Row"), _("Measure"), _("Value")]
     rows = []
     for r in data["rows"]:
