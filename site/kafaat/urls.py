@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("referential/linkage/", include("referential.linkage.urls")),
     path("referential/", include("referential.urls")),
     path("outreach/", include("outreach.urls")),
+    path("accompaniment/", include("accompaniment.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     # Public pages through the page cache (cms/pagecache.py); Wagtail's own patterns follow.
     re_path(serve_pattern, cache_page(wagtail_views.serve), name="wagtail_serve"),

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "referential",
     "referential.linkage",
     "outreach",
+    "accompaniment",
     "themes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -200,6 +201,8 @@ CELERY_BEAT_SCHEDULE = {
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
+    "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
+    "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
