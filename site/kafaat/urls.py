@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", cms_views.healthz, name="healthz"),
+    # The demo's five news feeds, served by the site itself (404 unless settings.WATCH_DEMO_FEEDS).
+    path("watch-demo-feeds/", include("watch.demo_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("referential/linkage/", include("referential.linkage.urls")),
     path("referential/", include("referential.urls")),
     path("outreach/", include("outreach.urls")),
+    path("watch/", include("watch.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
