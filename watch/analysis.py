@@ -22,7 +22,34 @@ DIASPORA_CUES = re.compile(
     r"(?<!\w)(marocain|marocaine|moroccan|maroc|morocco|d'origine marocaine|moroccan-born|diaspora|mre|"
     r"مغربي|مغربيه|المغرب|الجاليه)",
 )
-_CAPITALISED = re.compile(r"\b([A-Z][a-zà-ÿ'’-]+(?:\s+(?:[Ee]l|[Bb]en|[A-Z][a-zà-ÿ'’-]+)){1,2})\b")
+_CAPITALISED = re.compile(r"\b([A-Z][a-zà-ÿ'’-]+(?:[ ]+(?:[Ee]l|[Bb]en|[A-Z][a-zà-ÿ'’-]+)){1,2})\b")
+# Capitalised words that open a sentence or name a thing, not a person.
+_NOT_GIVEN = {
+    "le",
+    "la",
+    "les",
+    "the",
+    "un",
+    "une",
+    "a",
+    "an",
+    "au",
+    "en",
+    "de",
+    "du",
+    "des",
+    "prix",
+    "this",
+    "ministre",
+    "president",
+    "président",
+    "université",
+    "university",
+    "in",
+    "at",
+    "for",
+    "pour",
+}
 
 
 @dataclass
@@ -116,7 +143,7 @@ def candidates(title: str, body: str, index: NameIndex, known: list[Found]) -> l
         if any(a < end and start < b for a, b in taken):
             continue
         name = match.group(1)
-        if name in names or len(name.split()) < 2:
+        if name in names or len(name.split()) < 2 or name.split()[0].lower() in _NOT_GIVEN:
             continue
         begin, paragraph = paragraph_around(body, start, end)
         cues = sorted(set(DIASPORA_CUES.findall(fold(paragraph))))

@@ -18,11 +18,11 @@ def queue(status: str = Link.Status.PENDING):
 
 
 def timeline(person_id: str):
-    """Accepted items of one person, newest first, one per story (the first copy stands for the others)."""
+    """Accepted items of one person, newest first, one per story (its first copy stands for the others)."""
     links = (
         Link.objects.filter(person_id=person_id, status=Link.Status.ACCEPTED)
         .select_related("mention__article__source", "decided_by")
-        .order_by("-mention__article__published_at", "-id")
+        .order_by("mention__article__published_at", "mention__article_id", "id")
     )
     seen, items = set(), []
     for link in links:
@@ -31,6 +31,7 @@ def timeline(person_id: str):
             continue
         seen.add(story)
         items.append(link)
+    items.reverse()
     return items
 
 

@@ -115,6 +115,8 @@ def timeline(request, person_id):
 
 
 class SourceForm(forms.ModelForm):
+    url = forms.URLField(label=gettext_lazy("address"), max_length=500, assume_scheme="https")
+
     class Meta:
         model = Source
         fields = ["name", "url", "kind", "language_hint", "country", "interval_minutes", "trust", "active"]
