@@ -16,7 +16,7 @@ from django.db import transaction
 from . import analysis, services
 from .demo_urls import FOLDER, TYPES
 from .evaluation.server import LocalServer
-from .http import fetcher_reset
+from .fetching import fetcher_reset
 from .models import Article, Link, Source, Subscription
 
 PREFIX = "/watch-demo-feeds"

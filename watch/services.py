@@ -18,7 +18,7 @@ from core.registry import person_directory
 from . import alerts, extract
 from .analysis import analyse, candidates, name_index
 from .dedupe import StoryIndex, from_bytes, minhash_of, to_bytes
-from .http import FetchError, fetcher
+from .fetching import FetchError, fetcher
 from .mentions import objecting_users
 from .models import Article, Candidate, Link, Mention, Source, StoryGroup
 

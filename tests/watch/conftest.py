@@ -4,7 +4,7 @@ from accounts.factories import UserFactory
 from accounts.roles import ANALYST, RELAY
 from core.registry import DirectoryPerson, PersonDirectory, person_directory, registry
 from watch import analysis, services
-from watch.http import fetcher_reset
+from watch.fetching import fetcher_reset
 
 
 class MemoryDirectory(PersonDirectory):

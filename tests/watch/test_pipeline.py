@@ -98,7 +98,7 @@ def test_a_failing_source_backs_off_and_never_stops_the_others(site, directory):
 
 def test_size_cap_is_a_failure_of_that_source(site, directory, settings):
     settings.WATCH_MAX_BYTES = 100
-    from watch.http import fetcher_reset
+    from watch.fetching import fetcher_reset
 
     fetcher_reset()
     source = Source.objects.create(name="big", url=f"{site.base}/feed.xml")

@@ -13,7 +13,7 @@ from django.test import override_settings
 from core.registry import PersonDirectory, person_directory
 
 from .. import analysis, services
-from ..http import fetcher_reset
+from ..fetching import fetcher_reset
 from ..mentions import NameIndex
 from ..models import Article, Link, Source
 from .generator import Dataset
