@@ -10,11 +10,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 
+from . import ops
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", cms_views.healthz, name="healthz"),
+    path("healthz", ops.healthz, name="healthz"),
+    path("readyz", ops.readyz, name="readyz"),
+    path("metrics", ops.metrics, name="metrics"),
     # The demo's five news feeds, served by the site itself (404 unless settings.WATCH_DEMO_FEEDS).
     path("watch-demo-feeds/", include("watch.demo_urls")),
 ]

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.requestid.RequestIdMiddleware",
+    "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -94,7 +96,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "kafaat.urls"
 ASGI_APPLICATION = "kafaat.asgi.application"
-WSGI_APPLICATION = None
+WSGI_APPLICATION = "kafaat.wsgi.application"
 
 TEMPLATES = [
     {
@@ -142,8 +144,11 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kafaat",
+            # Redis away (restart, fail-over): reads miss and writes are dropped, pages are still served.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CHANNEL_LAYERS = {
         "default": {
             # Pub/sub: a group message is published once and each server process hands it to its
@@ -187,6 +192,7 @@ CELERY_BEAT_SCHEDULE = {
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
     "watch-sources-poll": {"task": "watch_sources_poll", "schedule": crontab(minute="*")},
     "watch-digests-send": {"task": "watch_digests_send", "schedule": crontab(minute=30, hour=6)},
+    "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
 }
 
 # --- Information watch ----------------------------------------------------------------------------
@@ -324,9 +330,31 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Every record carries the request id and loses e-mail addresses and phone numbers before it is written;
+# LOG_FORMAT=json (the production default) writes one JSON object per line for the log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.requestid.RequestIdFilter"},
+        "no_personal_data": {"()": "core.logsafe.RedactPersonalData"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "no_personal_data"],
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("text", "json") else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
