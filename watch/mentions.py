@@ -10,6 +10,7 @@ the same mention.
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from privacy.models import ConsentPurpose
 from privacy.selectors import latest_decisions
@@ -113,6 +114,26 @@ _ARABIC_STOP = {
     "السنة",
     "سنة",
     "شهر",
+    # Verbs that open the sentences naming people: their skeletons read as family names otherwise.
+    "أسس",
+    "أسست",
+    "اسس",
+    "اسست",
+    "جمع",
+    "جمعت",
+    "نشر",
+    "نشرت",
+    "عين",
+    "عينت",
+    "تعيين",
+    "أعلن",
+    "اعلن",
+    "افتتح",
+    "يفتتح",
+    "أكد",
+    "اكد",
+    "ترأس",
+    "تراس",
 }
 
 
@@ -157,8 +178,10 @@ class NameIndex:
     def __init__(self, directory, people=None):
         self.directory = directory
         self.by_key: dict[str, list] = defaultdict(list)
+        self.natural: set[tuple[str, str]] = set()  # (key, person id) in given-family order
         self.first_keys: set[str] = set()
         self.exact: dict[str, set[str]] = defaultdict(set)
+        self.spelled: dict[str, list] = defaultdict(list)  # ([tokens], family first?) per name and order
         self.people: dict[str, object] = {}
         people = list(directory.people() if people is None else people)
         objected = objecting_users([p.user_id for p in people if p.user_id])
@@ -178,51 +201,90 @@ class NameIndex:
                         continue  # a name that keys to one word is no full name
                     if person not in self.by_key[k]:
                         self.by_key[k].append(person)
+                    exact = key(" ".join(order), loose=False)
+                    if order is words:
+                        self.natural.add((k, person.id))
+                        self.spelled[person.id].append((exact.split(), False))
+                    else:
+                        self.spelled[person.id].append((exact.split(), True))
                     self.first_keys.add(key(order[0]))
-                self.exact[person.id].add(key(name, loose=False))
+                    self.exact[person.id].add(exact)
 
-    def find(self, text: str) -> list[Found]:
+    def _spans(self, text: str, tokens) -> list[tuple]:
+        """Every run of 2–5 words whose key is a full name: (start token, length, surface, people)."""
         key = self.key
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        found: list[Found] = []
-        i = 0
-        while i < len(tokens):
-            best = None
-            first = tokens[i][2]
+        spans = []
+        for i, (_start, _end, first) in enumerate(tokens):
             arabic = _is_arabic(first)
             if arabic and first in _ARABIC_STOP:
-                i += 1
                 continue
-            if (arabic or first[:1].isupper()) and key(first) in self.first_keys:
-                for length in range(2, _MAX_TOKENS + 1):
-                    span = tokens[i : i + length]
-                    if len(span) < length:
-                        break
-                    # Names sit in one run of words: no sentence punctuation between them.
-                    if any(
-                        re.search(r"[.,;:!?()«»\"،؛]", text[a[1] : b[0]])
-                        for a, b in zip(span, span[1:], strict=False)
-                    ):
-                        break
-                    last = span[-1][2]
-                    if _is_arabic(last) != arabic or (not arabic and not _latin_ok(last)):
-                        break
-                    if arabic and last in _ARABIC_STOP:
-                        break
-                    surface = text[span[0][0] : span[-1][1]]
-                    people = self.by_key.get(key(surface))
-                    if people:
-                        best = (length, surface, people)
-            if best:
-                length, surface, people = best
-                start, end = tokens[i][0], tokens[i + length - 1][1]
-                exact = self.key(surface, loose=False)
-                exact_ids = {p.id for p in people if exact in self.exact[p.id]}
-                found.append(Found(start, end, surface, self._form(surface, people), list(people), exact_ids))
-                i += length
-            else:
-                i += 1
+            if not (arabic or first[:1].isupper()) or key(first) not in self.first_keys:
+                continue
+            for length in range(2, _MAX_TOKENS + 1):
+                span = tokens[i : i + length]
+                if len(span) < length:
+                    break
+                # Names sit in one run of words: no sentence punctuation between them.
+                gap = text[span[-2][1] : span[-1][0]]
+                if re.search(r"[.,;:!?()«»\"،؛]", gap):
+                    break
+                last = span[-1][2]
+                if _is_arabic(last) != arabic or (not arabic and not _latin_ok(last)):
+                    break
+                if arabic and last in _ARABIC_STOP:
+                    break
+                surface = text[span[0][0] : span[-1][1]]
+                k = key(surface)
+                people = self.by_key.get(k)
+                if people:
+                    spans.append((i, length, surface, k, people))
+        return spans
+
+    def find(self, text: str) -> list[Found]:
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        candidates = []
+        for i, length, surface, k, people in self._spans(text, tokens):
+            exact = self.key(surface, loose=False)
+            exact_ids = {p.id for p in people if exact in self.exact[p.id]}
+            # Arabic written without short vowels is further from the Latin spelling: two edits allowed.
+            slack = 1 if _is_arabic(surface) else 0
+            people = [p for p in people if p.id in exact_ids or self._close(exact.split(), p.id, slack)]
+            if not people:
+                continue
+            natural = any((k, p.id) in self.natural for p in people)
+            candidates.append((i, length, surface, people, exact_ids, natural))
+        # Overlapping runs ("أسس زينب" and "زينب الصفريوي"): the longer, then the one spelled exactly as
+        # a record, then the one in given-family order, then the earlier.
+        candidates.sort(key=lambda c: (-c[1], not c[4], not c[5], c[0]))
+        taken: set[int] = set()
+        found: list[Found] = []
+        for i, length, surface, people, exact_ids, _natural in candidates:
+            positions = set(range(i, i + length))
+            if positions & taken:
+                continue
+            taken |= positions
+            start, end = tokens[i][0], tokens[i + length - 1][1]
+            found.append(Found(start, end, surface, self._form(surface, people), list(people), exact_ids))
+        found.sort(key=lambda f: f.start)
         return _merge_parenthesised(text, found)
+
+    def _close(self, written: list[str], person_id: str, slack: int = 0) -> bool:
+        """A Latin spelling that shares only the consonant skeleton with a Latin record must still be a
+        spelling of the same family name ("Naciri"/"Nasiri"), not another name ("Alaoui"/"Lalai");
+        given names vary more ("Zineb"/"Zaynab") and only need to be alike."""
+        for tokens, family_first in self.spelled[person_id]:
+            if len(tokens) != len(written):
+                continue
+            given = len(tokens) - 1 if family_first else 0
+            pairs = list(zip(written, tokens, strict=True))
+            if all(
+                SequenceMatcher(None, a, b).ratio() >= 0.5
+                if i == given
+                else _edits(a, b) <= (1 if len(b) <= 7 else 2) + slack
+                for i, (a, b) in enumerate(pairs)
+            ):
+                return True
+        return False
 
     def _form(self, surface: str, people) -> str:
         if _is_arabic(surface):
@@ -234,6 +296,17 @@ class NameIndex:
         if any(exact in self.exact[p.id] for p in people):
             return "exact"
         return "variant"
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short strings: family names)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def _merge_parenthesised(text: str, found: list[Found]) -> list[Found]:
