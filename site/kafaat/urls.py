@@ -23,6 +23,8 @@ urlpatterns = [
     path("healthz", ops.healthz, name="healthz"),
     path("readyz", ops.readyz, name="readyz"),
     path("metrics", ops.metrics, name="metrics"),
+    # The demo's five news feeds, served by the site itself (404 unless settings.WATCH_DEMO_FEEDS).
+    path("watch-demo-feeds/", include("watch.demo_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -40,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("referential/", include("referential.urls")),
     path("outreach/", include("outreach.urls")),
     path("accompaniment/", include("accompaniment.urls")),
+    path("watch/", include("watch.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     # Public pages through the page cache (cms/pagecache.py); Wagtail's own patterns follow.
     re_path(serve_pattern, cache_page(wagtail_views.serve), name="wagtail_serve"),

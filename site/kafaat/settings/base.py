@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "referential.linkage",
     "outreach",
     "accompaniment",
+    "watch",
     "themes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -200,10 +201,22 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
+    "watch-sources-poll": {"task": "watch_sources_poll", "schedule": crontab(minute="*")},
+    "watch-digests-send": {"task": "watch_digests_send", "schedule": crontab(minute=30, hour=6)},
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
+
+# --- Information watch ----------------------------------------------------------------------------
+# One request per host per this many seconds (per worker process); fetch timeout and size cap.
+WATCH_HOST_INTERVAL_SECONDS = env.float("WATCH_HOST_INTERVAL_SECONDS", default=1.0)
+WATCH_FETCH_TIMEOUT_SECONDS = env.int("WATCH_FETCH_TIMEOUT_SECONDS", default=10)
+WATCH_MAX_BYTES = env.int("WATCH_MAX_BYTES", default=3_000_000)
+WATCH_MAX_REDIRECTS = env.int("WATCH_MAX_REDIRECTS", default=3)
+WATCH_INDEX_TTL_SECONDS = env.int("WATCH_INDEX_TTL_SECONDS", default=600)
+# The five demo feeds served by the site itself under /watch-demo-feeds/ (make demo); never in production.
+WATCH_DEMO_FEEDS = env.bool("WATCH_DEMO_FEEDS", default=DEBUG)
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
 # A campaign to more people than this needs a second staff member's approval.
