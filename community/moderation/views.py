@@ -16,8 +16,9 @@ from .permissions import can_moderate, can_report
 from .targets import target_author, target_can_hide, target_get, target_preview, target_url
 
 
-def _target_or_404(content_type_id, object_id):
-    target = target_get(content_type_id, object_id)
+def _target_or_404(content_type_id, object_id, user=None):
+    """A reportable object (given ``user``: one that user may see); anything else is absent."""
+    target = target_get(content_type_id, object_id, user=user)
     if target is None:
         raise Http404
     return target
@@ -25,7 +26,7 @@ def _target_or_404(content_type_id, object_id):
 
 @login_required
 def report_create(request, content_type_id, object_id):
-    target = _target_or_404(content_type_id, object_id)
+    target = _target_or_404(content_type_id, object_id, user=request.user)
     if not can_report(request.user, target):
         raise PermissionDenied
     already = Report.objects.filter(

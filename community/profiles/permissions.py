@@ -136,3 +136,14 @@ def may_edit_project(user, project) -> bool:
 
 def may_use_relay_view(user) -> bool:
     return bool(relay_countries(user))
+
+
+def may_see_profile(user, profile) -> bool:
+    """The "may see" check of a profile as a reportable object (community/moderation/targets.py)."""
+    return may_view_profile(user, profile)
+
+
+def may_see_account(user, account) -> bool:
+    """An account is seen only through its profile: no profile, nothing to see."""
+    profile = getattr(account, "profile", None)
+    return profile is not None and may_view_profile(user, profile)
