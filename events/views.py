@@ -13,7 +13,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import two_factor_setup_redirect
-from accounts.permissions import two_factor_required
+from accounts.permissions import second_factor_missing
+from accounts.second_factor import as_token_holder
 from community.groups.models import CommunityGroup
 from core.csvfile import csv_response
 
@@ -208,6 +209,7 @@ def personal_feed(request, token):
     owner = selectors.feed_owner(token)
     if owner is None:
         raise Http404
+    as_token_holder(owner)
     entries = selectors.my_sessions(owner, include_past_days=30)
     return _ics(ical.build_personal_calendar(entries, name=_("My Kafaat events")), "my-events.ics")
 
@@ -258,7 +260,7 @@ def feed_token(request):
 
 def _organiser_gate(request, event=None):
     """Staff organisers (relays, editors, moderators) need their second factor; then the permission."""
-    if two_factor_required(request.user):
+    if second_factor_missing(request.user):
         return two_factor_setup_redirect(request)
     if event is not None and not permissions.can_organise(request.user, event):
         raise PermissionDenied

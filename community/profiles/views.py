@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import staff_tool
+
 from .forms import DeleteAccountForm, DirectoryForm, ProfileForm, ProjectDirectoryForm, ProjectForm
 from .models import Profile, Project
 from .permissions import (
@@ -237,10 +239,8 @@ def account_delete(request):
     return render(request, "profiles/account_delete.html", {"form": form})
 
 
-@login_required
+@staff_tool(may_use_relay_view)
 def relay(request):
-    if not may_use_relay_view(request.user):
-        raise PermissionDenied
     viewer = viewer_for(request.user)
     profiles = _page(request, relay_profiles(request.user).prefetch_related("skills"))
     return render(
