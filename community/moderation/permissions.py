@@ -29,3 +29,15 @@ def can_block(user, other) -> bool:
         and getattr(other, "pk", None) is not None
         and other.pk != user.pk
     )
+
+
+def may_know(user, other) -> bool:
+    """Block only someone met: their profile is open to the member, or they share a conversation."""
+    from community.messaging.models import Participant  # messaging builds on moderation
+    from community.profiles.permissions import may_view_profile
+
+    profile = getattr(other, "profile", None)
+    if profile is not None and may_view_profile(user, profile):
+        return True
+    mine = Participant.objects.filter(user=user).values("conversation_id")
+    return Participant.objects.filter(user=other, conversation_id__in=mine).exists()

@@ -94,9 +94,22 @@ def _user_ref(context):
     return get_user_model()(pk=context.user_id)
 
 
+def listed_in_directory(profile) -> bool:
+    """The member's latest "directory" decision grants it (withdrawing it takes the profile down)."""
+    from privacy.selectors import users_with_consent  # privacy is a floor below; imported when asked
+
+    return users_with_consent("directory").filter(pk=profile.user_id).exists()
+
+
 def may_view_profile(viewer, profile) -> bool:
-    """A profile page exists for a viewer when they may at least see the member's name."""
-    return "name" in visible_fields(viewer, profile)
+    """A profile page exists for a viewer when they may at least see the member's name, and, for
+    anyone but the owner and staff, while the member consents to being listed in the directory."""
+    context = viewer_for(viewer)
+    if "name" not in visible_fields(context, profile):
+        return False
+    if context.user_id == profile.user_id or level_for(context, profile) >= Visibility.STAFF:
+        return True
+    return listed_in_directory(profile)
 
 
 def visible_q(viewer: Viewer, group: str, prefix: str = "") -> Q:

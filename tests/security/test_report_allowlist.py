@@ -73,7 +73,7 @@ def test_someone_elses_message_is_absent(client, member):
 def test_a_hidden_profile_is_absent_and_a_visible_one_can_be_reported(client, member):
     hidden = ProfileFactory(display_name=MARKER, vis_name=3)
     _assert_absent(client, hidden)
-    visible = ProfileFactory(display_name="Nadia Visible", vis_name=0)
+    visible = ProfileFactory(display_name="Nadia Visible", vis_name=0, directory=True)
     response = client.get(_url(visible))
     assert response.status_code == 200 and "Nadia Visible" in response.content.decode()
     assert client.post(_url(visible), {"category": "spam", "text": ""}).status_code == 302

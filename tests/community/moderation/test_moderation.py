@@ -31,7 +31,7 @@ def moderator():
 
 
 def _with_profile(user):
-    ProfileFactory(user=user, vis_name=0)
+    ProfileFactory(user=user, vis_name=0, directory=True)
     return user
 
 
@@ -193,6 +193,7 @@ def test_moderators_are_not_suspended_and_lengths_are_bounded(moderator):
 
 def test_block_list_and_undo(client):
     member, pest = UserFactory(), UserFactory(first_name="Importun", last_name="Bavard")
+    ProfileFactory(user=pest, display_name="", vis_name=0, directory=True)  # met in the directory
     client.force_login(member)
     url = reverse("moderation:block", args=[pest.pk])
     assert client.get(url).status_code == 405
