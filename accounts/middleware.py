@@ -1,11 +1,17 @@
+import time
+
 from allauth.account.internal.flows.login import get_authentication_records
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 
 from .decorators import two_factor_setup_redirect
-from .permissions import second_factor_missing
+from .permissions import is_staff_member, second_factor_missing
 from .second_factor import remember_session_records
 
 STAFF_PATH_PREFIXES = ("/admin/", "/django-admin/")
@@ -44,4 +50,26 @@ class StaffTwoFactorMiddleware:
             and second_factor_missing(request.user)
         ):
             return two_factor_setup_redirect(request)
+        return self.get_response(request)
+
+
+IDLE_KEY = "kafaat_staff_last_seen"
+
+
+class StaffIdleTimeoutMiddleware:
+    """A staff session left idle longer than STAFF_SESSION_IDLE_SECONDS is signed out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and is_staff_member(user):
+            now = time.time()
+            last = request.session.get(IDLE_KEY)
+            if last is not None and now - last > settings.STAFF_SESSION_IDLE_SECONDS:
+                logout(request)
+                messages.info(request, _("You were signed out after a period without activity."))
+                return redirect(f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}")
+            request.session[IDLE_KEY] = now
         return self.get_response(request)

@@ -89,6 +89,8 @@ def _segment_options(entry, language, facts):
         if not names:
             return [route]
         choices = [_values(pattern.converters.get(n), n, facts) for n in names]
+        if "content_type_id" in names:  # every planted type has a forbidden row at ID
+            choices = [[str(ID)] if n == "object_id" else c for n, c in zip(names, choices, strict=True)]
         options = []
         for combo in itertools.product(*choices):
             values = iter(combo)
