@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.requestid.RequestIdMiddleware",
+    "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -96,7 +98,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "kafaat.urls"
 ASGI_APPLICATION = "kafaat.asgi.application"
-WSGI_APPLICATION = None
+WSGI_APPLICATION = "kafaat.wsgi.application"
 
 TEMPLATES = [
     {
@@ -144,8 +146,11 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kafaat",
+            # Redis away (restart, fail-over): reads miss and writes are dropped, pages are still served.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CHANNEL_LAYERS = {
         "default": {
             # Pub/sub: a group message is published once and each server process hands it to its
@@ -187,6 +192,7 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
+    "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
 }
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
@@ -335,9 +341,31 @@ STAFF_SESSION_IDLE_SECONDS = env.int("KAFAAT_STAFF_IDLE_SECONDS", default=30 * 6
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Every record carries the request id and loses e-mail addresses and phone numbers before it is written;
+# LOG_FORMAT=json (the production default) writes one JSON object per line for the log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.requestid.RequestIdFilter"},
+        "no_personal_data": {"()": "core.logsafe.RedactPersonalData"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "no_personal_data"],
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("text", "json") else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
