@@ -16,7 +16,11 @@ from accounts.decorators import two_factor_setup_redirect
 from accounts.permissions import second_factor_missing
 from accounts.second_factor import as_token_holder
 from community.groups.models import CommunityGroup
+from community.profiles.permissions import contact_email_for, viewer_for
+from core.audit import audit_record
 from core.csvfile import csv_response
+from core.models import AuditLog
+from core.names import display_name
 
 from . import ical, permissions, selectors, services
 from .forms import EventFilterForm, EventForm, MemberSettingsForm, MessageForm, RSVPForm, SessionMoveForm
@@ -366,15 +370,18 @@ def attendees_csv(request, pk, key):
     if (refused := _organiser_gate(request, event)) is not None:
         return refused
     session = _session_from_key(event, key)
+    viewer = viewer_for(request.user)
+    attendees = list(selectors.attendees(event, session.original_start))
+    audit_record(request.user, "events.attendees_export", event, kind=AuditLog.Kind.EXPORT, detail=key)
     rows = [
         [
-            answer.user.get_full_name(),
-            answer.user.email,
+            display_name(answer.user),
+            contact_email_for(viewer, answer.user),
             answer.get_status_display(),
             answer.checked_in_at.isoformat() if answer.checked_in_at else "",
             *[answer.answers.get(q, "") for q in event.questions],
         ]
-        for answer in selectors.attendees(event, session.original_start)
+        for answer in attendees
     ]
     header = [_("Name"), _("Email"), _("Answer"), _("Checked in"), *event.questions]
     return csv_response(f"attendees-{event.id}-{key}.csv", header, rows)

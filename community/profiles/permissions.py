@@ -160,3 +160,12 @@ def may_see_account(user, account) -> bool:
     """An account is seen only through its profile: no profile, nothing to see."""
     profile = getattr(account, "profile", None)
     return profile is not None and may_view_profile(user, profile)
+
+
+def contact_email_for(viewer, user) -> str:
+    """The member's email where an export or list may show it: only when their "contact" field group
+    is visible to this viewer (finding 4 of issue 12: exports follow the contact visibility)."""
+    profile = getattr(user, "profile", None)
+    if profile is None:  # no profile: the contact's default audience, staff
+        return user.email if viewer_for(viewer).level >= Visibility.STAFF else ""
+    return user.email if "contact" in visible_fields(viewer, profile) else ""
