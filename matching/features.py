@@ -21,6 +21,17 @@ def _sector_names(codes) -> list[str]:
         return [str(SectorChoice(code).label) for code in codes if code in SectorChoice.values]
 
 
+# A single word read as a concept inside free text must be this long: "web" or "IT" in a bio say little.
+TEXT_SHORTEST_WORD = 5
+
+
+def text_concepts(text: str, *, index=None) -> list[str]:
+    """Concepts named in free text (headline, bio, title, summary): multi-word spellings and long words."""
+    from .taxonomy import taxonomy_index
+
+    return (index or taxonomy_index()).inner(text, shortest_word=TEXT_SHORTEST_WORD)
+
+
 def profile_text(*, headline="", bio="", skills=(), sectors=()) -> str:
     parts = [headline, bio, ", ".join(skills), ", ".join(_sector_names(sectors))]
     return "\n".join(part for part in parts if part)
@@ -73,13 +84,24 @@ def project_features_refresh(project_id: int, *, embed=True) -> bool:
     return changed
 
 
-def features_refresh_all(batch_size: int = 64) -> tuple[int, int]:
+class _Silent:
+    def advance(self, count=1):
+        pass
+
+    def close(self):
+        pass
+
+
+def features_refresh_all(batch_size: int = 64, *, everything=False, progress=None) -> tuple[int, int]:
     """Compute the features of every profile and project, embedding in batches (seeders, operators).
 
-    Same result as the per-object tasks, faster for many rows. Returns (profiles, projects) embedded.
+    Same result as the per-object tasks, faster for many rows. ``everything`` embeds again texts whose
+    vector is current (after a model change); ``progress(label, total)`` returns a bar to advance.
+    Returns (profiles, projects) embedded.
     """
     profiles = projects = 0
     pending = []
+    bar = _Silent()
 
     def flush(model, lookup):
         nonlocal profiles, projects
@@ -90,35 +112,44 @@ def features_refresh_all(batch_size: int = 64) -> tuple[int, int]:
             features.vector = vector_to_bytes(vector)
             features.text_hash = text_hash(text)
             features.save()
+        bar.advance(len(pending))
         if model is ProfileFeatures:
             profiles += len(pending)
         else:
             projects += len(pending)
         pending.clear()
 
+    if progress:
+        bar = progress("profiles", Profile.objects.count())
     for profile in Profile.objects.prefetch_related("skills").order_by("pk"):
         tags = sorted((tag.name for tag in profile.skills.all()), key=str.casefold)
         text = profile_text(headline=profile.headline, bio=profile.bio, skills=tags, sectors=profile.sectors)
         features = ProfileFeatures.objects.filter(profile=profile).first() or ProfileFeatures(profile=profile)
         features.concepts, features.unknown_tags = tags_to_concepts(tags, nearest=True)
-        if features.text_hash == text_hash(text) and features.vector is not None:
+        if features.text_hash == text_hash(text) and features.vector is not None and not everything:
             features.save()
+            bar.advance()
             continue
         pending.append((profile, features, text))
         if len(pending) >= batch_size:
             flush(ProfileFeatures, "profile")
     flush(ProfileFeatures, "profile")
+    bar.close()
+    if progress:
+        bar = progress("projects", Project.objects.count())
     for project in Project.objects.select_related("owner").prefetch_related("skills_needed").order_by("pk"):
         tags = sorted((tag.name for tag in project.skills_needed.all()), key=str.casefold)
         text = project_text(title=project.title, summary=project.summary, skills=tags, sector=project.sector)
         features = ProjectFeatures.objects.filter(project=project).first() or ProjectFeatures(project=project)
         features.concepts, features.unknown_tags = tags_to_concepts(tags, nearest=True)
-        if features.text_hash == text_hash(text) and features.vector is not None:
+        if features.text_hash == text_hash(text) and features.vector is not None and not everything:
             features.save()
+            bar.advance()
             continue
         pending.append((project, features, text))
         if len(pending) >= batch_size:
             flush(ProjectFeatures, "project")
     flush(ProjectFeatures, "project")
+    bar.close()
     transaction.on_commit(lambda: versions.bump(versions.PROFILES, versions.PROJECTS))
     return profiles, projects

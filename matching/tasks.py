@@ -36,6 +36,14 @@ def concept_embed_task(concept_id: int) -> bool:
     return True
 
 
+@shared_task(name="matching_concepts_embed")
+def concepts_embed_task() -> int:
+    """Embed, in batches, every concept without a vector (after a migration or a taxonomy load)."""
+    from .taxonomy import concepts_embed_all
+
+    return concepts_embed_all()
+
+
 def profile_features_later(profile_id: int) -> None:
     once_on_commit(("profile", profile_id), lambda: profile_features_task.delay(profile_id))
 
@@ -46,3 +54,7 @@ def project_features_later(project_id: int) -> None:
 
 def concept_embed_later(concept_id: int) -> None:
     once_on_commit(("concept", concept_id), lambda: concept_embed_task.delay(concept_id))
+
+
+def concepts_embed_later() -> None:
+    once_on_commit(("concepts",), lambda: concepts_embed_task.delay())

@@ -186,6 +186,10 @@ CELERY_BEAT_SCHEDULE = {
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
 }
 
+# --- Matching -------------------------------------------------------------------------------------
+# After migrate, the skills concepts without a vector are embedded (a background task).
+MATCHING_EMBED_AT_MIGRATE = env.bool("MATCHING_EMBED_AT_MIGRATE", default=True)
+
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
 # A campaign to more people than this needs a second staff member's approval.
 OUTREACH_APPROVAL_THRESHOLD = env.int("OUTREACH_APPROVAL_THRESHOLD", default=50)
