@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.metrics import MESSAGES_DELIVERED
+
 from . import permissions
 from .mentions import mentions_notify
 from .models import Attachment, Conversation, Message, Participant
@@ -281,6 +283,8 @@ def message_broadcast(message_id: int, event: str = "message", instance=None) ->
             "readers": permissions.readers_now(message.conversation),
         },
     )
+    if event == "message":
+        MESSAGES_DELIVERED.inc()
 
 
 @transaction.atomic

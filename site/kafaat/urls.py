@@ -10,11 +10,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 
+from . import ops
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", cms_views.healthz, name="healthz"),
+    path("healthz", ops.healthz, name="healthz"),
+    path("readyz", ops.readyz, name="readyz"),
+    path("metrics", ops.metrics, name="metrics"),
 ]
 
 urlpatterns += i18n_patterns(

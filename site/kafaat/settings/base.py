@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.requestid.RequestIdMiddleware",
+    "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,7 +95,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "kafaat.urls"
 ASGI_APPLICATION = "kafaat.asgi.application"
-WSGI_APPLICATION = None
+WSGI_APPLICATION = "kafaat.wsgi.application"
 
 TEMPLATES = [
     {
@@ -315,9 +317,31 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Every record carries the request id and loses e-mail addresses and phone numbers before it is written;
+# LOG_FORMAT=json (the production default) writes one JSON object per line for the log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.requestid.RequestIdFilter"},
+        "no_personal_data": {"()": "core.logsafe.RedactPersonalData"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "no_personal_data"],
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("text", "json") else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
