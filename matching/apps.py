@@ -21,6 +21,10 @@ class MatchingConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="profiles.owner_links", template="matching/_profile_owner_link_slot.html")
         )
+        # Skills typed in the forms are suggested from the taxonomy, in the reader's language.
+        registry.add_fragment(
+            Fragment(slot="profiles.skill_suggestions", template="matching/_skill_options_slot.html")
+        )
         taxonomy = [f"matching.{verb}_skillconcept" for verb in ("add", "change", "view")]
         registry.add_role_permissions(ANALYST, taxonomy)
         registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})

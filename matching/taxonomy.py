@@ -35,7 +35,7 @@ def taxonomy_load(entries=None, *, embed=False) -> tuple[int, int]:
     Idempotent. Synonyms staff added in the admin are kept (the union is stored). With ``embed``, the
     concepts without a vector are embedded in background tasks. Returns (created, updated).
     """
-    from .tasks import concept_embed_later
+    from .tasks import concepts_embed_later
 
     created = updated = 0
     for entry in entries if entries is not None else taxonomy_data():
@@ -62,7 +62,7 @@ def taxonomy_load(entries=None, *, embed=False) -> tuple[int, int]:
                 concept.save()
                 updated += 1
         if embed and concept.vector is None:
-            concept_embed_later(concept.pk)
+            concepts_embed_later()
     if created or updated:
         transaction.on_commit(lambda: versions.bump(versions.TAXONOMY))
     return created, updated

@@ -99,8 +99,55 @@ def stem_words(items) -> list[str]:
     return [stem(word) for word in items]
 
 
-_FRENCH = frozenset("le la les des du de et pour une un je nous dans sur avec est au aux en qui que".split())
-_ENGLISH = frozenset("the and for with our we is are of to in on a an i my who that this from".split())
+_FRENCH = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "pour",
+        "une",
+        "un",
+        "je",
+        "nous",
+        "dans",
+        "sur",
+        "avec",
+        "est",
+        "au",
+        "aux",
+        "en",
+        "qui",
+        "que",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "our",
+        "we",
+        "is",
+        "are",
+        "of",
+        "to",
+        "in",
+        "on",
+        "a",
+        "an",
+        "i",
+        "my",
+        "who",
+        "that",
+        "this",
+        "from",
+    ]
+)
 
 
 def text_language(text: str) -> str:

@@ -45,7 +45,9 @@ def project_suggestions(request, pk):
         {
             "project": project,
             "ready": selectors.features_ready(project),
-            "suggestions": selectors.competences_for_project(request.user, project),
+            "suggestions": selectors.competences_page(
+                request.user, project, selectors.page_number(request.GET.get("page"))
+            ),
             "programmes": selectors.programmes_for_project(request.user, project),
             "relays": selectors.relays_for_project(request.user, project),
         },
@@ -66,7 +68,9 @@ def profile_suggestions(request):
         {
             "profile": profile,
             "ready": selectors.features_ready(profile),
-            "suggestions": selectors.projects_for_profile(request.user, profile),
+            "suggestions": selectors.projects_page(
+                request.user, profile, selectors.page_number(request.GET.get("page"))
+            ),
         },
     )
 

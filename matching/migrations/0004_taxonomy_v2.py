@@ -27,7 +27,12 @@ def sync(apps, schema_editor):
             owner.setdefault(_key(spelling), entry["code"])
     existing = {concept.code: concept for concept in SkillConcept.objects.all()}
     for entry in entries:
-        fields = {"sector": entry["sector"], "name_fr": entry["fr"], "name_ar": entry["ar"], "name_en": entry["en"]}
+        fields = {
+            "sector": entry["sector"],
+            "name_fr": entry["fr"],
+            "name_ar": entry["ar"],
+            "name_en": entry["en"],
+        }
         concept = existing.get(entry["code"])
         if concept is None:
             SkillConcept.objects.create(code=entry["code"], synonyms=entry.get("synonyms", []), **fields)

@@ -191,6 +191,8 @@ CELERY_BEAT_SCHEDULE = {
 # --- Matching -------------------------------------------------------------------------------------
 # After migrate, the skills concepts without a vector are embedded (a background task).
 MATCHING_EMBED_AT_MIGRATE = env.bool("MATCHING_EMBED_AT_MIGRATE", default=True)
+# Eager tasks (no broker): embeddings run in a background thread, never in the request.
+MATCHING_EAGER_THREAD = env.bool("MATCHING_EAGER_THREAD", default=True)
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
 # A campaign to more people than this needs a second staff member's approval.
