@@ -41,8 +41,8 @@ from .embeddings import DIMENSIONS
 # Weights of the factors; they add up to 1 so that a score reads as a share of a perfect match.
 # Justified by the ablation table in bench/README.md (matching_evaluate --ablation).
 WEIGHTS = {
-    "skills": 0.25,
-    "semantic": 0.45,
+    "skills": 0.20,
+    "semantic": 0.50,
     "sector": 0.10,
     "help": 0.10,
     "languages": 0.02,
@@ -347,23 +347,28 @@ def _query_need_vectors(query: Item, centring: Centring | None):
     vectors = np.asarray(query.need_vectors, dtype=np.float32)
     if centring is None:
         return vectors
-    return np.vstack([centring.apply(vector, "") for vector in vectors])
+    key = (id(query.need_vectors), id(centring))
+    if getattr(query, "_centred_needs", (None,))[0] != key:  # computed once per ranking, not per row
+        centred = vectors - centring.overall
+        norms = np.linalg.norm(centred, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        query._centred_needs = (key, centred / norms)
+    return query._centred_needs[1]
 
 
-def _skills_project_query(query: Item, candidates: Candidates, semantic: np.ndarray, query_vector):
-    """Share of the project's listed needs each member covers (candidates are profiles)."""
+def _skills_project_query(query: Item, candidates: Candidates, semantic: np.ndarray, need_cosines):
+    """Share of the project's listed needs each member covers (candidates are profiles).
+
+    ``need_cosines``: (n, needs) cosines of each member's text to each need, or None."""
     n = len(candidates)
     needs = query.listed_needs()
     if not needs:
         return semantic.copy()
     covered = np.zeros(n, dtype=np.float32)
-    need_vectors = _query_need_vectors(query, candidates.centring)
-    if need_vectors is not None and len(need_vectors) != len(needs):
-        need_vectors = None
     for position, (_tag, codes) in enumerate(needs):
         hit = np.zeros(n, dtype=np.float32)
-        if need_vectors is not None:
-            hit = _stretch(candidates.vectors @ need_vectors[position], NEED_FLOOR, NEED_CEILING)
+        if need_cosines is not None:
+            hit = _stretch(need_cosines[:, position], NEED_FLOOR, NEED_CEILING)
             if codes:
                 hit *= np.float32(KNOWN_NEED_SEMANTIC)
         for code in codes:
@@ -414,16 +419,26 @@ def factors(query: Item, candidates: Candidates, *, query_is_project: bool, quer
         query_vector = (
             candidates.centring.apply(query.vector, query.language) if candidates.centring else (query.vector)
         )
+    need_vectors = _query_need_vectors(query, candidates.centring) if query_is_project else None
+    if need_vectors is not None and len(need_vectors) != len(query.listed_needs()):
+        need_vectors = None
+    # One matrix product for the text and every need (rows without a vector are zeros: cosine 0).
+    columns = [np.asarray(query_vector, dtype=np.float32)] if query_vector is not None else []
+    if need_vectors is not None:
+        columns.extend(need_vectors)
+    cosines = candidates.vectors @ np.vstack(columns).T if columns else None
     if query_vector is not None:
-        # Rows without a vector are zeros: their cosine is 0, stretched to 0.
         floor, ceiling = (
             candidates.centring.band if candidates.centring else (SEMANTIC_FLOOR, SEMANTIC_CEILING)
         )
-        semantic = _stretch(candidates.vectors @ np.asarray(query_vector, dtype=np.float32), floor, ceiling)
+        semantic = _stretch(np.ascontiguousarray(cosines[:, 0]), floor, ceiling)
     else:
         semantic = np.zeros(n, dtype=np.float32)
     if query_is_project:
-        skills = _skills_project_query(query, candidates, semantic, query_vector)
+        need_cosines = None
+        if need_vectors is not None:
+            need_cosines = cosines[:, 1:] if query_vector is not None else cosines
+        skills = _skills_project_query(query, candidates, semantic, need_cosines)
     else:
         skills = _skills_profile_query(query, candidates, semantic, query_vector)
     country = _COUNTRIES.get(query.country, -2)

@@ -21,13 +21,24 @@ class _Rollback(Exception):
 
 def _member(index, *, language, fields, skills):
     from community.profiles.services import profile_save
-    from privacy.models import ConsentRecord
+    from privacy.services import consent_record
 
     user = get_user_model().objects.create_user(
         email=f"evaluation-{index}@kafaat.invalid", password=None, preferred_language=language
     )
-    ConsentRecord.objects.create(user=user, purpose="matching", granted=True, source="settings")
+    consent_record(user=user, purpose="matching", granted=True, source="settings")
     return profile_save(user=user, data=fields, skills=skills)
+
+
+def _notice():
+    """A privacy notice in force (consents need one); created inside the rolled-back transaction."""
+    from django.utils import timezone
+
+    from privacy.models import PrivacyNotice
+    from privacy.selectors import notice_current
+
+    if notice_current() is None:
+        PrivacyNotice.objects.create(version="evaluation", published_at=timezone.now())
 
 
 def evaluate_page(data: dict, *, log=None):
@@ -38,6 +49,7 @@ def evaluate_page(data: dict, *, log=None):
     result = {}
     try:
         with transaction.atomic():
+            _notice()
             profiles = {}
             for p in data["profiles"]:
                 profiles[p["id"]] = _member(
