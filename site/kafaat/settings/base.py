@@ -221,6 +221,12 @@ WATCH_INDEX_TTL_SECONDS = env.int("WATCH_INDEX_TTL_SECONDS", default=600)
 # The five demo feeds served by the site itself under /watch-demo-feeds/ (make demo); never in production.
 WATCH_DEMO_FEEDS = env.bool("WATCH_DEMO_FEEDS", default=DEBUG)
 
+# --- Matching -------------------------------------------------------------------------------------
+# After migrate, the skills concepts without a vector are embedded (a background task).
+MATCHING_EMBED_AT_MIGRATE = env.bool("MATCHING_EMBED_AT_MIGRATE", default=True)
+# Eager tasks (no broker): embeddings run in a background thread, never in the request.
+MATCHING_EAGER_THREAD = env.bool("MATCHING_EAGER_THREAD", default=True)
+
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
 # A campaign to more people than this needs a second staff member's approval.
 OUTREACH_APPROVAL_THRESHOLD = env.int("OUTREACH_APPROVAL_THRESHOLD", default=50)
