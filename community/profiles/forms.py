@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.countries import country_choices
 from core.languages import LanguageChoice
+from core.names import strip_bidi_controls
 from core.sectors import SectorChoice
 
 from .choices import Contribution, Region, Stage
@@ -147,6 +148,10 @@ class ProfileForm(forms.ModelForm):
             self.initial["languages"] = profile.languages
             self.initial["contributions"] = profile.contributions
             self.initial["skills"] = sorted(profile.skills.names(), key=str.casefold)
+
+    def clean_display_name(self):
+        # Bidirectional controls (U+202E…) would let a name reorder the text shown around it.
+        return strip_bidi_controls(self.cleaned_data.get("display_name", "")).strip()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -102,11 +102,11 @@ class Profile(models.Model):
 
     # Competence side
     headline = models.CharField(_("headline"), max_length=160, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
+    bio = models.TextField(_("biography"), blank=True, max_length=5000)
     sectors = models.JSONField(_("sectors"), default=list, blank=True)
     skills = TaggableManager(_("skills"), through=TaggedSkill, blank=True, related_name="profiles")
     years_experience = models.PositiveSmallIntegerField(_("years of experience"), null=True, blank=True)
-    education = models.TextField(_("education"), blank=True)
+    education = models.TextField(_("education"), blank=True, max_length=5000)
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     contributions = models.JSONField(_("ways to contribute"), default=list, blank=True)
     availability = models.CharField(
@@ -181,7 +181,7 @@ class Profile(models.Model):
 class Project(models.Model):
     owner = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="projects")
     title = models.CharField(_("title"), max_length=160)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("summary"), max_length=5000)
     sector = models.CharField(_("sector"), max_length=20, choices=SectorChoice.choices)
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
     region = models.CharField(_("region of Morocco"), max_length=40, choices=Region.choices)
