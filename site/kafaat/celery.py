@@ -9,7 +9,6 @@ from core import metrics, requestid
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")
 
 
-
 class DeferrableTask(Task):
     """A task that the broker cannot take right now (Redis restarting) is kept in the database and sent
     when it is back, instead of failing the request that queued it."""

@@ -1,0 +1,145 @@
+"""What the API shows. Member serializers name only the member's own fields: no other member's data."""
+
+from rest_framework import serializers
+
+from django.urls import reverse
+
+from community.notifications.models import Notification
+from community.profiles.models import Profile, Project
+
+
+class ErrorSerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    errors = serializers.DictField(child=serializers.JSONField())
+
+
+class PageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    language = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
+
+    def get_language(self, page) -> str:
+        return page.locale.language_code
+
+    def get_url(self, page) -> str:
+        request = self.context.get("request")
+        return page.get_full_url(request) or ""
+
+
+class ProgrammeSerializer(PageSerializer):
+    summary = serializers.CharField()
+    partner_name = serializers.CharField()
+    partner_url = serializers.CharField()
+    sectors = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField()
+
+    def get_sectors(self, page) -> list[str]:
+        return sorted(tag.slug for tag in page.sector_tags.all())
+
+    def get_countries(self, page) -> list[str]:
+        return sorted(tag.name for tag in page.country_tags.all())
+
+
+class ServiceSerializer(PageSerializer):
+    summary = serializers.CharField()
+
+
+class NewsSerializer(PageSerializer):
+    date = serializers.DateField()
+    intro = serializers.CharField()
+
+
+class SessionSerializer(serializers.Serializer):
+    """One upcoming session of a public event (``events.occurrences.Session``)."""
+
+    event_id = serializers.IntegerField(source="event.id")
+    key = serializers.CharField()
+    title = serializers.CharField(source="event.title")
+    description = serializers.CharField(source="event.description")
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    cancelled = serializers.BooleanField()
+    mode = serializers.CharField(source="event.mode")
+    city = serializers.CharField(source="event.city")
+    country = serializers.CharField(source="event.country")
+    theme = serializers.CharField(source="event.theme")
+    url = serializers.SerializerMethodField()
+    ical_url = serializers.SerializerMethodField()
+
+    def _absolute(self, path):
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+    def get_url(self, session) -> str:
+        return self._absolute(reverse("events:session", args=[session.event.id, session.key]))
+
+    def get_ical_url(self, session) -> str:
+        return self._absolute(reverse("events:ics", args=[session.event.id]))
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    skills = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name",
+            "name_arabic",
+            "country",
+            "city",
+            "region_of_origin",
+            "headline",
+            "bio",
+            "sectors",
+            "skills",
+            "years_experience",
+            "education",
+            "languages",
+            "contributions",
+            "availability",
+        ]
+
+    def get_skills(self, profile) -> list[str]:
+        return sorted(tag.name for tag in profile.skills.all())
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    skills_needed = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        fields = [
+            "id",
+            "title",
+            "summary",
+            "sector",
+            "stage",
+            "region",
+            "funding_need",
+            "skills_needed",
+            "help_needed",
+            "visibility",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_skills_needed(self, project) -> list[str]:
+        return sorted(tag.name for tag in project.skills_needed.all())
+
+
+class RSVPSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="rsvp.id")
+    status = serializers.CharField(source="rsvp.status")
+    session = SessionSerializer()
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "subject", "body", "url", "created_at", "read_at"]

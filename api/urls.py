@@ -1,0 +1,21 @@
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its start-up script as a file: the CSP forbids inline scripts.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("programmes/", views.ProgrammeList.as_view(), name="programmes"),
+    path("services/", views.ServiceList.as_view(), name="services"),
+    path("news/", views.NewsList.as_view(), name="news"),
+    path("events/", views.EventList.as_view(), name="events"),
+    path("me/", views.MyProfile.as_view(), name="me"),
+    path("me/projects/", views.MyProjects.as_view(), name="my_projects"),
+    path("me/rsvps/", views.MyRSVPs.as_view(), name="my_rsvps"),
+    path("me/notifications/", views.MyNotifications.as_view(), name="my_notifications"),
+    re_path(r"^.*$", views.NotFoundView.as_view(), name="not_found"),
+]
