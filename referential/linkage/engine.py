@@ -189,7 +189,8 @@ def _email_rest(email: str | None, given_norm: str | None, family_norm: str | No
     initial) says nothing more than the name does."""
     if not email:
         return None
-    parts = _LETTERS_OR_DIGITS.findall(names.to_latin(email.split("@", 1)[0]))
+    local = email.split("@", 1)[0].lower()
+    parts = _LETTERS_OR_DIGITS.findall(local if local.isascii() else names.to_latin(local))
     digits = "".join(p for p in parts if p.isdigit())
     letters = names.normalise_token("".join(p for p in parts if not p.isdigit()))
     for token in sorted(f"{given_norm or ''} {family_norm or ''}".split(), key=len, reverse=True):
@@ -509,15 +510,17 @@ def blocking_rules(n_records: int = 0) -> list[tuple[tuple[str, str], ...]]:
         same("birth_full", "given_skel"),
         (("birth_full", "birth_full"), ("given_skel", "family_skel")),
         (("birth_full", "birth_full"), ("family_skel", "given_skel")),
-        # Name keys already settle swaps, compounds, prefixes; in either script.
-        same("name_skel", "birth_year"),
+        # Name keys already settle swaps, compounds, prefixes; in either script (ar_glued is the
+        # Latin key when there is no Arabic name).
         same("name_glued", "birth_year"),
         same("ar_glued", "birth_year"),
-        (("ar_glued", "name_glued"), ("birth_year", "birth_year")),
-        (("name_glued", "ar_glued"), ("birth_year", "birth_year")),
         same("email_user"),
     ]
     if n_records <= NAME_CITY_BLOCKING_MAX_RECORDS:
+        # Cheap on small runs, and they catch the rest: token order, a Latin key against an Arabic one.
+        rules.append(same("name_skel", "birth_year"))
+        rules.append((("ar_glued", "name_glued"), ("birth_year", "birth_year")))
+        rules.append((("name_glued", "ar_glued"), ("birth_year", "birth_year")))
         rules.append(same("name_glued", "country"))
         rules.append(same("name_skel", "city"))
         rules.append(same("ar_glued", "city"))
