@@ -456,7 +456,7 @@ WEIGHT_BOUNDS = {
     ("country", "different"): (-0.5, None),
     ("birth_date", "same_year"): (None, 5.0),
     # A full date of birth shared is rare among random pairs; twins are kept apart by their given names.
-    ("birth_date", "exact"): (13.0, None),
+    ("birth_date", "exact"): (14.5, None),
     ("birth_date", "different"): (None, -8.0),
     ("name", "family_only"): (None, -6.0),
     ("name", "typo"): (None, 1.0),
