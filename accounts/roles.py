@@ -10,6 +10,8 @@ EDITOR = "editor"
 MODERATOR = "moderator"
 ANALYST = "analyst"
 ADMIN = "admin"
+# Ministry staff who take project holders' cases in hand (accompaniment).
+ADVISOR = "advisor"
 
 ROLE_LABELS = {
     MEMBER: _("Member"),
@@ -17,11 +19,12 @@ ROLE_LABELS = {
     EDITOR: _("Editor"),
     MODERATOR: _("Moderator"),
     ANALYST: _("Analyst"),
+    ADVISOR: _("Advisor"),
     ADMIN: _("Administrator"),
 }
 
 # Staff roles must set up two-factor authentication before they reach any staff tool.
-STAFF_ROLES = frozenset({RELAY, EDITOR, MODERATOR, ANALYST, ADMIN})
+STAFF_ROLES = frozenset({RELAY, ADVISOR, EDITOR, MODERATOR, ANALYST, ADMIN})
 
 # Roles that work in the Wagtail admin.
 ADMIN_ACCESS_ROLES = frozenset({EDITOR, MODERATOR, ANALYST, ADMIN})
@@ -44,6 +47,7 @@ ROLE_PERMISSIONS = {
     EDITOR: _PAGE_EDITING,
     MODERATOR: ["wagtailadmin.access_admin"],
     ANALYST: ["wagtailadmin.access_admin"],
+    ADVISOR: [],
     ADMIN: [],
 }
 
@@ -58,8 +62,8 @@ def role_permissions(role: str) -> set[str]:
     return set(ROLE_PERMISSIONS.get(role, ())) | registry.permissions_of(role)
 
 
-def user_roles(user):
-    """Names of the roles a user holds, the superuser counting as admin."""
+def held_roles(user):
+    """Names of the roles an account holds, the superuser counting as admin, second factor or not."""
     if not user.is_authenticated:
         return set()
     names = set(user.groups.values_list("name", flat=True)) & set(ROLE_LABELS)
@@ -67,3 +71,17 @@ def user_roles(user):
         names.add(ADMIN)
     return names
 
+
+def user_roles(user):
+    """Names of the roles that count for this user now.
+
+    Staff roles count only once the session passed the second factor (accounts/second_factor.py):
+    before that a moderator, relay or editor is treated as a plain member on every surface that asks
+    here (staff-only fields, exports, evidence, relay lists, gated content, back-office pages).
+    """
+    from .second_factor import second_factor_passed  # allauth's models load after the app registry
+
+    names = held_roles(user)
+    if names & STAFF_ROLES and not second_factor_passed(user):
+        names -= STAFF_ROLES
+    return names
