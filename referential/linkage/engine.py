@@ -254,6 +254,8 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
     phones = _mapped(_column(table, "phone"), normalise_phone)
     dates = _mapped(_column(table, "birth_date"), _iso_date)
     cities = _mapped(_column(table, "city"), lambda c: _blank_to_none(names.normalise(c or "")))
+    # Arabic city names and local spellings meet on the skeleton: مرسيليا ~ Marseille, باريس ~ Paris.
+    city_skeletons = _mapped(_column(table, "city"), lambda c: _blank_to_none(names.skeleton(c or "")))
     countries = _mapped(_column(table, "country"), lambda c: (c or "").strip().upper() or None)
     columns = {
         "unique_id": [str(v) for v in _column(table, "unique_id")],
@@ -280,6 +282,7 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
         "phone": phones,
         "phone_kind": _mapped(phones, _phone_kind),
         "city": cities,
+        "city_skel": city_skeletons,
         "country": countries,
     }
     return pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
@@ -420,7 +423,7 @@ def _person_comparisons() -> list:
             output_column_name="city",
             comparison_levels=[
                 _null("city"),
-                _level("city_l = city_r", "exact"),
+                _level("city_l = city_r OR city_skel_l = city_skel_r", "exact"),
                 cll.JaroWinklerLevel("city", 0.88).configure(label_for_charts="similar"),
                 _else(),
             ],
