@@ -22,7 +22,11 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
+# As the web workers run it (docker/gunicorn.conf.py): one BLAS thread per process. Set before numpy loads.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]

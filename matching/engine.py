@@ -64,6 +64,7 @@ TEXT_CONCEPT_CREDIT = 0.25  # a need whose concept the member only names in thei
 # A need read as a concept the member does not list: credit from the similarity of their text to the
 # need as typed, at most this (a member who lists the concept gets 1).
 KNOWN_NEED_SEMANTIC = 0.8
+NEED_SHORTLIST = 3000  # rows whose texts are compared with each need (see _need_cosines)
 SECTOR_SIBLING = 0.25  # another sector of the same family (agri-food for a farming project)
 AVAILABILITY_VALUE = {
     Availability.HOURS_MONTH.value: 1.0,
@@ -409,6 +410,27 @@ def _skills_profile_query(query: Item, candidates: Candidates, semantic: np.ndar
     return skills.astype(np.float32)
 
 
+def _need_cosines(query: Item, candidates: Candidates, semantic: np.ndarray, need_vectors) -> np.ndarray:
+    """(n, needs) cosines of the rows' texts to the needs, computed on a shortlist only: the
+    NEED_SHORTLIST rows closest to the project's text and every row holding a needed concept. The
+    others cannot reach the top through a need's similarity alone, and a second product over the whole
+    matrix would double the ranking time at 100,000 members (bench/README.md)."""
+    n = len(candidates)
+    cosines = np.zeros((n, len(need_vectors)), dtype=np.float32)
+    if n <= NEED_SHORTLIST:
+        rows = np.arange(n)
+    else:
+        parts = [np.argpartition(-semantic, NEED_SHORTLIST - 1)[:NEED_SHORTLIST]]
+        for _tag, codes in query.listed_needs():
+            for code in codes:
+                for table in (candidates.concept_rows, candidates.text_concept_rows):
+                    if code in table:
+                        parts.append(table[code])
+        rows = np.unique(np.concatenate(parts))
+    cosines[rows] = candidates.vectors[rows] @ np.asarray(need_vectors, dtype=np.float32).T
+    return cosines
+
+
 def factors(query: Item, candidates: Candidates, *, query_is_project: bool, query_vector=None) -> dict:
     """Each factor of the score, between 0 and 1, for every candidate.
 
@@ -422,22 +444,18 @@ def factors(query: Item, candidates: Candidates, *, query_is_project: bool, quer
     need_vectors = _query_need_vectors(query, candidates.centring) if query_is_project else None
     if need_vectors is not None and len(need_vectors) != len(query.listed_needs()):
         need_vectors = None
-    # One matrix product for the text and every need (rows without a vector are zeros: cosine 0).
-    columns = [np.asarray(query_vector, dtype=np.float32)] if query_vector is not None else []
-    if need_vectors is not None:
-        columns.extend(need_vectors)
-    cosines = candidates.vectors @ np.vstack(columns).T if columns else None
+    # The text against every row (rows without a vector are zeros: cosine 0, stretched to 0).
     if query_vector is not None:
         floor, ceiling = (
             candidates.centring.band if candidates.centring else (SEMANTIC_FLOOR, SEMANTIC_CEILING)
         )
-        semantic = _stretch(np.ascontiguousarray(cosines[:, 0]), floor, ceiling)
+        semantic = _stretch(candidates.vectors @ np.asarray(query_vector, dtype=np.float32), floor, ceiling)
     else:
         semantic = np.zeros(n, dtype=np.float32)
     if query_is_project:
         need_cosines = None
         if need_vectors is not None:
-            need_cosines = cosines[:, 1:] if query_vector is not None else cosines
+            need_cosines = _need_cosines(query, candidates, semantic, need_vectors)
         skills = _skills_project_query(query, candidates, semantic, need_cosines)
     else:
         skills = _skills_profile_query(query, candidates, semantic, query_vector)

@@ -51,6 +51,8 @@ def visible_reasons(reasons: list[dict], visible_groups: set[str]) -> list[dict]
             continue
         if reason["code"] == "country" and "city" not in visible_groups:
             reason = {**reason, "city": ""}
+        if reason["code"] == "semantic" and "skills" not in visible_groups:
+            reason = {**reason, "skills": []}  # the member's other skills belong to the skills group
         kept.append(reason)
     return kept
 

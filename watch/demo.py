@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test.utils import override_settings
 
 from . import analysis, services
 from .demo_urls import FOLDER, TYPES
@@ -44,7 +45,12 @@ def seed_watch() -> None:
     site = settings.SITE_URL.rstrip("/")
     analysis.index_reset()
     fetcher_reset()
-    with LocalServer(_files()) as server, transaction.atomic():
+    # The local thread is ours: no need to space requests to it.
+    with (
+        LocalServer(_files()) as server,
+        override_settings(WATCH_HOST_INTERVAL_SECONDS=0),
+        transaction.atomic(),
+    ):
         new_ids = []
         for slug, name, kind, language, country in FEEDS:
             source = Source.objects.create(

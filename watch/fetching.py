@@ -4,6 +4,7 @@ Every rule fails closed for that one URL (an exception the caller records agains
 for the others: a slow or hostile host costs its own source a failure and a back-off, nothing more.
 """
 
+import math
 import threading
 import time
 import urllib.robotparser
@@ -13,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from django.conf import settings
+from django.core.cache import cache
 
 
 class FetchError(Exception):
@@ -63,6 +65,20 @@ class Fetcher:
             self._next_at[host] = at + interval
         if at > now:
             time.sleep(at - now)
+        if interval > 0:
+            self._shared_turn(host, interval)
+
+    def _shared_turn(self, host: str, interval: float) -> None:
+        """Across worker processes: one request per host per interval, through the shared cache (Redis
+        in the scaled deployment). A cache that is away leaves the in-process spacing alone."""
+        key = f"watch:host:{host}"
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if cache.add(key, 1, timeout=max(1, math.ceil(interval))):
+                return
+            if cache.get(key) is None:
+                return
+            time.sleep(min(interval, 0.25))
 
     def _allowed(self, url: str) -> bool:
         parts = urlsplit(url)

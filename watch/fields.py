@@ -296,8 +296,62 @@ FIELDS = {
     "journalism": ["journalis", "reporter", "presse", "press", "media", "صحف", "صحاف", "اعلام"],
     "automotive": ["automobil", "automotive", "voiture", "vehicul", "vehicle", "car maker", "سيار", "مركب"],
     "logistics": ["logisti", "transport", "supply chain", "maritime", "shipping", "نقل", "لوجست", "شحن"],
+    "pharmacy": ["pharmac", "صيدل"],
+    "economics": ["econom", "اقتصاد"],
+    "mathematics": ["mathemat", "رياضيات"],
+    "robotics": ["robot", "روبوت"],
+    "design": ["design", "styliste", "fashion", "couturi", "تصميم", "مصمم", "ازياء"],
+    "dentistry": ["dentist", "dentaire", "dental", "orthodont", "اسنان"],
+    "nursing": ["infirmi", "nurse", "nursing", "تمريض", "ممرض"],
+    "psychology": ["psycholog", "psychiatr", "علم النفس", "نفساني"],
+    "telecom": ["telecom", "telecommunication", "5g", "اتصالات"],
+    "tourism": ["hotel", "hotell", "touris", "hospitalit", "فندق", "سياح"],
+    "politics": [
+        "depute",
+        "deputy",
+        "mayor",
+        "maire",
+        "parliament",
+        "parlement",
+        "senat",
+        "councillor",
+        "برلمان",
+        "نائب برلماني",
+        "عمده",
+        "مجلس الشيوخ",
+    ],
+    "photography": ["photograph", "photographe", "تصوير", "مصور"],
+    "other_sports": [
+        "tennis",
+        "basket",
+        "handball",
+        "rugby",
+        "cyclis",
+        "natation",
+        "swimm",
+        "nageu",
+        "volley",
+        "escrime",
+        "fencing",
+        "تنس",
+        "سباحه",
+        "دراجات",
+        "كره السله",
+        "كره اليد",
+    ],
+    "entrepreneurship": [
+        "entrepreneu",
+        "entrepreneurship",
+        "founder",
+        "fondateur",
+        "fondatrice",
+        "رائد اعمال",
+        "رائده اعمال",
+        "مقاول",
+    ],
 }
 
+_RENAMED = {"hospitality": "hotellerie", "hospitalite": "hotellerie"}
 _ARABIC_PREFIXES = re.compile(r"^(وال|بال|فال|كال|لل|ال|و|ب|ل)(?=..)")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -314,7 +368,8 @@ def _stems() -> list[tuple[str, str, bool]]:
 
 def _words(text: str) -> tuple[list[str], list[str]]:
     """The folded words, and the same words without Arabic article and one-letter prefixes."""
-    words = _WORD.findall(fold(text.replace("_", " ").replace(".", " ")))
+    # "hospitality" is the hotel trade, not a hospital.
+    words = [_RENAMED.get(w, w) for w in _WORD.findall(fold(text.replace("_", " ").replace(".", " ")))]
     return words, [_ARABIC_PREFIXES.sub("", word) for word in words]
 
 

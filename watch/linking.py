@@ -71,9 +71,26 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+# Demonyms of the countries where most of the diaspora lives ("une chercheuse française", "كندي").
+DEMONYMS = {
+    "FR": ["francais", "francaise", "french", "فرنسي", "فرنسيه"],
+    "BE": ["belge", "belgian", "بلجيكي", "بلجيكيه"],
+    "ES": ["espagnol", "espagnole", "spanish", "اسباني", "اسبانيه"],
+    "NL": ["neerlandais", "neerlandaise", "dutch", "هولندي", "هولنديه"],
+    "DE": ["allemand", "allemande", "german", "الماني", "المانيه"],
+    "IT": ["italien", "italienne", "italian", "ايطالي", "ايطاليه"],
+    "CA": ["canadien", "canadienne", "canadian", "quebecois", "quebecoise", "كندي", "كنديه"],
+    "US": ["americain", "americaine", "american", "امريكي", "امريكيه", "اميركي"],
+    "GB": ["britannique", "british", "بريطاني", "بريطانيه"],
+}
+_DEMONYM_INDEX = {fold(word): code for code, words in DEMONYMS.items() for word in words}
+
+
 def countries_in(text: str) -> set[str]:
-    folded = " " + " ".join(_WORD.findall(fold(text))) + " "
-    found = set()
+    words = _WORD.findall(fold(text))
+    folded = " " + " ".join(words) + " "
+    found = {_DEMONYM_INDEX[w] for w in words if w in _DEMONYM_INDEX}
+    found |= {_DEMONYM_INDEX[w[2:]] for w in words if w.startswith("ال") and w[2:] in _DEMONYM_INDEX}
     for name, code in _country_index().items():
         if len(name) > 3 and f" {name} " in folded:
             found.add(code)

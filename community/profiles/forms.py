@@ -1,5 +1,4 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import country_choices
@@ -13,15 +12,6 @@ from .photos import photo_validate
 
 MAX_LINKS = 3
 MAX_SKILLS = 30
-# Longer texts say no more about a person's skills and cost matching time (characters).
-BIO_MAX = 3000
-SUMMARY_MAX = 3000
-
-
-def _cap(field, limit):
-    field.max_length = limit
-    field.validators.append(MaxLengthValidator(limit))
-    field.widget.attrs["maxlength"] = str(limit)
 
 
 SKILL_LENGTH = 100
@@ -139,7 +129,6 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "—"), *country_choices()]
-        _cap(self.fields["bio"], BIO_MAX)
         profile = self.instance
         if profile.pk and not self.is_bound:
             for index, url in enumerate(profile.links[:MAX_LINKS], start=1):
@@ -187,7 +176,6 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _cap(self.fields["summary"], SUMMARY_MAX)
         if self.instance.pk and not self.is_bound:
             self.initial["help_needed"] = self.instance.help_needed
             self.initial["skills_needed"] = sorted(self.instance.skills_needed.names(), key=str.casefold)

@@ -152,3 +152,16 @@ def test_a_member_who_objected_is_never_linked_one_without_a_decision_is(site, d
         )
     services.article_process(first)
     assert Link.objects.filter(person_id="g:1").exists() is linked
+
+
+def test_a_sitemap_source_lists_pages_to_fetch(directory):
+    sitemap = (
+        b"<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        b"<url><loc>/a/1.html</loc></url></urlset>"
+    )
+    files = {"/sitemap.xml": ("application/xml", sitemap), "/a/1.html": (HTML, page([STORY, *FILLER]))}
+    with LocalServer(files) as server:
+        source = Source.objects.create(name="s", url=f"{server.base}/sitemap.xml", kind=Source.Kind.SITEMAP)
+        (article_id,) = services.source_poll(source.pk)
+        services.article_process(article_id)
+    assert Link.objects.get().person_id == "g:1"

@@ -107,3 +107,21 @@ def test_reject_relink_and_new_person(client, directory, analyst, django_capture
     assert candidate.status == "added" and candidate.person_id.startswith("x:")
     assert directory.added[0]["provenance"] == "https://n.example/3"
     assert client.get(reverse("watch:timeline", args=["g:2"])).context["items"][0].mention == relinked.mention
+
+
+def test_a_digest_subscriber_gets_one_notification_for_the_day(
+    directory, analyst, django_capture_on_commit_callbacks
+):
+    from watch import alerts, services
+
+    Subscription.objects.create(user=analyst, distinctions=["award"], mode=Subscription.Mode.DIGEST)
+    first, second = _link(), _link(url="https://n.example/other")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.link_decide(link=first, action="accept", actor=analyst)
+        services.link_decide(link=second, action="accept", actor=analyst)
+    assert not Notification.objects.filter(recipient=analyst).exists()  # nothing immediate
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.digests_send() == 1
+    digest = Notification.objects.get(recipient=analyst, kind="watch.digest")
+    assert digest.params["count"] == 2
+    assert alerts.digests_send() == 0
