@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT / "site"))
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kafaat.settings.dev")
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # after the settings module is chosen
 
     execute_from_command_line(sys.argv)
 

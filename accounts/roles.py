@@ -62,8 +62,8 @@ def role_permissions(role: str) -> set[str]:
     return set(ROLE_PERMISSIONS.get(role, ())) | registry.permissions_of(role)
 
 
-def user_roles(user):
-    """Names of the roles a user holds, the superuser counting as admin."""
+def held_roles(user):
+    """Names of the roles an account holds, the superuser counting as admin, second factor or not."""
     if not user.is_authenticated:
         return set()
     names = set(user.groups.values_list("name", flat=True)) & set(ROLE_LABELS)
@@ -71,3 +71,17 @@ def user_roles(user):
         names.add(ADMIN)
     return names
 
+
+def user_roles(user):
+    """Names of the roles that count for this user now.
+
+    Staff roles count only once the session passed the second factor (accounts/second_factor.py):
+    before that a moderator, relay or editor is treated as a plain member on every surface that asks
+    here (staff-only fields, exports, evidence, relay lists, gated content, back-office pages).
+    """
+    from .second_factor import second_factor_passed  # allauth's models load after the app registry
+
+    names = held_roles(user)
+    if names & STAFF_ROLES and not second_factor_passed(user):
+        names -= STAFF_ROLES
+    return names

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import translation
@@ -10,10 +10,6 @@ from cms import selectors
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
-
-
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def search(request):

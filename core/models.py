@@ -75,3 +75,22 @@ class AuditLog(AppendOnlyModel):
     @property
     def app(self) -> str:
         return self.action.split(".", 1)[0]
+
+
+class DeferredTask(models.Model):
+    """A task the broker could not take (Redis down): kept here and sent again once it is back, by the
+    beat task ``deferred_tasks_send`` and when a worker starts. Tasks are idempotent, so a task sent
+    twice after a crash between sending and deleting does no harm."""
+
+    name = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    options = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name

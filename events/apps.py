@@ -10,7 +10,8 @@ class EventsConfig(AppConfig):
     demo_seeders = [(70, "events.demo.seed_events")]
 
     def ready(self):
-        from . import signals  # signals import models, which load after the app registry
+        # signals and audience import models, which load after the app registry
+        from . import signals
         from .audience import EventAttendees
 
         signals.connect()

@@ -83,6 +83,7 @@ class EventForm(forms.ModelForm):
     questions_text = forms.CharField(
         label=_("Registration questions (one per line, optional)"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -80,9 +80,9 @@ class Event(models.Model):
     title_fr = models.CharField(_("title (French)"), max_length=160, blank=True)
     title_ar = models.CharField(_("title (Arabic)"), max_length=160, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_ar = models.TextField(_("description (Arabic)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True, max_length=10000)
+    description_ar = models.TextField(_("description (Arabic)"), blank=True, max_length=10000)
+    description_en = models.TextField(_("description (English)"), blank=True, max_length=10000)
     theme = models.CharField(_("theme"), max_length=20, choices=SectorChoice.choices, blank=True)
 
     mode = models.CharField(_("format"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)

@@ -13,9 +13,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import two_factor_setup_redirect
-from accounts.permissions import two_factor_required
+from accounts.permissions import second_factor_missing
+from accounts.second_factor import as_token_holder
 from community.groups.models import CommunityGroup
+from community.profiles.permissions import contact_email_for, viewer_for
+from core.audit import audit_record
 from core.csvfile import csv_response
+from core.models import AuditLog
+from core.names import display_name
 
 from . import ical, permissions, selectors, services
 from .forms import EventFilterForm, EventForm, MemberSettingsForm, MessageForm, RSVPForm, SessionMoveForm
@@ -208,6 +213,7 @@ def personal_feed(request, token):
     owner = selectors.feed_owner(token)
     if owner is None:
         raise Http404
+    as_token_holder(owner)
     entries = selectors.my_sessions(owner, include_past_days=30)
     return _ics(ical.build_personal_calendar(entries, name=_("My Kafaat events")), "my-events.ics")
 
@@ -258,7 +264,7 @@ def feed_token(request):
 
 def _organiser_gate(request, event=None):
     """Staff organisers (relays, editors, moderators) need their second factor; then the permission."""
-    if two_factor_required(request.user):
+    if second_factor_missing(request.user):
         return two_factor_setup_redirect(request)
     if event is not None and not permissions.can_organise(request.user, event):
         raise PermissionDenied
@@ -364,15 +370,18 @@ def attendees_csv(request, pk, key):
     if (refused := _organiser_gate(request, event)) is not None:
         return refused
     session = _session_from_key(event, key)
+    viewer = viewer_for(request.user)
+    attendees = list(selectors.attendees(event, session.original_start))
+    audit_record(request.user, "events.attendees_export", event, kind=AuditLog.Kind.EXPORT, detail=key)
     rows = [
         [
-            answer.user.get_full_name(),
-            answer.user.email,
+            display_name(answer.user),
+            contact_email_for(viewer, answer.user),
             answer.get_status_display(),
             answer.checked_in_at.isoformat() if answer.checked_in_at else "",
             *[answer.answers.get(q, "") for q in event.questions],
         ]
-        for answer in selectors.attendees(event, session.original_start)
+        for answer in attendees
     ]
     header = [_("Name"), _("Email"), _("Answer"), _("Checked in"), *event.questions]
     return csv_response(f"attendees-{event.id}-{key}.csv", header, rows)

@@ -11,6 +11,7 @@ class OutreachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # These modules import models, which exist only once the app registry is ready.
         from . import audiences, dashboard, receivers
         from .notifications import KIND, campaign_notification_words
         from .permissions import may_use_outreach

@@ -8,6 +8,7 @@ formats some servers still send.
 """
 
 import email
+import logging
 import re
 from email import policy
 
@@ -19,6 +20,8 @@ from django.utils import timezone
 from .mail import verp_read
 from .models import Recipient, SuppressedAddress
 from .sending import suppress
+
+log = logging.getLogger(__name__)
 
 _MESSAGE_ID = re.compile(r"<outreach\.(\d+)\.(\d+)@")
 _VERP = re.compile(r"\+(\d+-[0-9a-f]+)@", re.IGNORECASE)
@@ -59,6 +62,16 @@ def _is_complaint(message) -> bool:
     return any(part.get_content_type() == "message/feedback-report" for part in message.walk())
 
 
+def _permanent_failures(message) -> frozenset:
+    """The addresses flufl.bounce reads as failed for good; nothing when one of its detectors trips on a
+    message it was not written for (an auto-reply without From crashes one of them)."""
+    try:
+        return all_failures(message)[1]
+    except Exception:  # noqa: BLE001 — a malformed message in the bounce box is no bounce
+        log.warning("bounce message not understood", exc_info=True)
+        return frozenset()
+
+
 def bounce_process(raw: bytes) -> str:
     """Record what one message from the bounce mailbox says; returns what it was taken for."""
     message = email.message_from_bytes(raw, policy=policy.compat32)
@@ -66,7 +79,7 @@ def bounce_process(raw: bytes) -> str:
     recipients = list(Recipient.objects.filter(pk__in=ids).select_related("campaign"))
     if not recipients:
         # No id: match the failing addresses flufl.bounce finds against recent sends.
-        _temporary, permanent = all_failures(message)
+        permanent = _permanent_failures(message)
         addresses = {a.decode() if isinstance(a, bytes) else a for a in permanent}
         recipients = list(
             Recipient.objects.filter(
@@ -82,7 +95,7 @@ def bounce_process(raw: bytes) -> str:
         actions = _dsn_actions(message)
         if not actions:
             # Not a DSN: a bounce in another format, or an auto-reply (which is no bounce).
-            kind = "bounce" if all_failures(message)[1] else "unknown"
+            kind = "bounce" if _permanent_failures(message) else "unknown"
         elif any(a == "failed" and s.startswith("5") for a, s in actions):
             kind = "bounce"
         elif any(a == "failed" or a == "delayed" for a, _s in actions):

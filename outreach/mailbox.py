@@ -1,9 +1,12 @@
 """Reading the bounce mailbox: a Maildir the mail server delivers OUTREACH_BOUNCE_ADDRESS into."""
 
+import logging
 import mailbox
 from pathlib import Path
 
 from .bounces import bounce_process
+
+log = logging.getLogger(__name__)
 
 
 def maildir_process(folder: Path) -> int:
@@ -14,7 +17,10 @@ def maildir_process(folder: Path) -> int:
         message = box.get_message(key)
         if "S" in message.get_flags():
             continue
-        bounce_process(box.get_bytes(key))
+        try:
+            bounce_process(box.get_bytes(key))
+        except Exception:  # noqa: BLE001 — one unreadable message must not block the mailbox for good
+            log.exception("bounce mailbox: message %s could not be processed", key)
         message.set_subdir("cur")
         message.add_flag("S")
         box[key] = message

@@ -30,6 +30,8 @@ def _take(key: str, limit: int, amount: int = 1) -> int:
     bucket = f"outreach:rate:{key}:{int(time.time() // WINDOW)}"
     cache.add(bucket, 0, timeout=WINDOW + 60)
     used = cache.incr(bucket, amount)
+    if used is None:  # the shared counter is away (Redis restarting): send nothing until it is back
+        return 0
     granted = max(0, min(amount, limit - (used - amount)))
     if granted < amount:
         cache.decr(bucket, amount - granted)

@@ -109,3 +109,16 @@ def test_compose_file_names_every_service_of_the_scaled_deployment():
     assert "beat" in services["beat"]["command"]
     assert services["web"]["build"]["dockerfile"] == "docker/Dockerfile"
     assert (ROOT / "docker" / "Dockerfile").exists()
+
+
+def test_compose_serves_pages_and_websockets_from_separate_services_behind_one_proxy():
+    compose = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())
+    services = compose["services"]
+    assert services["web"]["environment"]["KAFAAT_WEB_ROLE"] == "http"
+    assert services["ws"]["environment"]["KAFAAT_WEB_ROLE"] == "websocket"
+    assert "/readyz" in " ".join(services["web"]["healthcheck"]["test"])
+    nginx = (ROOT / "docker" / "nginx.conf").read_text()
+    assert "location /ws/" in nginx and "proxy_pass http://kafaat_ws" in nginx
+    assert "location = /metrics { return 404; }" in nginx
+    dockerfile = (ROOT / "docker" / "Dockerfile").read_text()
+    assert 'CMD ["gunicorn", "-c", "docker/gunicorn.conf.py"]' in dockerfile

@@ -33,7 +33,7 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *CommunityGroup.Kind.choices]
     )
-    sector = forms.CharField(label=_("Sector or skill"), required=False)
+    sector = forms.CharField(label=_("Sector or skill"), required=False, max_length=80)
     country = forms.CharField(label=_("Country code"), required=False, max_length=2)
 
 

@@ -20,7 +20,7 @@ class CommunityGroup(models.Model):
     slug = models.SlugField(_("identifier"), unique=True, max_length=80)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
     sector = models.CharField(_("sector or skill"), max_length=80, blank=True)
     country = models.CharField(
         _("country code"), max_length=2, blank=True, help_text=_("Two letters, for example FR or CA.")

@@ -32,7 +32,7 @@ def group_members(group, viewer=None):
     return (
         group.memberships.filter(status=Membership.Status.ACTIVE)
         .exclude(user_id__in=hidden)
-        .select_related("user")
+        .select_related("user__profile")
         .order_by("-role", "user__first_name")
     )
 
@@ -45,7 +45,7 @@ def group_posts(group):
     return (
         Post.objects.visible()
         .filter(group=group)
-        .select_related("author")
+        .select_related("author__profile")
         .annotate(comment_count=Count("comments", filter=Q(comments__hidden_at__isnull=True)))
     )
 

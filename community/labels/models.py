@@ -116,7 +116,7 @@ class LabelApplication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="label_applications"
     )
     label = models.ForeignKey(Label, on_delete=models.PROTECT, related_name="applications")
-    statement = models.TextField(_("statement"))
+    statement = models.TextField(_("statement"), max_length=5000)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -166,7 +166,7 @@ class LabelDecision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     action = models.CharField(_("decision"), max_length=16, choices=Action.choices)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
     application = models.ForeignKey(
         LabelApplication, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
+from core.audit import audit_record
+from core.models import AuditLog
 from core.storage import private_file_response
 
 from . import selectors, services
@@ -80,6 +82,14 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(EvidenceFile.objects.select_related("application"), pk=pk)
     if not can_download_evidence(request.user, evidence):
         raise PermissionDenied
+    if evidence.application.applicant_id != request.user.pk:  # a staff read of personal data
+        audit_record(
+            request.user,
+            "labels.evidence_download",
+            evidence,
+            kind=AuditLog.Kind.EXPORT,
+            subject=evidence.application.applicant,
+        )
     return private_file_response(
         evidence.file, filename=evidence.original_name, content_type=evidence.content_type
     )

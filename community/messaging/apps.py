@@ -14,8 +14,11 @@ class MessagingConfig(AppConfig):
 
     def ready(self):
         # Model modules load only once the app registry is ready.
+        from community.moderation.targets import register_reportable
+
         from .models import Message
 
+        register_reportable(Message, lambda user, message: message.moderation_visible_to(user))
         target_hidden.connect(_message_hidden, sender=Message, dispatch_uid="messaging_message_hidden")
         registry.add_fragment(
             Fragment(slot="header.account", template="messaging/_header_slot.html", order=10)

@@ -23,6 +23,8 @@ from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from core.metrics import WEBSOCKET_CONNECTIONS
+
 from . import permissions, selectors, services
 from .models import Conversation
 from .serializers import message_data
@@ -165,11 +167,13 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         # Join the fan-out BEFORE the client syncs: whatever commits meanwhile arrives live or in the sync.
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
+        WEBSOCKET_CONNECTIONS.inc()
 
     async def disconnect(self, code):
         if self.group_name is not None:
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
             self.group_name = None
+            WEBSOCKET_CONNECTIONS.dec()
 
     async def _forbid(self):
         await self.disconnect(CLOSE_FORBIDDEN)

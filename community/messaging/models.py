@@ -113,7 +113,7 @@ class Message(models.Model):
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="messages_sent"
     )
-    body = models.TextField(_("message"), blank=True)
+    body = models.TextField(_("message"), blank=True, max_length=4000)  # services.MAX_LENGTH
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)

@@ -47,7 +47,6 @@ def readers_now(conversation) -> list[int]:
         conversation_id=conversation.pk, left_at__isnull=True, user__is_active=True
     )
     if kind == Conversation.Kind.GROUP:
-
         members = Membership.objects.filter(group_id=conversation.group_id, status=Membership.Status.ACTIVE)
         return list(rows.filter(user_id__in=members.values("user_id")).values_list("user_id", flat=True))
     if kind == Conversation.Kind.SPACE:
@@ -83,7 +82,6 @@ def blocked_in(user, conversation) -> bool:
     if not conversation.is_private:
         return False
 
-
     others = (
         Participant.objects.filter(conversation_id=conversation.pk, left_at__isnull=True)
         .exclude(user_id=user.pk)
@@ -107,7 +105,6 @@ def _private_writer(user_id: int, conversation_id: int) -> bool:
     (bench/messaging.py, profiled). Same rule: a current participant, and no block either way with
     another current participant.
     """
-
 
     participant, block = Participant._meta.db_table, Block._meta.db_table
     sql = (
@@ -144,3 +141,11 @@ def can_start_with(user, others) -> bool:
 
 def can_download(user, attachment) -> bool:
     return can_read(user, attachment.message.conversation) and not attachment.message.is_removed
+
+
+def may_find(user, other) -> bool:
+    """May ``user`` learn that ``other`` exists and their name: their profile page is open to them."""
+    from community.profiles.permissions import may_view_profile  # profiles build on messaging's floor
+
+    profile = getattr(other, "profile", None)
+    return profile is not None and may_view_profile(user, profile)

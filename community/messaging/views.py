@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -69,10 +70,13 @@ def direct_open(request, user_id):
     other = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
     if other == request.user:
         return redirect("messaging:list")
+    existing = Conversation.objects.filter(direct_key=services._direct_key(request.user, other)).first()
+    if existing is not None and permissions.can_read(request.user, existing):
+        return redirect(existing)
+    # Ids are sequential: someone the member cannot find in the directory is not there for them.
+    if not permissions.may_find(request.user, other):
+        raise Http404
     if request.method != "POST":
-        existing = Conversation.objects.filter(direct_key=services._direct_key(request.user, other)).first()
-        if existing is not None and permissions.can_read(request.user, existing):
-            return redirect(existing)
         return render(request, "messaging/direct_confirm.html", {"other": other})
     try:
         conversation = services.direct_conversation_open(initiator=request.user, other=other)

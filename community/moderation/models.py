@@ -49,7 +49,7 @@ class Report(models.Model):
     object_id = models.CharField(max_length=64)
     target = GenericForeignKey("content_type", "object_id")
     category = models.CharField(_("reason"), max_length=16, choices=Category.choices)
-    text = models.TextField(_("details"), blank=True)
+    text = models.TextField(_("details"), blank=True, max_length=2000)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     handled_at = models.DateTimeField(null=True, blank=True)
@@ -80,7 +80,7 @@ class ModerationAction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), max_length=2000)
     report = models.ForeignKey(
         Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
@@ -107,7 +107,7 @@ class Suspension(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
     ends_at = models.DateTimeField(_("ends at"), db_index=True)
     lifted_at = models.DateTimeField(null=True, blank=True)

@@ -2,7 +2,7 @@
 
 from accounts.roles import ADMIN, MODERATOR, user_roles
 
-from .targets import target_author
+from .targets import is_reportable, target_author, target_visible_to
 
 
 def can_moderate(user) -> bool:
@@ -13,15 +13,14 @@ def can_moderate(user) -> bool:
 
 
 def can_report(user, target) -> bool:
-    """Signed-in members may report what someone else wrote (not their own content)."""
-    if not getattr(user, "is_authenticated", False) or target is None:
+    """Signed-in members may report what someone else wrote (not their own content), of a reportable
+    type (targets.register_reportable) and only what they may see."""
+    if not getattr(user, "is_authenticated", False) or not is_reportable(target):
         return False
     author = target_author(target)
     if author is not None and author.pk == user.pk:
         return False
-    # Private content (a message) says who may see it; nobody reports what they cannot see.
-    visible_to = getattr(target, "moderation_visible_to", None)
-    return visible_to(user) if callable(visible_to) else True
+    return target_visible_to(user, target)
 
 
 def can_block(user, other) -> bool:
@@ -30,3 +29,15 @@ def can_block(user, other) -> bool:
         and getattr(other, "pk", None) is not None
         and other.pk != user.pk
     )
+
+
+def may_know(user, other) -> bool:
+    """Block only someone met: their profile is open to the member, or they share a conversation."""
+    from community.messaging.models import Participant  # messaging builds on moderation
+    from community.profiles.permissions import may_view_profile
+
+    profile = getattr(other, "profile", None)
+    if profile is not None and may_view_profile(user, profile):
+        return True
+    mine = Participant.objects.filter(user=user).values("conversation_id")
+    return Participant.objects.filter(user=other, conversation_id__in=mine).exists()

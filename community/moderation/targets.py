@@ -1,6 +1,10 @@
-"""What moderation can act on: any model instance following this small protocol.
+"""What moderation can act on: the models listed in an allow-list, following this small protocol.
 
-A reportable target (a profile, post, comment…) is any model instance. The moderation app reads:
+A reportable target (a profile, post, comment, message) is an instance of a model its app registered
+with ``register_reportable(model, visible_to)`` from its AppConfig.ready(): ``visible_to(user, obj)``
+answers "may this user see this object?". An unknown type, or an object the user may not see, is
+treated as absent (404), so the report form never prints what the reporter could not read.
+The moderation app reads:
 - its author: the first of the attributes ``author``, ``user``, ``owner`` that is set
   (a user account reported directly is its own author);
 - whether it can be hidden: it has a ``hidden_at`` DateTimeField (null = visible), and optionally a
@@ -20,17 +24,52 @@ from .signals import target_hidden
 AUTHOR_ATTRIBUTES = ("author", "user", "owner")
 PREVIEW_LENGTH = 280
 
+# "app_label.model" -> visible_to(user, obj). Only these types can be reported or reviewed.
+_REPORTABLE = {}
 
-def target_get(content_type_id, object_id):
-    """The instance, or None when the type or the object does not exist."""
+
+_PREVIEWS = {}
+
+
+def register_reportable(model, visible_to, preview=None):
+    """Allow reports on ``model``; ``visible_to(user, obj)`` is its "may see" check, ``preview(obj)``
+    the text shown to the reporter and the moderators (default: ``moderation_preview()`` or ``str``)."""
+    _REPORTABLE[model._meta.label_lower] = visible_to
+    if preview is not None:
+        _PREVIEWS[model._meta.label_lower] = preview
+
+
+def reportable_labels() -> frozenset:
+    return frozenset(_REPORTABLE)
+
+
+def is_reportable(obj) -> bool:
+    return obj is not None and obj._meta.label_lower in _REPORTABLE
+
+
+def target_visible_to(user, target) -> bool:
+    """May ``user`` see ``target``? False for types outside the allow-list."""
+    visible_to = _REPORTABLE.get(target._meta.label_lower) if target is not None else None
+    return bool(visible_to and visible_to(user, target))
+
+
+def target_get(content_type_id, object_id, user=None):
+    """The instance, or None when the type is not reportable, the object does not exist, or (given a
+    ``user``) that user may not see it."""
     try:
         content_type = ContentType.objects.get_for_id(content_type_id)
     except ContentType.DoesNotExist:
         return None
     model = content_type.model_class()
-    if model is None:
+    if model is None or model._meta.label_lower not in _REPORTABLE:
         return None
-    return model._default_manager.filter(pk=object_id).first()
+    try:
+        target = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, TypeError):
+        return None
+    if target is None or (user is not None and not target_visible_to(user, target)):
+        return None
+    return target
 
 
 def target_author(target):
@@ -68,7 +107,13 @@ def target_hide(target, at=None, by=None) -> bool:
 
 
 def target_preview(target) -> str:
-    preview = target.moderation_preview() if hasattr(target, "moderation_preview") else str(target)
+    custom = _PREVIEWS.get(target._meta.label_lower)
+    if custom is not None:
+        preview = custom(target)
+    elif hasattr(target, "moderation_preview"):
+        preview = target.moderation_preview()
+    else:
+        preview = str(target)
     preview = str(preview)
     return preview if len(preview) <= PREVIEW_LENGTH else preview[: PREVIEW_LENGTH - 1] + "…"
 

@@ -8,16 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
+from core.names import display_name
 
 from . import selectors, services
 from .forms import ModerationActionForm, ReportForm
 from .models import ModerationAction, Report
-from .permissions import can_moderate, can_report
+from .permissions import can_moderate, can_report, may_know
 from .targets import target_author, target_can_hide, target_get, target_preview, target_url
 
 
-def _target_or_404(content_type_id, object_id):
-    target = target_get(content_type_id, object_id)
+def _target_or_404(content_type_id, object_id, user=None):
+    """A reportable object (given ``user``: one that user may see); anything else is absent."""
+    target = target_get(content_type_id, object_id, user=user)
     if target is None:
         raise Http404
     return target
@@ -25,7 +27,7 @@ def _target_or_404(content_type_id, object_id):
 
 @login_required
 def report_create(request, content_type_id, object_id):
-    target = _target_or_404(content_type_id, object_id)
+    target = _target_or_404(content_type_id, object_id, user=request.user)
     if not can_report(request.user, target):
         raise PermissionDenied
     already = Report.objects.filter(
@@ -115,12 +117,15 @@ def blocks(request):
 @require_POST
 def block_create(request, user_id):
     other = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    if not may_know(request.user, other):
+        raise Http404
     try:
         services.block_create(blocker=request.user, blocked=other)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("You blocked %(member)s. You can undo this below.") % {"member": other})
+        name = display_name(other)
+        messages.success(request, _("You blocked %(member)s. You can undo this below.") % {"member": name})
     return redirect("moderation:blocks")
 
 
@@ -129,5 +134,5 @@ def block_create(request, user_id):
 def block_delete(request, user_id):
     other = get_object_or_404(get_user_model(), pk=user_id)
     if services.block_delete(blocker=request.user, blocked=other):
-        messages.success(request, _("You unblocked %(member)s.") % {"member": other})
+        messages.success(request, _("You unblocked %(member)s.") % {"member": display_name(other)})
     return redirect("moderation:blocks")

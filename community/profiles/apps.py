@@ -14,6 +14,16 @@ class ProfilesConfig(AppConfig):
     ]
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from community.moderation.targets import register_reportable
+        from core.names import display_name
+
+        from .models import Profile
+        from .permissions import may_see_account, may_see_profile
+
+        register_reportable(Profile, may_see_profile, preview=lambda profile: display_name(profile.user))
+        register_reportable(get_user_model(), may_see_account, preview=display_name)
         registry.add_menu_entry(
             MenuEntry(
                 key="community", menu="header", label=_("Community"), url_name="profiles:directory", order=10

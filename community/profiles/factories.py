@@ -67,5 +67,6 @@ class RelayCoverageFactory(DjangoModelFactory):
     class Meta:
         model = RelayCoverage
 
-    relay = factory.SubFactory(UserFactory, roles=["member", "relay"])
+    # A relay with a second factor, as the staff views require (accounts/second_factor.py).
+    relay = factory.SubFactory(UserFactory, roles=["member", "relay"], two_factor=True)
     countries = factory.LazyFunction(lambda: ["FR"])

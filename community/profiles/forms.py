@@ -1,8 +1,10 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import country_choices
 from core.languages import LanguageChoice
+from core.names import strip_bidi_controls
 from core.sectors import SectorChoice
 
 from .choices import Contribution, Region, Stage
@@ -11,27 +13,78 @@ from .photos import photo_validate
 
 MAX_LINKS = 3
 MAX_SKILLS = 30
+# Longer texts say no more about a person's skills and cost matching time (characters).
+BIO_MAX = 3000
+SUMMARY_MAX = 3000
 
 
-def _split_skills(value: str) -> list[str]:
-    seen = []
-    for name in (value or "").split(","):
-        name = " ".join(name.split())[:100]
-        if name and name.casefold() not in {s.casefold() for s in seen}:
-            seen.append(name)
-    return seen
+def _cap(field, limit):
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = str(limit)
 
 
-class SkillsField(forms.CharField):
-    """Comma-separated skills; the template offers existing ones through a <datalist>."""
+SKILL_LENGTH = 100
 
-    def clean(self, value):
-        skills = _split_skills(super().clean(value))
-        if len(skills) > MAX_SKILLS:
+
+class SkillChipsWidget(forms.Widget):
+    """One chip per skill: each kept skill is a ticked box (untick to remove), and a few boxes take
+    new skills, one per box, so that "BIM (Revit, Tekla)" stays one skill. Works without JavaScript;
+    skill_chips.js turns it into a tag input (Enter adds a chip). Names repeat: the value is a list."""
+
+    template_name = "profiles/widgets/skill_chips.html"
+    new_boxes = 3
+
+    def format_value(self, value):
+        if value is None:
+            return []
+        if isinstance(value, str):  # an initial written as text: one skill
+            return [value] if value.strip() else []
+        return [str(skill) for skill in value if str(skill).strip()]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["skills"] = self.format_value(value)
+        context["widget"]["boxes"] = range(self.new_boxes)
+        context["widget"]["maxlength"] = SKILL_LENGTH
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            return data.getlist(name)
+        value = data.get(name)
+        return value if isinstance(value, list | tuple) else ([value] if value else [])
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+    def id_for_label(self, id_):
+        return f"{id_}_new" if id_ else id_
+
+
+class SkillsField(forms.Field):
+    """A list of skills as typed, each kept whole (commas and brackets included), without repeats."""
+
+    widget = SkillChipsWidget
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return []
+        if isinstance(value, str):
+            value = [value]
+        seen = []
+        for name in value:
+            name = " ".join(str(name).split())[:SKILL_LENGTH]
+            if name and name.casefold() not in {s.casefold() for s in seen}:
+                seen.append(name)
+        return seen
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_SKILLS:
             raise forms.ValidationError(
                 _("Please list at most %(count)s skills.") % {"count": MAX_SKILLS}, code="too_many"
             )
-        return skills
 
 
 def _checkboxes(choices, label):
@@ -57,8 +110,7 @@ class ProfileForm(forms.ModelForm):
     skills = SkillsField(
         label=_("Skills"),
         required=False,
-        help_text=_("Separate skills with commas."),
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+        help_text=_("One skill per box, written your way. Untick a skill to remove it."),
     )
     languages = _checkboxes(LanguageChoice.choices, _("Languages spoken"))
     contributions = _checkboxes(Contribution.choices, _("Ways to contribute"))
@@ -87,6 +139,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "—"), *country_choices()]
+        _cap(self.fields["bio"], BIO_MAX)
         profile = self.instance
         if profile.pk and not self.is_bound:
             for index, url in enumerate(profile.links[:MAX_LINKS], start=1):
@@ -94,7 +147,11 @@ class ProfileForm(forms.ModelForm):
             self.initial["sectors"] = profile.sectors
             self.initial["languages"] = profile.languages
             self.initial["contributions"] = profile.contributions
-            self.initial["skills"] = ", ".join(sorted(profile.skills.names(), key=str.casefold))
+            self.initial["skills"] = sorted(profile.skills.names(), key=str.casefold)
+
+    def clean_display_name(self):
+        # Bidirectional controls (U+202E…) would let a name reorder the text shown around it.
+        return strip_bidi_controls(self.cleaned_data.get("display_name", "")).strip()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -119,8 +176,7 @@ class ProjectForm(forms.ModelForm):
     skills_needed = SkillsField(
         label=_("Skills needed"),
         required=False,
-        help_text=_("Separate skills with commas."),
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+        help_text=_("One need per box, written your way: every need you list counts for suggestions."),
     )
     help_needed = _checkboxes(Contribution.choices, _("Kinds of help needed"))
 
@@ -131,11 +187,10 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _cap(self.fields["summary"], SUMMARY_MAX)
         if self.instance.pk and not self.is_bound:
             self.initial["help_needed"] = self.instance.help_needed
-            self.initial["skills_needed"] = ", ".join(
-                sorted(self.instance.skills_needed.names(), key=str.casefold)
-            )
+            self.initial["skills_needed"] = sorted(self.instance.skills_needed.names(), key=str.casefold)
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}

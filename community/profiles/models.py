@@ -102,11 +102,11 @@ class Profile(models.Model):
 
     # Competence side
     headline = models.CharField(_("headline"), max_length=160, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
+    bio = models.TextField(_("biography"), blank=True, max_length=5000)
     sectors = models.JSONField(_("sectors"), default=list, blank=True)
     skills = TaggableManager(_("skills"), through=TaggedSkill, blank=True, related_name="profiles")
     years_experience = models.PositiveSmallIntegerField(_("years of experience"), null=True, blank=True)
-    education = models.TextField(_("education"), blank=True)
+    education = models.TextField(_("education"), blank=True, max_length=5000)
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     contributions = models.JSONField(_("ways to contribute"), default=list, blank=True)
     availability = models.CharField(
@@ -181,7 +181,7 @@ class Profile(models.Model):
 class Project(models.Model):
     owner = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="projects")
     title = models.CharField(_("title"), max_length=160)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("summary"), max_length=5000)
     sector = models.CharField(_("sector"), max_length=20, choices=SectorChoice.choices)
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
     region = models.CharField(_("region of Morocco"), max_length=40, choices=Region.choices)
@@ -213,6 +213,15 @@ class Project(models.Model):
         return _labels(Contribution, self.help_needed)
 
 
+class RelayChannel(models.TextChoices):
+    """How a relay wants members to reach them (shown with matching's relay suggestions)."""
+
+    MESSAGE = "message", _("A message on Kafaat")
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Telephone")
+    WEBSITE = "website", _("Website")
+
+
 class RelayCoverage(models.Model):
     """The countries a relay (consulate or partner staff) follows."""
 
@@ -223,6 +232,18 @@ class RelayCoverage(models.Model):
         verbose_name=_("relay"),
     )
     countries = models.JSONField(_("countries covered"), default=list)
+    body = models.CharField(
+        _("body"),
+        max_length=160,
+        blank=True,
+        help_text=_("The consulate or partner organisation the relay works for."),
+    )
+    contact_channel = models.CharField(
+        _("contact channel"), max_length=10, choices=RelayChannel.choices, default=RelayChannel.MESSAGE
+    )
+    contact = models.CharField(
+        _("contact"), max_length=200, blank=True, help_text=_("The address, number or page for that channel.")
+    )
 
     class Meta:
         verbose_name = _("relay coverage")

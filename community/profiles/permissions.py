@@ -94,9 +94,22 @@ def _user_ref(context):
     return get_user_model()(pk=context.user_id)
 
 
+def listed_in_directory(profile) -> bool:
+    """The member's latest "directory" decision grants it (withdrawing it takes the profile down)."""
+    from privacy.selectors import users_with_consent  # privacy is a floor below; imported when asked
+
+    return users_with_consent("directory").filter(pk=profile.user_id).exists()
+
+
 def may_view_profile(viewer, profile) -> bool:
-    """A profile page exists for a viewer when they may at least see the member's name."""
-    return "name" in visible_fields(viewer, profile)
+    """A profile page exists for a viewer when they may at least see the member's name, and, for
+    anyone but the owner and staff, while the member consents to being listed in the directory."""
+    context = viewer_for(viewer)
+    if "name" not in visible_fields(context, profile):
+        return False
+    if context.user_id == profile.user_id or level_for(context, profile) >= Visibility.STAFF:
+        return True
+    return listed_in_directory(profile)
 
 
 def visible_q(viewer: Viewer, group: str, prefix: str = "") -> Q:
@@ -136,3 +149,23 @@ def may_edit_project(user, project) -> bool:
 
 def may_use_relay_view(user) -> bool:
     return bool(relay_countries(user))
+
+
+def may_see_profile(user, profile) -> bool:
+    """The "may see" check of a profile as a reportable object (community/moderation/targets.py)."""
+    return may_view_profile(user, profile)
+
+
+def may_see_account(user, account) -> bool:
+    """An account is seen only through its profile: no profile, nothing to see."""
+    profile = getattr(account, "profile", None)
+    return profile is not None and may_view_profile(user, profile)
+
+
+def contact_email_for(viewer, user) -> str:
+    """The member's email where an export or list may show it: only when their "contact" field group
+    is visible to this viewer (finding 4 of issue 12: exports follow the contact visibility)."""
+    profile = getattr(user, "profile", None)
+    if profile is None:  # no profile: the contact's default audience, staff
+        return user.email if viewer_for(viewer).level >= Visibility.STAFF else ""
+    return user.email if "contact" in visible_fields(viewer, profile) else ""

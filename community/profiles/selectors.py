@@ -230,7 +230,6 @@ def member_data_export(user) -> dict:
         ],
     }
     if profile is not None:
-
         data["profile"] = {name: getattr(profile, name) for name in PROFILE_FIELDS}
         data["profile"]["skills"] = sorted(profile.skills.names())
         data["profile"]["photo"] = bool(profile.photo)

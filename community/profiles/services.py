@@ -5,6 +5,7 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 
 from core.sectors import SectorChoice
 
@@ -119,11 +120,20 @@ def project_delete(project: Project) -> None:
 
 @transaction.atomic
 def member_delete(user) -> None:
-    """Erase the member: profile, projects, photo file, then the account itself.
+    """Erase the member: profile, projects, photo file, label evidence files, then the account itself.
 
     What they wrote elsewhere keeps its place with no author ("Deleted member"), as those foreign keys
-    are SET_NULL; consents, labels, blocks and notifications go with the account (CASCADE).
+    are SET_NULL; the 1:1 conversations they were in lose the key that named their id. Consents,
+    labels, blocks and notifications go with the account (CASCADE).
     """
+    from community.labels.models import EvidenceFile  # labels build on profiles' floor
+    from community.messaging.models import Conversation
+
+    for evidence in EvidenceFile.objects.filter(application__applicant=user):
+        evidence.file.delete(save=False)  # the rows go with the account; files would stay on disk
+    Conversation.objects.filter(
+        Q(direct_key__startswith=f"{user.pk}:") | Q(direct_key__endswith=f":{user.pk}")
+    ).update(direct_key=None)
     profile = Profile.objects.filter(user=user).first()
     if profile is not None:
         _photo_delete(profile)

@@ -13,9 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import staff_tool
+from core.audit import audit_record
+
+from .choices import Visibility
 from .forms import DeleteAccountForm, DirectoryForm, ProfileForm, ProjectDirectoryForm, ProjectForm
 from .models import Profile, Project
 from .permissions import (
+    level_for,
     may_edit_project,
     may_use_relay_view,
     may_view_profile,
@@ -116,6 +121,8 @@ def profile_detail(request, pk):
     if not may_view_profile(viewer, profile):
         raise Http404
     visible = visible_fields(viewer, profile)
+    if viewer.user_id != profile.user_id and level_for(viewer, profile) >= Visibility.STAFF:
+        audit_record(request.user, "profiles.staff_read", profile, subject=profile.user)
     projects = [project for project in profile.projects.all() if may_view_project(viewer, project)]
     if visible == {"name"}:
         projects = []
@@ -237,12 +244,11 @@ def account_delete(request):
     return render(request, "profiles/account_delete.html", {"form": form})
 
 
-@login_required
+@staff_tool(may_use_relay_view)
 def relay(request):
-    if not may_use_relay_view(request.user):
-        raise PermissionDenied
     viewer = viewer_for(request.user)
     profiles = _page(request, relay_profiles(request.user).prefetch_related("skills"))
+    audit_record(request.user, "profiles.relay_list", detail=f"page {profiles.number}")
     return render(
         request,
         "profiles/relay.html",

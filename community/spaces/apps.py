@@ -7,3 +7,12 @@ class SpacesConfig(AppConfig):
     label = "spaces"
     verbose_name = _("Gated spaces")
     demo_seeders = [(30, "community.spaces.demo.seed_spaces_and_groups")]
+
+    def ready(self):
+        from community.moderation.targets import register_reportable
+
+        from .models import Comment, Post
+        from .permissions import can_see_comment, can_see_post
+
+        register_reportable(Post, can_see_post)
+        register_reportable(Comment, can_see_comment)

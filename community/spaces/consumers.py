@@ -3,6 +3,8 @@
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from core.metrics import WEBSOCKET_CONNECTIONS
+
 from .models import Post, Space
 from .permissions import space_access
 from .serializers import post_data
@@ -43,10 +45,13 @@ class SpacePostsConsumer(AsyncJsonWebsocketConsumer):
             return
         await self.channel_layer.group_add(space_group_name(self.space_id), self.channel_name)
         await self.accept()
+        WEBSOCKET_CONNECTIONS.inc()
 
     async def disconnect(self, code):
         if self.space_id is not None:
             await self.channel_layer.group_discard(space_group_name(self.space_id), self.channel_name)
+            self.space_id = None
+            WEBSOCKET_CONNECTIONS.dec()
 
     async def receive_json(self, content, **kwargs):
         """Clients only listen; posting goes through the page or the API, where forms validate."""

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from accounts.second_factor import as_token_holder
 from core.names import display_name
 
 from .models import Space
@@ -20,6 +21,7 @@ class SpacePostsFeed(Feed):
         owner = feed_token_owner(token)
         if owner is None:
             raise Http404
+        as_token_holder(owner)
         try:
             space = space_get(slug)
         except Space.DoesNotExist:

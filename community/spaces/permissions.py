@@ -72,3 +72,29 @@ def is_space_moderator(user, space) -> bool:
 
 def can_export_members(user, space) -> bool:
     return is_space_moderator(user, space)
+
+
+def can_see_post(user, post) -> bool:
+    """A post in a space or a group, as its readers see it; hidden posts only to its moderators."""
+    if post.space_id is not None:
+        if not space_access(user, post.space).allowed:
+            return False
+        return post.hidden_at is None or is_space_moderator(user, post.space)
+    from community.groups import permissions as groups  # groups build on this module
+
+    if not groups.can_see_content(user, post.group):
+        return False
+    return post.hidden_at is None or groups.can_moderate(user, post.group)
+
+
+def can_see_comment(user, comment) -> bool:
+    if not can_see_post(user, comment.post):
+        return False
+    if comment.hidden_at is None:
+        return True
+    post = comment.post
+    if post.space_id is not None:
+        return is_space_moderator(user, post.space)
+    from community.groups import permissions as groups
+
+    return groups.can_moderate(user, post.group)

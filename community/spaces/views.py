@@ -10,7 +10,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from community.profiles.permissions import contact_email_for, viewer_for
+from core.audit import audit_record
 from core.csvfile import csv_response
+from core.models import AuditLog
 from core.names import display_name
 from core.storage import private_file_response
 
@@ -184,10 +187,12 @@ def space_members_export(request, slug):
     if not can_export_members(request.user, space):
         raise PermissionDenied
     visits = {v.user_id: v for v in space.visits.all()}
+    viewer = viewer_for(request.user)
+    audit_record(request.user, "spaces.members_export", space, kind=AuditLog.Kind.EXPORT)
     rows = [
         [
             display_name(member),
-            member.email,
+            contact_email_for(viewer, member),
             visits[member.id].first_visited_at.date().isoformat() if member.id in visits else "",
         ]
         for member in selectors.space_members(space)

@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from accounts.demo import seed_role_accounts
-from accounts.roles import ADMIN, MEMBER, ROLE_LABELS, user_roles
+from accounts.roles import ADMIN, MEMBER, ROLE_LABELS, held_roles
 from privacy.models import ConsentPurpose, ConsentRecord, NoticeAcceptance
 from privacy.selectors import consents_current
 
@@ -24,7 +24,7 @@ def test_seed_role_accounts_is_idempotent():
     assert EmailAddress.objects.count() == len(ROLE_LABELS)
     for role, email, _password in first:
         user = User.objects.get(email=email)
-        assert role in user_roles(user)
+        assert role in held_roles(user)
         assert EmailAddress.objects.get(user=user).verified
         assert EmailAddress.objects.get(user=user).primary
     member = User.objects.get(email=dict((r, e) for r, e, _ in first)[MEMBER])

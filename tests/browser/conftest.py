@@ -1,6 +1,7 @@
 """Real parts for browser tests: Debian's Chromium driven by Playwright (smtp_inbox: tests/conftest.py)."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,12 @@ def axe_violations(page, impacts=("serious", "critical")):
     """Run axe-core (from npm) in the page; return the violations of the given impact."""
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run scripts/ensure-test-tools (npm ci)")
-    page.add_script_tag(path=str(AXE))
+    # Pages forbid inline scripts (Content-Security-Policy): axe is loaded as a same-origin file,
+    # served to the page by Playwright itself.
+    origin = re.match(r"https?://[^/]+", page.url).group(0)
+    axe_url = f"{origin}/__axe-core__.js"
+    page.route(axe_url, lambda route: route.fulfill(path=str(AXE), content_type="application/javascript"))
+    page.add_script_tag(url=axe_url)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -50,7 +50,7 @@ def test_group_posts_and_comments_carry_a_report_link_for_other_members(client):
 
 def test_a_profile_hidden_by_moderation_is_listed_nowhere_and_shown_only_to_staff():
     profile = ProfileFactory(vis_name=0, directory=True)
-    moderator = UserFactory(roles=[MODERATOR])
+    moderator = UserFactory(roles=[MODERATOR], two_factor=True)
     member = UserFactory()
     assert profile in directory_profiles(member)
     ReportFactory(target=profile)

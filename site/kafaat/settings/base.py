@@ -26,6 +26,8 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 INSTALLED_APPS = [
     "daphne",
+    "wagtailcache",
+    "csp",
     "core",
     "accounts",
     "privacy",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "referential.linkage",
     "outreach",
     "accompaniment",
+    "watch",
     "themes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -78,7 +81,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.pagecache.BrowserRevalidateMiddleware",
+    "core.requestid.RequestIdMiddleware",
+    "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,13 +95,14 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",  # after messages: it leaves a message
+    "accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "kafaat.urls"
 ASGI_APPLICATION = "kafaat.asgi.application"
-WSGI_APPLICATION = None
+WSGI_APPLICATION = "kafaat.wsgi.application"
 
 TEMPLATES = [
     {
@@ -135,6 +143,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 if REDIS_URL:
     CACHES = {
@@ -142,8 +151,12 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kafaat",
+            # Redis away (restart, fail-over): reads miss and writes are dropped, pages are still served.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
         }
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "kafaat-pages", "TIMEOUT": PAGE_CACHE_SECONDS}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CHANNEL_LAYERS = {
         "default": {
             # Pub/sub: a group message is published once and each server process hands it to its
@@ -165,7 +178,13 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "kafaat",
             "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kafaat-pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "kafaat.layers.InMemoryChannelLayer"}}
 
@@ -185,9 +204,28 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
+    "watch-sources-poll": {"task": "watch_sources_poll", "schedule": crontab(minute="*")},
+    "watch-digests-send": {"task": "watch_digests_send", "schedule": crontab(minute=30, hour=6)},
+    "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
+
+# --- Information watch ----------------------------------------------------------------------------
+# One request per host per this many seconds (per worker process); fetch timeout and size cap.
+WATCH_HOST_INTERVAL_SECONDS = env.float("WATCH_HOST_INTERVAL_SECONDS", default=1.0)
+WATCH_FETCH_TIMEOUT_SECONDS = env.int("WATCH_FETCH_TIMEOUT_SECONDS", default=10)
+WATCH_MAX_BYTES = env.int("WATCH_MAX_BYTES", default=3_000_000)
+WATCH_MAX_REDIRECTS = env.int("WATCH_MAX_REDIRECTS", default=3)
+WATCH_INDEX_TTL_SECONDS = env.int("WATCH_INDEX_TTL_SECONDS", default=600)
+# The five demo feeds served by the site itself under /watch-demo-feeds/ (make demo); never in production.
+WATCH_DEMO_FEEDS = env.bool("WATCH_DEMO_FEEDS", default=DEBUG)
+
+# --- Matching -------------------------------------------------------------------------------------
+# After migrate, the skills concepts without a vector are embedded (a background task).
+MATCHING_EMBED_AT_MIGRATE = env.bool("MATCHING_EMBED_AT_MIGRATE", default=True)
+# Eager tasks (no broker): embeddings run in a background thread, never in the request.
+MATCHING_EAGER_THREAD = env.bool("MATCHING_EAGER_THREAD", default=True)
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
 # A campaign to more people than this needs a second staff member's approval.
@@ -301,6 +339,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Wagtail ----------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kafaat"
+# Public CMS pages for visitors who are not signed in come from the "pages" cache (cms/pagecache.py),
+# emptied on every publish; PAGE_CACHE_SECONDS bounds how old anything else on them (news lists) gets.
+WAGTAIL_CACHE = env.bool("PAGE_CACHE", default=True)
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Wagtail-Cache"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -311,12 +354,55 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): no inline script anywhere on the site (scripts are static
+# files). Inline style attributes remain allowed. The Wagtail and Django admins are left out: their
+# own templates carry inline scripts; they are reached only by staff after the second factor.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Staff sessions end after this long without a request (members keep Django's session age).
+STAFF_SESSION_IDLE_SECONDS = env.int("KAFAAT_STAFF_IDLE_SECONDS", default=30 * 60)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Every record carries the request id and loses e-mail addresses and phone numbers before it is written;
+# LOG_FORMAT=json (the production default) writes one JSON object per line for the log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.requestid.RequestIdFilter"},
+        "no_personal_data": {"()": "core.logsafe.RedactPersonalData"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "no_personal_data"],
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("text", "json") else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+METRICS_TOKEN = env("METRICS_TOKEN", default="")

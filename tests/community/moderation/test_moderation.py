@@ -19,6 +19,7 @@ from community.moderation.models import Block, ModerationAction, Report, Suspens
 from community.moderation.permissions import can_moderate, can_report
 from community.moderation.selectors import has_blocked
 from community.notifications.models import Notification
+from community.profiles.factories import ProfileFactory
 from community.spaces.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def moderator():
     return UserFactory(roles=[MODERATOR], two_factor=True)
+
+
+def _with_profile(user):
+    ProfileFactory(user=user, vis_name=0, directory=True)
+    return user
 
 
 def report_url(obj):
@@ -39,13 +45,15 @@ def test_factories_build():
 
 
 def test_permissions():
-    member, moderator = UserFactory(), UserFactory(roles=[MODERATOR], two_factor=True)
+    member, moderator = _with_profile(UserFactory()), UserFactory(roles=[MODERATOR], two_factor=True)
     assert can_moderate(moderator) and not can_moderate(member)
-    assert can_report(member, moderator) and not can_report(member, member)
+    assert can_report(moderator, member) and not can_report(member, member)
+    # An account without a profile shows nothing to report (the allow-list's "may see" check).
+    assert not can_report(member, moderator)
 
 
 def test_a_member_reports_a_member_once(client):
-    reporter, target = UserFactory(), UserFactory()
+    reporter, target = UserFactory(), _with_profile(UserFactory())
     client.force_login(reporter)
     response = client.post(report_url(target), {"category": "harassment", "text": "Messages insultants"})
     assert response.status_code == 302
@@ -63,7 +71,7 @@ def test_a_member_reports_a_member_once(client):
 
 
 def test_nobody_reports_themselves_and_visitors_are_sent_to_log_in(client):
-    member = UserFactory()
+    member = _with_profile(UserFactory())
     assert client.get(report_url(member)).status_code == 302
     client.force_login(member)
     assert client.get(report_url(member)).status_code == 403
@@ -71,7 +79,7 @@ def test_nobody_reports_themselves_and_visitors_are_sent_to_log_in(client):
 
 
 def test_report_link_tag_only_for_signed_in_members_who_are_not_the_author():
-    author, other = UserFactory(), UserFactory()
+    author, other = _with_profile(UserFactory()), UserFactory()
     template = Template("{% load moderation %}{% report_link target %}")
 
     def render(user):
@@ -185,6 +193,7 @@ def test_moderators_are_not_suspended_and_lengths_are_bounded(moderator):
 
 def test_block_list_and_undo(client):
     member, pest = UserFactory(), UserFactory(first_name="Importun", last_name="Bavard")
+    ProfileFactory(user=pest, display_name="", vis_name=0, directory=True)  # met in the directory
     client.force_login(member)
     url = reverse("moderation:block", args=[pest.pk])
     assert client.get(url).status_code == 405

@@ -9,6 +9,7 @@ from accounts.roles import MODERATOR
 from community.labels.factories import LabelApplicationFactory, LabelFactory
 from community.moderation.factories import ReportFactory
 from community.notifications.factories import NotificationFactory
+from community.profiles.factories import ProfileFactory
 
 
 @pytest.mark.django_db
@@ -30,7 +31,7 @@ def test_pages_render_in_arabic(client):
         "/ar/community/notifications/preferences/",
         "/ar/community/moderation/",
         f"/ar/community/moderation/review/{ct}/{r.object_id}/",
-        f"/ar/community/moderation/report/{ct}/{UserFactory().pk}/",
+        f"/ar/community/moderation/report/{ct}/{ProfileFactory(vis_name=0).user_id}/",
         "/ar/community/moderation/blocks/",
     ]:
         resp = client.get(url)

@@ -77,6 +77,6 @@ def viewers(owner):
         "labelled": labelled,
         "relay_here": RelayCoverageFactory(countries=["FR", "BE"]).relay,
         "relay_elsewhere": RelayCoverageFactory(countries=["DE"]).relay,
-        "moderator": UserFactory(roles=["member", "moderator"]),
+        "moderator": UserFactory(roles=["member", "moderator"], two_factor=True),
         "blocked": blocked,
     }

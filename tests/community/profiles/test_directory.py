@@ -100,7 +100,7 @@ def test_project_directory_filters_and_visibility(client):
     assert [p.title for p in directory_projects(member, filters={"skill": "export"})] == ["Argan cooperative"]
     assert [p.title for p in directory_projects(member, query="argan")] == ["Argan cooperative"]
     assert directory_projects(None).count() == 0  # members-only projects are hidden from visitors
-    moderator = UserFactory(roles=["member", "moderator"])
+    moderator = UserFactory(roles=["member", "moderator"], two_factor=True)
     assert directory_projects(moderator).count() == 2
     client.force_login(member)
     html = client.get("/fr/community/members/projects/").content.decode()
@@ -123,7 +123,9 @@ def test_relay_view_lists_members_and_projects_of_covered_countries_with_staff_v
 
 @pytest.mark.parametrize("roles", [["member"], ["member", "moderator"], ["member", "relay"]])
 def test_relay_view_is_refused_to_others(client, roles):
-    client.force_login(UserFactory(roles=roles))  # a relay with no coverage has nothing to see either
+    client.force_login(
+        UserFactory(roles=roles, two_factor=True)
+    )  # a relay with no coverage has nothing to see either
     assert client.get("/fr/community/members/relay/").status_code == 403
 
 

@@ -91,7 +91,7 @@ def test_a_space_whose_charter_is_unpublished_stays_closed_to_members():
 @pytest.mark.parametrize("role", [MODERATOR, ADMIN])
 def test_moderators_and_admins_always_enter(role):
     space = SpaceFactory(labels=[LabelFactory()], charter=CharterVersionFactory().charter)
-    staff = UserFactory(roles=[role])
+    staff = UserFactory(roles=[role], two_factor=True)
     assert space_access(staff, space).allowed
     assert staff in users_with_access(space)
 

@@ -74,7 +74,8 @@
     var meta = document.createElement("p");
     meta.className = "message__meta";
     var who = document.createElement("span");
-    who.className = "message__sender"; who.textContent = m.sender;
+    // dir="auto" isolates the name, as <bdi> does in the server-rendered page.
+    who.className = "message__sender"; who.dir = "auto"; who.textContent = m.sender;
     var when = document.createElement("time");
     when.dateTime = m.created_at; when.textContent = new Date(m.created_at).toLocaleString(d.lang);
     meta.appendChild(who); meta.appendChild(document.createTextNode(" ")); meta.appendChild(when);
@@ -93,6 +94,7 @@
       return li;
     }
     body = document.createElement("div");
+    body.dir = "auto";
     body.className = "message__body";
     appendText(body, m.body);
     li.appendChild(body);

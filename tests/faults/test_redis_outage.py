@@ -1,0 +1,139 @@
+"""Redis stopped while members use the site, then started again: pages are still served from the
+database (cache misses fall back), a chat message is stored (clients fetch it by sequence when they
+reconnect), tasks queued meanwhile wait in the database and reach the broker once Redis is back, and
+readiness says what is down and then that all is well. A real redis-server, started and stopped here."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+
+from django.test import Client
+
+from community.messaging import services as messaging
+from community.notifications.tasks import notification_email_send
+from community.profiles.factories import ProfileFactory
+from core.models import DeferredTask
+from core.tasks import deferred_tasks_send
+from events.factories import EventFactory
+from kafaat.celery import app as celery_app
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs Debian's redis-server"),
+]
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    def __init__(self, port, folder):
+        self.port, self.folder, self.process = port, folder, None
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                shutil.which("redis-server"),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise AssertionError("redis-server did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def _fresh_broker_connections():
+    """Celery keeps its connection and producer pools per app; the next send opens new ones."""
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def private_redis(tmp_path, settings):
+    server = RedisServer(_free_port(), tmp_path)
+    server.start()
+    url = f"redis://127.0.0.1:{server.port}/0"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
+        }
+    }
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [{"address": url, "socket_timeout": None}]},
+        }
+    }
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = url, False
+    celery_app.conf.broker_transport_options = {"socket_connect_timeout": 1}
+    _fresh_broker_connections()
+    yield server
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    _fresh_broker_connections()
+    if server.process.poll() is None:
+        server.stop()
+
+
+def test_a_redis_outage_loses_nothing_and_fails_no_page(private_redis):
+    member, friend = ProfileFactory(directory=True).user, ProfileFactory(directory=True).user
+    event = EventFactory()
+    conversation = messaging.direct_conversation_open(initiator=member, other=friend)
+    client = Client()
+    client.force_login(member)
+    pages = ["/fr/", "/fr/community/members/", "/fr/events/", f"/fr/events/{event.pk}/"]
+    assert [client.get(page).status_code for page in pages] == [200] * 4
+
+    private_redis.stop()
+    statuses = [client.get(page).status_code for page in pages for _ in range(3)]
+    assert statuses == [200] * 12, statuses
+    sent = client.post(f"/fr/community/messages/{conversation.pk}/", {"body": "Toujours là ?"})
+    assert sent.status_code in (200, 302)
+    assert conversation.messages.filter(body="Toujours là ?").exists()
+    ready = client.get("/readyz").json()
+    assert ready["ready"] is False and ready["checks"]["database"]["ok"] is True
+    assert ready["checks"]["broker"]["ok"] is False
+
+    notification_email_send.delay(123)  # queued while the broker is away: kept, not lost, no error
+    (deferred,) = DeferredTask.objects.filter(name__endswith="notification_email_send")
+    assert deferred.args == [123] and deferred.error == "OperationalError"
+    assert deferred_tasks_send() == 0  # still away: everything waits
+
+    private_redis.start()
+    waiting = DeferredTask.objects.count()
+    assert deferred_tasks_send() == waiting >= 1
+    assert not DeferredTask.objects.exists()
+    assert redis.Redis(port=private_redis.port).llen("celery") >= 1
+    assert client.get("/readyz").json()["ready"] is True
+    assert client.get("/fr/community/members/").status_code == 200

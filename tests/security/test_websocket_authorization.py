@@ -1,0 +1,114 @@
+"""The websocket column of the object authorization harness (see test_object_authorization.py).
+
+Every websocket route of the site (kafaat.routing) is opened with its parameters pointing at the
+planted world's forbidden objects, by every persona; then a new message and a new post carrying the
+marker are written there. The socket must refuse the persona, or deliver nothing with the marker.
+An unknown path closes cleanly (finding 6), never a server error.
+"""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+
+from django.conf import settings
+from django.test import Client
+
+from community.messaging import services as messaging
+from community.messaging.models import Conversation
+from community.spaces import services as spaces
+from community.spaces.models import Space
+
+from .urlmap import _segment_options
+from .world import ID, MARKER, PERSONAS, plant
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Route strings that cannot be exercised, with the reason (the catch-all is tested on its own below).
+NOT_EXERCISED = {"": "the catch-all that closes unknown paths: test_an_unknown_path_closes_cleanly"}
+
+
+def _routes():
+    from kafaat.routing import websocket_urlpatterns
+
+    return websocket_urlpatterns
+
+
+def _cookie(user):
+    if user is None:
+        return []
+    client = Client()
+    client.force_login(user)
+    return [
+        (
+            b"cookie",
+            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode(),
+        )
+    ]
+
+
+def _write_marker_everywhere(victim_id):
+    conversation = Conversation.objects.get(pk=ID)
+    sender = conversation.participants.get(user_id=victim_id).user
+    messaging.message_send(sender=sender, conversation=conversation, body=f"{MARKER} live")
+    spaces.post_create(author=None, space=Space.objects.get(pk=ID), title=f"{MARKER} live", body="now")
+
+
+def _exchange(path, headers, victim_id):
+    from kafaat.asgi import application
+
+    async def scenario():
+        communicator = WebsocketCommunicator(
+            application, path, headers=[(b"origin", b"http://testserver"), *headers]
+        )
+        connected, _code = await communicator.connect()
+        received = []
+        if connected:
+            await database_sync_to_async(_write_marker_everywhere)(victim_id)
+            while not await communicator.receive_nothing(timeout=0.3):
+                received.append(await communicator.receive_from())
+        await communicator.disconnect()
+        return connected, received
+
+    return async_to_sync(scenario)()
+
+
+def test_no_persona_reads_the_marker_on_any_websocket_route(capsys):
+    world = plant()
+    facts = {"content_types": world["content_types"], "session_key": ""}
+    victim_id = ID
+    covered, found = [], []
+    for route in _routes():
+        key = str(route.pattern)
+        if key in NOT_EXERCISED:
+            continue
+        paths = ["/" + path for path in _segment_options(route, "fr", facts)]
+        assert paths, f"websocket route {key!r} could not be filled and is not listed"
+        covered.append(key)
+        for persona in PERSONAS:
+            headers = _cookie(world["personas"][persona])
+            for path in paths:
+                _connected, received = _exchange(path, headers, victim_id)
+                if any(MARKER.lower() in str(frame).lower() for frame in received):
+                    found.append((persona, path))
+    with capsys.disabled():
+        print(
+            f"\nwebsocket harness: {len(_routes())} routes, {len(covered)} exercised "
+            f"as {len(PERSONAS)} personas"
+        )
+    assert not found, found
+
+
+def test_an_unknown_path_closes_cleanly():
+    from kafaat.asgi import application
+
+    async def scenario():
+        communicator = WebsocketCommunicator(
+            application, "/ws/nothing-here/", headers=[(b"origin", b"http://testserver")]
+        )
+        connected, code = await communicator.connect()
+        await communicator.disconnect()
+        return connected, code
+
+    connected, code = async_to_sync(scenario)()
+    assert not connected and code == 4404
