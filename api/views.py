@@ -3,10 +3,11 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -53,6 +54,10 @@ class LocalizedMixin:
     default_ordering = ""
 
     def query(self):
+        # PostgreSQL refuses NUL in text: a filter holding one is the caller's error, not a 500.
+        for name, values in self.request.query_params.lists():
+            if any("\x00" in value for value in values):
+                raise ValidationError({name: [ProhibitNullCharactersValidator.message]})
         query = _Query(data=self.request.query_params, orderings=self.orderings, partial=True)
         query.is_valid(raise_exception=True)
         return query.validated_data

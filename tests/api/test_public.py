@@ -104,3 +104,10 @@ def test_schema_and_docs_page(api, client, db):
     for src in __import__("re").findall(r'<script src="([^"]+)"', html):
         assert not src.startswith("http"), src
         assert client.get(src).status_code == 200, src
+
+
+def test_a_nul_character_in_a_filter_is_a_400_not_a_server_error(api, world):
+    # Found by schemathesis on PostgreSQL, which refuses NUL in text.
+    response = api.get("/api/v1/events/", {"q": "a\x00b"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"q": ["Le caractère nul n’est pas autorisé."]}
