@@ -1,5 +1,7 @@
 """Public lists: live public pages of one language, public events only, pages, order, filters, errors."""
 
+import re
+
 from wagtail.models import PageViewRestriction
 
 from cms import factories
@@ -101,7 +103,7 @@ def test_schema_and_docs_page(api, client, db):
     html = docs.content.decode()
     assert "<script>" not in html  # the CSP allows no inline script: the start-up script is a file
     assert "script-src 'self'" in docs["Content-Security-Policy"]
-    for src in __import__("re").findall(r'<script src="([^"]+)"', html):
+    for src in re.findall(r'<script src="([^"]+)"', html):
         assert not src.startswith("http"), src
         assert client.get(src).status_code == 200, src
 
