@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",  # after messages: it leaves a message
     "accounts.middleware.StaffIdleTimeoutMiddleware",
+    "privacy.middleware.NoticeReviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -193,6 +194,7 @@ CELERY_BEAT_SCHEDULE = {
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
+    "privacy-retention": {"task": "privacy_retention_enforce", "schedule": crontab(minute=30, hour=3)},
 }
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
