@@ -102,10 +102,12 @@ def test_analysts_and_admins_with_two_factors_get_in(batch, role):
 
 def test_the_permission_function_answers_for_each_role():
     assert not can_use_referential(AnonymousUser())
-    assert can_use_referential(UserFactory(roles=[ANALYST]))
-    assert can_use_referential(UserFactory(roles=[ADMIN]))
+    # Staff roles count once the second factor is set up (accounts/second_factor.py).
+    assert can_use_referential(UserFactory(roles=[ANALYST], two_factor=True))
+    assert can_use_referential(UserFactory(roles=[ADMIN], two_factor=True))
+    assert not can_use_referential(UserFactory(roles=[ANALYST]))
     assert not can_use_referential(UserFactory(roles=[MEMBER, RELAY, EDITOR, MODERATOR]))
-    inactive = UserFactory(roles=[ANALYST])
+    inactive = UserFactory(roles=[ANALYST], two_factor=True)
     inactive.is_active = False
     assert not can_use_referential(inactive)
 
