@@ -10,6 +10,8 @@ EDITOR = "editor"
 MODERATOR = "moderator"
 ANALYST = "analyst"
 ADMIN = "admin"
+# Ministry staff who take project holders' cases in hand (accompaniment).
+ADVISOR = "advisor"
 
 ROLE_LABELS = {
     MEMBER: _("Member"),
@@ -17,11 +19,12 @@ ROLE_LABELS = {
     EDITOR: _("Editor"),
     MODERATOR: _("Moderator"),
     ANALYST: _("Analyst"),
+    ADVISOR: _("Advisor"),
     ADMIN: _("Administrator"),
 }
 
 # Staff roles must set up two-factor authentication before they reach any staff tool.
-STAFF_ROLES = frozenset({RELAY, EDITOR, MODERATOR, ANALYST, ADMIN})
+STAFF_ROLES = frozenset({RELAY, ADVISOR, EDITOR, MODERATOR, ANALYST, ADMIN})
 
 # Roles that work in the Wagtail admin.
 ADMIN_ACCESS_ROLES = frozenset({EDITOR, MODERATOR, ANALYST, ADMIN})
@@ -44,6 +47,7 @@ ROLE_PERMISSIONS = {
     EDITOR: _PAGE_EDITING,
     MODERATOR: ["wagtailadmin.access_admin"],
     ANALYST: ["wagtailadmin.access_admin"],
+    ADVISOR: [],
     ADMIN: [],
 }
 

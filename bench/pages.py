@@ -79,9 +79,10 @@ def prepare(database_url, reuse):
         "from cms.models import ProgrammePage; from events.models import Event; "
         "p = ProgrammePage.objects.live().filter(locale__language_code='fr').first(); "
         "e = Event.objects.filter(visibility='public').first(); "
-        "print(p.url); print(f'/fr/events/{e.pk}/' if e else '')"
+        "print('PAGE', p.url); print('PAGE', f'/fr/events/{e.pk}/' if e else '')"
     )
-    out = _manage(env, "shell", "-c", probe, capture=True).stdout.split()
+    lines = _manage(env, "shell", "-c", probe, capture=True).stdout.splitlines()
+    out = [line.split()[1] for line in lines if line.startswith("PAGE ") and len(line.split()) > 1]
     pages = {"home": "/fr/", "programme": out[0], "directory": "/fr/community/members/"}
     if len(out) > 1:
         pages["event"] = out[1]
@@ -139,7 +140,9 @@ def measure(env, pages, server, workers, duration, connections):
     if isinstance(command, tuple):
         command, role = command
         run_env["KAFAAT_WEB_ROLE"] = role
-    process = subprocess.Popen(command, env=run_env, cwd=ROOT, stdout=subprocess.DEVNULL)  # noqa: S603
+    process = subprocess.Popen(  # noqa: S603 — our own server command
+        command, env=run_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         _wait(port)
         for path in pages.values():  # warm caches and imports; each worker gets a few

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.roles import EDITOR
 from core.registry import registry
@@ -14,3 +17,20 @@ class CmsConfig(AppConfig):
         verbs = ("add", "change", "delete")
         editing = [f"cms.{verb}_{model}" for model in ("menuitem", "footerlink") for verb in verbs]
         registry.add_role_permissions(EDITOR, editing)
+        _empty_page_cache_on_changes()
+
+
+def _empty_page_cache_on_changes():
+    # Models exist only once the app registry is ready.
+    from wagtail.models import Page
+
+    from . import pagecache
+    from .models import FooterLink, MenuItem
+
+    changed = pagecache.pages_changed
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(changed, dispatch_uid=f"pagecache-{id(signal)}")
+    for model in (FooterLink, MenuItem, Page):
+        post_delete.connect(changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
+    for model in (FooterLink, MenuItem):
+        post_save.connect(changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")

@@ -1,9 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import pagecache
 from cms.models import FooterLink, MenuItem
+
+hooks.register("is_request_cacheable", pagecache.request_cacheable)
 
 
 class MenuItemViewSet(SnippetViewSet):

@@ -50,6 +50,56 @@ class Fragment:
     key: str = ""
 
 
+@dataclass(frozen=True)
+class DirectoryPerson:
+    """A person the information watch may recognise: a golden record or a member, as plain values.
+
+    ``id`` is the directory's own key ("g:12" for a golden record, "m:7" for a member without one);
+    ``user_id`` is the member account behind it, if any (its consent decisions apply).
+    """
+
+    id: str
+    name_latin: str
+    name_arabic: str = ""
+    city: str = ""
+    country: str = ""
+    sectors: tuple = ()
+    occupation: str = ""
+    employer: str = ""
+    user_id: int | None = None
+
+
+class PersonDirectory:
+    """What the app holding people (referential) offers the watch; the watch never imports it.
+
+    ``name_key(text)`` is THE name normalisation (spelling variants, scripts, particles give one key);
+    ``people()`` yields every active person; ``person(id)`` fetches one; ``person_add(...)`` creates a
+    record from a watch candidate and returns its id.
+    """
+
+    def name_key(self, text: str) -> str:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+    def people(self):  # pragma: no cover - protocol
+        raise NotImplementedError
+
+    def person(self, person_id: str) -> DirectoryPerson | None:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+    def person_add(
+        self,
+        *,
+        name: str,
+        name_arabic: str,
+        city: str,
+        country: str,
+        occupation: str,
+        provenance: str,
+        actor=None,
+    ) -> str:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+
 class _Registry:
     def __init__(self):
         self.menu_entries: dict[str, MenuEntry] = {}
@@ -59,6 +109,7 @@ class _Registry:
         self.dashboard_panels: dict[str, object] = {}
         self.audience_sources: dict[str, object] = {}
         self.notification_renderers: dict[str, Callable] = {}
+        self.person_directory_provider: PersonDirectory | None = None
 
     # Registration is idempotent by key: ``ready()`` may run twice in tests.
     def add_menu_entry(self, entry: MenuEntry) -> None:
@@ -84,6 +135,10 @@ class _Registry:
     def add_notification_renderer(self, kind: str, render: Callable) -> None:
         """``render(notification)`` → {"subject", "body", "url"} worded in the active language."""
         self.notification_renderers[kind] = render
+
+    def set_person_directory(self, directory: PersonDirectory | None) -> None:
+        """The one source of people for the watch (referential sets it); None when nobody offers one."""
+        self.person_directory_provider = directory
 
     # Reading.
     def menu(self, name: str, request=None) -> list[MenuEntry]:
@@ -113,3 +168,7 @@ class _Registry:
 
 
 registry = _Registry()
+
+
+def person_directory() -> PersonDirectory | None:
+    return registry.person_directory_provider

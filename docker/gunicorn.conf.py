@@ -13,6 +13,12 @@ from pathlib import Path
 
 from prometheus_client import multiprocess
 
+# One BLAS thread per worker: there is a worker per core already, and matching's matrix products (a
+# 100,000-row candidate matrix per project page) slow down when each worker's threads spin against the
+# others' (bench/README.md, Matching). Set before the workers import numpy.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
 role = os.environ.get("KAFAAT_WEB_ROLE", "http")
 cpus = os.cpu_count() or 1
 bind = os.environ.get("BIND", "0.0.0.0:8000")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ANALYST
@@ -14,8 +15,34 @@ class MatchingConfig(AppConfig):
         from . import signals  # signals import models, which load after the app registry
 
         signals.connect()
+        post_migrate.connect(
+            _concepts_embed_after_migrate, sender=self, dispatch_uid="matching_concepts_embed"
+        )
         registry.add_fragment(
             Fragment(slot="profiles.owner_links", template="matching/_profile_owner_link_slot.html")
         )
+        # Skills typed in the forms are suggested from the taxonomy, in the reader's language.
+        registry.add_fragment(
+            Fragment(slot="profiles.skill_suggestions", template="matching/_skill_options_slot.html")
+        )
         taxonomy = [f"matching.{verb}_skillconcept" for verb in ("add", "change", "view")]
         registry.add_role_permissions(ANALYST, taxonomy)
+        registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})
+
+
+def _concepts_embed_after_migrate(sender, using="default", verbosity=1, **kwargs):
+    """Taxonomy vectors at migrate: concepts the migration added or renamed are embedded in one
+    background task (eager set-ups run it here, about 350 short texts). Cheap when nothing is missing
+    or when the setting MATCHING_EMBED_AT_MIGRATE is off (tests)."""
+    from django.conf import settings
+
+    if not getattr(settings, "MATCHING_EMBED_AT_MIGRATE", True):
+        return
+    from .models import SkillConcept
+    from .tasks import concepts_embed_later
+
+    missing = SkillConcept.objects.using(using).filter(vector__isnull=True).count()
+    if missing:
+        if verbosity:
+            print(f"Matching: embedding {missing} skills taxonomy concepts in the background.")
+        concepts_embed_later()

@@ -23,3 +23,18 @@ class SkillConceptForm(WagtailAdminModelForm):
     synonyms = SynonymsField(
         label=_("synonyms"), required=False, help_text=_("One per line, in any language.")
     )
+
+
+class SynonymAddForm(forms.Form):
+    """Read a frequent unknown tag as an existing concept from now on (the concept given by its code)."""
+
+    tag = forms.CharField(max_length=120)
+    concept = forms.CharField(label=_("Concept"), max_length=80)
+
+    def clean_concept(self):
+        from .models import SkillConcept
+
+        concept = SkillConcept.objects.filter(code=self.cleaned_data["concept"].strip()).first()
+        if concept is None:
+            raise forms.ValidationError(_("Choose a skill of the list."), code="unknown")
+        return concept

@@ -17,10 +17,10 @@ from privacy.models import ConsentPurpose
 from privacy.selectors import users_with_consent
 
 from . import versions
-from .embeddings import vector_from_bytes
+from .embeddings import DIMENSIONS, vector_from_bytes
 from .engine import Candidates, Item
 from .models import ProfileFeatures, ProjectFeatures
-from .taxonomy import tags_to_concepts
+from .taxonomy import tag_needs
 
 _lock = threading.Lock()
 _cache: dict = {}
@@ -78,6 +78,8 @@ def _build_profiles() -> Candidates:
             "profile__city",
             "profile__region_of_origin",
             "profile__availability",
+            "text_concepts",
+            "language",
         )
         .order_by("profile_id")
     )
@@ -95,6 +97,8 @@ def _build_profiles() -> Candidates:
             region=row[9],
             availability=row[10],
             labelled=row[1] in labelled,
+            text_concepts=tuple(row[11] or ()),
+            language=row[12],
         )
         for row in rows
     ]
@@ -117,39 +121,60 @@ def _build_projects() -> Candidates:
             "project__owner__country",
             "project__owner__city",
             "project__region",
+            "needs",
+            "need_vectors",
+            "text_concepts",
+            "language",
         )
         .order_by("project_id")
     )
     items = [
         Item(
-            id=pk,
-            user_id=user_id,
-            vector=vector_from_bytes(vector) if vector is not None else None,
-            concepts=tuple(concepts),
-            sectors=(sector,),
-            languages=tuple(languages or ()),
-            offers=tuple(offers or ()),
-            country=country,
-            city=city,
-            region=region,
+            id=row[0],
+            user_id=row[1],
+            vector=vector_from_bytes(row[2]) if row[2] is not None else None,
+            concepts=tuple(row[3]),
+            sectors=(row[4],),
+            languages=tuple(row[5] or ()),
+            offers=tuple(row[6] or ()),
+            country=row[7],
+            city=row[8],
+            region=row[9],
+            needs=_needs(row[10]),
+            need_vectors=_rows(row[11]),
+            text_concepts=tuple(row[12] or ()),
+            language=row[13],
         )
-        for pk, user_id, vector, concepts, sector, languages, offers, country, city, region in rows
+        for row in rows
     ]
     return Candidates.from_items(items)
+
+
+def _needs(stored) -> tuple:
+    return tuple((tag, tuple(codes)) for tag, codes in stored or ())
+
+
+def _rows(data):
+    if data is None:
+        return None
+    return vector_from_bytes(data).reshape(-1, DIMENSIONS)
 
 
 def profile_item(profile: Profile) -> Item:
     """The member as a query, from their stored features (or their tags while none are computed)."""
     features = ProfileFeatures.objects.filter(profile=profile).first()
-    if features is not None:
-        concepts, vector = tuple(features.concepts), features.vector
-    else:
-        concepts, vector = tuple(tags_to_concepts(profile.skills.names())[0]), None
+    if features is None:  # not derived yet: its tags, read now (no model involved)
+        features = ProfileFeatures(needs=[[t, c] for t, c in tag_needs(profile.skills.names())])
+        features.concepts = list(dict.fromkeys(c for _t, codes in features.needs for c in codes))
+    vector = features.vector
     return Item(
         id=profile.pk,
         user_id=profile.user_id,
         vector=vector_from_bytes(vector) if vector is not None else None,
-        concepts=concepts,
+        concepts=tuple(features.concepts),
+        needs=_needs(features.needs),
+        text_concepts=tuple(features.text_concepts),
+        language=features.language,
         sectors=tuple(profile.sectors or ()),
         languages=tuple(profile.languages or ()),
         offers=tuple(profile.contributions or ()),
@@ -163,16 +188,20 @@ def profile_item(profile: Profile) -> Item:
 
 def project_item(project: Project) -> Item:
     features = ProjectFeatures.objects.filter(project=project).first()
-    if features is not None:
-        concepts, vector = tuple(features.concepts), features.vector
-    else:
-        concepts, vector = tuple(tags_to_concepts(project.skills_needed.names())[0]), None
+    if features is None:  # not derived yet: its tags, read now (no model involved)
+        features = ProjectFeatures(needs=[[t, c] for t, c in tag_needs(project.skills_needed.names())])
+        features.concepts = list(dict.fromkeys(c for _t, codes in features.needs for c in codes))
+    vector = features.vector
     owner = project.owner
     return Item(
         id=project.pk,
         user_id=owner.user_id,
         vector=vector_from_bytes(vector) if vector is not None else None,
-        concepts=concepts,
+        concepts=tuple(features.concepts),
+        needs=_needs(features.needs),
+        need_vectors=_rows(features.need_vectors),
+        text_concepts=tuple(features.text_concepts),
+        language=features.language,
         sectors=(project.sector,),
         languages=tuple(owner.languages or ()),
         offers=tuple(project.help_needed or ()),

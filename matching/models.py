@@ -48,8 +48,15 @@ class Features(models.Model):
 
     concepts = models.JSONField(default=list, blank=True)  # SkillConcept codes
     unknown_tags = models.JSONField(default=list, blank=True)  # tags no concept matched
+    # Every tag as typed with the concepts it names: [[tag, [codes]], ...] (a project's listed needs).
+    needs = models.JSONField(default=list, blank=True)
+    text_concepts = models.JSONField(default=list, blank=True)  # concepts named in the free text
+    language = models.CharField(max_length=8, blank=True)  # of the text (fr, ar, en), for centring
     text_hash = models.CharField(max_length=64, blank=True)  # of the text last embedded
     vector = models.BinaryField(null=True, blank=True)  # float16 bytes, L2-normalised
+    # float16 rows: the unknown tags (in order) embedded, to compare them with the other side's texts.
+    need_vectors = models.BinaryField(null=True, blank=True)
+    needs_hash = models.CharField(max_length=64, blank=True)  # of the unknown tags last embedded
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

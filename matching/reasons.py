@@ -51,20 +51,30 @@ def visible_reasons(reasons: list[dict], visible_groups: set[str]) -> list[dict]
             continue
         if reason["code"] == "country" and "city" not in visible_groups:
             reason = {**reason, "city": ""}
+        if reason["code"] == "semantic" and "skills" not in visible_groups:
+            reason = {**reason, "skills": []}  # the member's other skills belong to the skills group
         kept.append(reason)
     return kept
+
+
+def _covered_names(reason) -> list[str]:
+    return [*concept_names(reason["covered"]), *reason.get("covered_tags", ())]
 
 
 def render_for_holder(reason: dict) -> str:
     code = reason["code"]
     if code == "skills":
-        covered, needed = len(reason["covered"]), reason["needed"]
+        names = _covered_names(reason)
         return ngettext(
-            "covers %(covered)s of %(needed)s needed skill: %(skills)s",
-            "covers %(covered)s of %(needed)s needed skills: %(skills)s",
-            needed,
-        ) % {"covered": covered, "needed": needed, "skills": _join(concept_names(reason["covered"]))}
+            "covers %(covered)s of %(needed)s listed need: %(skills)s",
+            "covers %(covered)s of %(needed)s listed needs: %(skills)s",
+            reason["needed"],
+        ) % {"covered": len(names), "needed": reason["needed"], "skills": _join(names)}
     if code == "semantic":
+        if reason.get("skills"):
+            return _("describes work close to your project; also knows %(skills)s") % {
+                "skills": _join(concept_names(reason["skills"]))
+            }
         return _("describes work close to your project")
     if code == "sector":
         return _("works in your sector: %(sector)s") % {"sector": _label(SectorChoice, reason["sector"])}
@@ -99,12 +109,12 @@ def render_for_holder(reason: dict) -> str:
 def render_for_competence(reason: dict, owner_visible_groups: set[str]) -> str:
     code = reason["code"]
     if code == "skills":
-        covered, needed = len(reason["covered"]), reason["needed"]
+        names = _covered_names(reason)
         return ngettext(
-            "you cover %(covered)s of %(needed)s needed skill: %(skills)s",
-            "you cover %(covered)s of %(needed)s needed skills: %(skills)s",
-            needed,
-        ) % {"covered": covered, "needed": needed, "skills": _join(concept_names(reason["covered"]))}
+            "you cover %(covered)s of the %(needed)s need it lists: %(skills)s",
+            "you cover %(covered)s of the %(needed)s needs it lists: %(skills)s",
+            reason["needed"],
+        ) % {"covered": len(names), "needed": reason["needed"], "skills": _join(names)}
     if code == "semantic":
         return _("its description is close to your profile")
     if code == "sector":

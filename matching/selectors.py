@@ -8,9 +8,10 @@ from accounts.roles import RELAY
 from cms.models import ProgrammePage
 from cms.selectors import active_locale, visible
 from community.moderation.selectors import blocked_user_ids
-from community.profiles.models import Profile, Project, RelayCoverage
+from community.profiles.models import Profile, Project, RelayChannel, RelayCoverage
 from community.profiles.permissions import may_view_profile, may_view_project, viewer_for, visible_fields
 from core.countries import country_name
+from core.names import display_name
 from core.sectors import matching_slugs, sector_name
 from privacy.models import ConsentPurpose
 from privacy.selectors import users_with_consent
@@ -21,8 +22,64 @@ from .index import profile_candidates, profile_item, project_candidates, project
 from .models import Introduction, MatchDecision, ProfileFeatures, ProjectFeatures, Side, Verdict
 from .reasons import render_for_competence, render_for_holder, visible_reasons
 
-SUGGESTIONS = 10
+SUGGESTIONS = 10  # per page
+MAX_SUGGESTIONS = 50  # reachable through the pages
 OVERFETCH = 3  # candidates ranked per suggestion shown, since some fail the database check
+SHARED_REASON_CARDS = 3  # a reason on every card of a page of at least this many is said once, above
+
+
+@dataclass
+class SuggestionPage:
+    """One page of suggestions; reasons every card shares are lifted into ``shared_reasons``."""
+
+    items: list
+    number: int = 1
+    has_next: bool = False
+    shared_reasons: list = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+    def __bool__(self):
+        return bool(self.items)
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * SUGGESTIONS + 1
+
+
+def paginate(suggestions: list, number: int) -> SuggestionPage:
+    """The page ``number`` (from 1) of a ranked list; ``suggestions`` holds everything up to that page
+    and one more, so that the page knows whether another follows."""
+    start = (number - 1) * SUGGESTIONS
+    items = suggestions[start : start + SUGGESTIONS]
+    page = SuggestionPage(items=items, number=number, has_next=len(suggestions) > start + SUGGESTIONS)
+    if len(items) >= SHARED_REASON_CARDS:
+        shared = set(items[0].reasons)
+        for item in items[1:]:
+            shared &= set(item.reasons)
+        page.shared_reasons = [reason for reason in items[0].reasons if reason in shared]
+        for item in items:
+            item.reasons = [reason for reason in item.reasons if reason not in shared]
+    return page
+
+
+def page_number(value) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), -(-MAX_SUGGESTIONS // SUGGESTIONS))
 
 
 @dataclass
@@ -92,13 +149,15 @@ def competences_for_project(user, project, limit=SUGGESTIONS) -> list[Suggestion
     if not permissions.may_see_project_suggestions(user, project):
         return []
     blocked = blocked_user_ids(user)
+    query = project_item(project)
     ranked = rank(
-        project_item(project),
+        query,
         profile_candidates(),
         query_is_project=True,
         limit=limit * OVERFETCH,
         exclude_ids=_declined_profile_ids(project),
         exclude_user_ids=blocked,
+        query_vector=project_candidates().centred(query),
     )
     ids = [entry.item.id for entry in ranked]
     profiles = _taking_part(
@@ -108,11 +167,14 @@ def competences_for_project(user, project, limit=SUGGESTIONS) -> list[Suggestion
     by_id = {profile.pk: profile for profile in profiles}
     viewer = viewer_for(user)
     decisions, introductions = _decisions(project=project), _introductions(project=project)
-    result = []
+    result, people = [], set()
     for entry in ranked:
         profile = by_id.get(entry.item.id)
         if profile is None or profile.user_id == user.pk or not may_view_profile(viewer, profile):
             continue
+        if profile.user_id in people:  # one card per person
+            continue
+        people.add(profile.user_id)
         data = visible_reasons(entry.reasons, visible_fields(viewer, profile))
         theirs = decisions.get((project.pk, profile.pk, Side.COMPETENCE), "")
         result.append(
@@ -132,18 +194,31 @@ def competences_for_project(user, project, limit=SUGGESTIONS) -> list[Suggestion
     return result
 
 
+def competences_page(user, project, number=1) -> SuggestionPage:
+    """Page ``number`` of the competences (one more fetched, to know whether another page follows)."""
+    more = min(number * SUGGESTIONS, MAX_SUGGESTIONS)
+    return paginate(competences_for_project(user, project, limit=more + (more < MAX_SUGGESTIONS)), number)
+
+
+def projects_page(user, profile, number=1) -> SuggestionPage:
+    more = min(number * SUGGESTIONS, MAX_SUGGESTIONS)
+    return paginate(projects_for_profile(user, profile, limit=more + (more < MAX_SUGGESTIONS)), number)
+
+
 def projects_for_profile(user, profile, limit=SUGGESTIONS) -> list[Suggestion]:
     """Projects this member could help, for the member: ranked, checked, explained."""
     if not permissions.may_see_profile_suggestions(user, profile):
         return []
     blocked = blocked_user_ids(user)
+    query = profile_item(profile)
     ranked = rank(
-        profile_item(profile),
+        query,
         project_candidates(),
         query_is_project=False,
         limit=limit * OVERFETCH,
         exclude_ids=_declined_project_ids(profile),
         exclude_user_ids=blocked,
+        query_vector=profile_candidates().centred(query),
     )
     ids = [entry.item.id for entry in ranked]
     projects = _taking_part(
@@ -155,9 +230,12 @@ def projects_for_profile(user, profile, limit=SUGGESTIONS) -> list[Suggestion]:
     by_id = {project.pk: project for project in projects}
     viewer = viewer_for(user)
     decisions, introductions = _decisions(profile=profile), _introductions(profile=profile)
-    result = []
+    result, seen = [], set()
     for entry in ranked:
         project = by_id.get(entry.item.id)
+        if project is None or project.pk in seen:
+            continue
+        seen.add(project.pk)
         if project is None or project.owner.user_id == user.pk or not may_view_project(viewer, project):
             continue
         owner_groups = visible_fields(viewer, project.owner)
@@ -221,12 +299,30 @@ def programmes_for_project(user, project, limit=5) -> list[ProgrammeSuggestion]:
 @dataclass
 class RelaySuggestion:
     user: object
-    name: str
+    name: str  # the relay's body (consulate, partner organisation), else their name
+    person: str  # the relay's own name, when the body is given
     reasons: list[str]
+    channel: str = ""  # RelayChannel value
+    channel_label: str = ""
+    contact: str = ""  # address, number or page; empty for a message on Kafaat
+    contact_url: str = ""
+
+
+def _contact_url(channel, contact) -> str:
+    from urllib.parse import urlsplit
+
+    if channel == RelayChannel.EMAIL and "@" in contact:
+        return f"mailto:{contact}"
+    if channel == RelayChannel.PHONE and contact:
+        return "tel:" + "".join(char for char in contact if char.isdigit() or char == "+")
+    if channel == RelayChannel.WEBSITE and urlsplit(contact).scheme in ("http", "https"):
+        return contact
+    return ""
 
 
 def relays_for_project(user, project, limit=5) -> list[RelaySuggestion]:
-    """Relays (consulates, partner bodies) who follow the holder's country of residence."""
+    """Relays (consulates, partner bodies) who follow the holder's country of residence: named by their
+    body, with the country they follow and the contact channel they chose."""
     if not permissions.may_see_project_suggestions(user, project):
         return []
     country = project.owner.country
@@ -246,9 +342,22 @@ def relays_for_project(user, project, limit=5) -> list[RelaySuggestion]:
             continue
         relay = coverage.relay
         profile = Profile.objects.filter(user=relay, hidden_at__isnull=True).first()
-        name = profile.display_name if profile else (relay.get_full_name() or _("Relay"))
+        person = profile.display_name if profile else display_name(relay)
         reasons = [_("follows members living in %(country)s") % {"country": country_name(country)}]
-        result.append(RelaySuggestion(user=relay, name=name, reasons=reasons))
+        channel = coverage.contact_channel or RelayChannel.MESSAGE
+        contact = coverage.contact if channel != RelayChannel.MESSAGE else ""
+        result.append(
+            RelaySuggestion(
+                user=relay,
+                name=coverage.body or person,
+                person=person if coverage.body else "",
+                reasons=reasons,
+                channel=channel,
+                channel_label=str(RelayChannel(channel).label),
+                contact=contact,
+                contact_url=_contact_url(channel, contact),
+            )
+        )
         if len(result) == limit:
             break
     return result

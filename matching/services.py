@@ -12,7 +12,7 @@ from community.profiles.models import Profile, Project
 
 from . import permissions
 from .engine import pair_score
-from .index import profile_item, project_item
+from .index import profile_candidates, profile_item, project_candidates, project_item
 from .models import Introduction, MatchDecision, Side, Verdict
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,12 @@ def decision_record(*, user, project: Project, profile: Profile, verdict: str) -
     side = permissions.side_of(user, project, profile)
     if MatchDecision.objects.filter(project=project, profile=profile, side=side).exists():
         raise DecisionError(_("You already answered this suggestion."))
-    score, reasons = pair_score(project_item(project), profile_item(profile))
+    score, reasons = pair_score(
+        project_item(project),
+        profile_item(profile),
+        profile_pool=profile_candidates(),
+        project_pool=project_candidates(),
+    )
     try:
         with transaction.atomic():
             decision = MatchDecision.objects.create(

@@ -48,11 +48,11 @@ def _concept_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         from django.db import transaction
 
-        from .tasks import concept_embed_later
+        from .tasks import concepts_embed_later
 
         transaction.on_commit(lambda: versions.bump(versions.TAXONOMY))
         if instance.vector is None:
-            concept_embed_later(instance.pk)
+            concepts_embed_later()
 
 
 def connect():

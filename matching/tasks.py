@@ -1,4 +1,12 @@
-"""Background work of matching. Tasks take ids, reload, and are idempotent (eager in the embedded set-up)."""
+"""Background work of matching. Tasks take ids, reload, and are idempotent.
+
+Reading tags and text (features_refresh with embed=False) is cheap and runs as a task after the commit.
+Embedding is not: ``features_embed`` embeds every row marked stale, in batches, in a worker. When tasks
+run eagerly (the embedded set-up, no broker), the embedding goes to a background thread of the process
+so that the request that saved a profile never waits for the model (setting MATCHING_EAGER_THREAD).
+"""
+
+import threading
 
 from celery import shared_task
 
@@ -9,14 +17,26 @@ from core.oncommit import once_on_commit
 def profile_features_task(profile_id: int) -> bool:
     from .features import profile_features_refresh
 
-    return profile_features_refresh(profile_id)
+    changed = profile_features_refresh(profile_id, embed=False)
+    features_embed_later()
+    return changed
 
 
 @shared_task(name="matching_project_features")
 def project_features_task(project_id: int) -> bool:
     from .features import project_features_refresh
 
-    return project_features_refresh(project_id)
+    changed = project_features_refresh(project_id, embed=False)
+    features_embed_later()
+    return changed
+
+
+@shared_task(name="matching_features_embed")
+def features_embed_task() -> int:
+    """Embed the stale features of profiles and projects, in batches (one model call per batch)."""
+    from .features import embed_pending
+
+    return embed_pending()
 
 
 @shared_task(name="matching_concept_embed")
@@ -36,6 +56,42 @@ def concept_embed_task(concept_id: int) -> bool:
     return True
 
 
+@shared_task(name="matching_concepts_embed")
+def concepts_embed_task() -> int:
+    """Embed, in batches, every concept without a vector (after a migration or a taxonomy load)."""
+    from .taxonomy import concepts_embed_all
+
+    return concepts_embed_all()
+
+
+_running = threading.Lock()
+_again = threading.Event()
+
+
+def _embed_in_thread(task) -> None:
+    """Run ``task`` until no new request for it arrived meanwhile; one thread at a time."""
+    from django.db import connection
+
+    _again.set()
+    while _again.is_set() and _running.acquire(blocking=False):
+        try:
+            while _again.is_set():
+                _again.clear()
+                task.apply()
+        finally:
+            _running.release()
+            connection.close()
+
+
+def _send_slow(task) -> None:
+    from django.conf import settings
+
+    if settings.CELERY_TASK_ALWAYS_EAGER and getattr(settings, "MATCHING_EAGER_THREAD", True):
+        threading.Thread(target=_embed_in_thread, args=(task,), daemon=True, name="matching-embed").start()
+    else:
+        task.delay()
+
+
 def profile_features_later(profile_id: int) -> None:
     once_on_commit(("profile", profile_id), lambda: profile_features_task.delay(profile_id))
 
@@ -44,5 +100,13 @@ def project_features_later(project_id: int) -> None:
     once_on_commit(("project", project_id), lambda: project_features_task.delay(project_id))
 
 
+def features_embed_later() -> None:
+    once_on_commit(("features-embed",), lambda: _send_slow(features_embed_task))
+
+
 def concept_embed_later(concept_id: int) -> None:
     once_on_commit(("concept", concept_id), lambda: concept_embed_task.delay(concept_id))
+
+
+def concepts_embed_later() -> None:
+    once_on_commit(("concepts",), lambda: _send_slow(concepts_embed_task))

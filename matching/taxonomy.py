@@ -1,6 +1,7 @@
 """The skills taxonomy: loading the shipped data, and normalising free tags to concepts."""
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from django.db import transaction
 
 from . import versions
 from .models import SkillConcept
-from .text import normalise, sorted_key
+from .text import normalise, sorted_key, stem_words, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 # An unknown tag is read as its nearest concept when their cosine similarity (both embedded as
@@ -34,7 +35,7 @@ def taxonomy_load(entries=None, *, embed=False) -> tuple[int, int]:
     Idempotent. Synonyms staff added in the admin are kept (the union is stored). With ``embed``, the
     concepts without a vector are embedded in background tasks. Returns (created, updated).
     """
-    from .tasks import concept_embed_later
+    from .tasks import concepts_embed_later
 
     created = updated = 0
     for entry in entries if entries is not None else taxonomy_data():
@@ -61,7 +62,7 @@ def taxonomy_load(entries=None, *, embed=False) -> tuple[int, int]:
                 concept.save()
                 updated += 1
         if embed and concept.vector is None:
-            concept_embed_later(concept.pk)
+            concepts_embed_later()
     if created or updated:
         transaction.on_commit(lambda: versions.bump(versions.TAXONOMY))
     return created, updated
@@ -85,6 +86,14 @@ class ConceptName:
         return getattr(self, language, "") or self.en
 
 
+# Inside a tag: "BIM (Revit, Tekla)", "SEO / SEA", "Marketing & ventes", "تسويق، مبيعات".
+_BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
+_PARTS = re.compile(r"\s*(?:[,;/|&+،؛]|\s-\s|\bet\b|\band\b)\s*")
+# A phrase found inside a longer tag counts from this many letters when it is a single word, so that
+# "IT" or "R" do not stick to every tag that contains them.
+_SHORTEST_INNER_WORD = 3
+
+
 @dataclass
 class TaxonomyIndex:
     by_key: dict[str, str]
@@ -94,9 +103,54 @@ class TaxonomyIndex:
     names: dict  # code -> ConceptName
     vector_codes: list[str]  # the concepts embedded so far, in the order of ``vectors``
     vectors: np.ndarray | None
+    by_stems: dict = None  # stemmed words (tuple) -> code, for phrases inside longer tags
+    longest: int = 1
 
     def lookup(self, tag: str) -> str | None:
-        return self.by_key.get(normalise(tag)) or self.by_sorted_key.get(sorted_key(tag))
+        """The concept of a whole tag, or None: one spelling of it, up to word order and plurals."""
+        return (
+            self.by_key.get(normalise(tag))
+            or self.by_sorted_key.get(sorted_key(tag))
+            or (self.by_stems or {}).get(tuple(stem_words(words(tag))))
+        )
+
+    def inner(self, text: str, *, shortest_word=_SHORTEST_INNER_WORD) -> list[str]:
+        """Concepts named inside ``text``: the longest spellings first, never overlapping."""
+        stems = stem_words(words(text))
+        taken = [False] * len(stems)
+        found = []
+        for size in range(min(self.longest, len(stems)), 0, -1):
+            for start in range(len(stems) - size + 1):
+                if any(taken[start : start + size]):
+                    continue
+                phrase = tuple(stems[start : start + size])
+                code = (self.by_stems or {}).get(phrase)
+                if code is None or (size == 1 and len(phrase[0]) < shortest_word):
+                    continue
+                taken[start : start + size] = [True] * size
+                found.append((start, code))
+        return list(dict.fromkeys(code for _start, code in sorted(found)))
+
+    def tag_concepts(self, tag: str) -> list[str]:
+        """Every concept a typed tag names, most telling first.
+
+        The whole tag as a spelling; else the words before a bracket and each item inside it
+        ("BIM (Revit, Tekla)" is BIM); else each part between separators; else the spellings found
+        inside it ("Développeuse web full stack" is web development).
+        """
+        code = self.lookup(tag)
+        if code:
+            return [code]
+        found = []
+        inside = _BRACKETS.findall(tag)
+        head = _BRACKETS.sub(" ", tag)
+        parts = [head, *inside] if inside else [tag]
+        for part in parts:
+            pieces = [piece for piece in _PARTS.split(part) if piece.strip()]
+            for piece in pieces if len(pieces) > 1 or inside else [part]:
+                code = self.lookup(piece)
+                found.extend([code] if code else self.inner(piece))
+        return list(dict.fromkeys(found))
 
 
 _lock = threading.Lock()
@@ -112,9 +166,25 @@ def taxonomy_index() -> TaxonomyIndex:
         return _index["value"]
 
 
-def _build_index() -> TaxonomyIndex:
+def index_from_entries(entries) -> TaxonomyIndex:
+    """An index of the shipped data (or any entries) without the database: for measuring coverage."""
+    concepts = [
+        SkillConcept(
+            code=e["code"],
+            sector=e["sector"],
+            name_fr=e["fr"],
+            name_ar=e["ar"],
+            name_en=e["en"],
+            synonyms=e.get("synonyms", []),
+        )
+        for e in entries
+    ]
+    return _build_index(concepts)
+
+
+def _build_index(concepts=None) -> TaxonomyIndex:
     by_key, by_sorted_key, sectors, codes, names, vector_codes, vectors = {}, {}, {}, [], {}, [], []
-    for concept in SkillConcept.objects.order_by("id"):
+    for concept in SkillConcept.objects.order_by("id") if concepts is None else concepts:
         sectors[concept.code] = concept.sector
         names[concept.code] = ConceptName(concept.name_fr, concept.name_ar, concept.name_en)
         codes.append(concept.code)
@@ -126,12 +196,18 @@ def _build_index() -> TaxonomyIndex:
             by_sorted_key.setdefault(sorted_key(spelling), concept.code)
     by_key.pop("", None)
     by_sorted_key.pop("", None)
+    by_stems = {}
+    for key, code in by_key.items():
+        by_stems.setdefault(tuple(stem_words(key.split())), code)
     matrix = None
     if vectors:
         from .embeddings import vector_from_bytes
 
         matrix = np.vstack([vector_from_bytes(vector) for vector in vectors])
-    return TaxonomyIndex(by_key, by_sorted_key, sectors, codes, names, vector_codes, matrix)
+    longest = max((len(stems) for stems in by_stems), default=1)
+    return TaxonomyIndex(
+        by_key, by_sorted_key, sectors, codes, names, vector_codes, matrix, by_stems, longest
+    )
 
 
 _nearest_seen: dict = {}
@@ -160,29 +236,41 @@ def tags_to_concepts(tags, *, nearest=False) -> tuple[list[str], list[str]]:
     With ``nearest``, an unmatched tag is embedded and read as the closest concept when the similarity
     passes NEAREST_CONCEPT_THRESHOLD (this costs an embedding per tag: background tasks only).
     """
-    index = taxonomy_index()
     concepts, unknown = [], []
-    for tag in tags:
-        code = index.lookup(tag)
-        if code is None and nearest and index.vectors is not None and normalise(tag):
-            code = _nearest(index, tag)
-        if code is None:
+    for tag, codes in tag_needs(tags, nearest=nearest):
+        concepts.extend(code for code in codes if code not in concepts)
+        if not codes:
             unknown.append(tag)
-        elif code not in concepts:
-            concepts.append(code)
     return concepts, unknown
 
 
-def concepts_embed_all(batch_size: int = 64) -> int:
-    """Embed every concept that has no vector yet, in batches (seeders and operators). Returns how many."""
+def tag_needs(tags, *, nearest=False, index=None) -> list[tuple[str, list[str]]]:
+    """Each tag with the concepts it names (an empty list when none: an unknown tag)."""
+    index = index or taxonomy_index()
+    result = []
+    for tag in tags:
+        codes = index.tag_concepts(tag)
+        if not codes and nearest and index.vectors is not None and normalise(tag):
+            code = _nearest(index, tag)
+            codes = [code] if code else []
+        result.append((tag, codes))
+    return result
+
+
+def concepts_embed_all(batch_size: int = 64, *, everything=False, progress=None) -> int:
+    """Embed every concept that has no vector yet (``everything``: all of them, after a model change),
+    in batches. ``progress(count)`` is called after each batch. Returns how many were embedded."""
     from .embeddings import embed_passages, vector_to_bytes
 
-    concepts = list(SkillConcept.objects.filter(vector__isnull=True).order_by("pk"))
+    query = SkillConcept.objects.all() if everything else SkillConcept.objects.filter(vector__isnull=True)
+    concepts = list(query.order_by("pk"))
     for start in range(0, len(concepts), batch_size):
         chunk = concepts[start : start + batch_size]
         vectors = embed_passages([concept_text(concept) for concept in chunk])
         for concept, vector in zip(chunk, vectors, strict=True):
             SkillConcept.objects.filter(pk=concept.pk).update(vector=vector_to_bytes(vector))
+        if progress:
+            progress(len(chunk))
     if concepts:
         transaction.on_commit(lambda: versions.bump(versions.TAXONOMY))
     return len(concepts)

@@ -78,3 +78,95 @@ def normalise(text: str) -> str:
 def sorted_key(text: str) -> str:
     """The same words in alphabetical order, so that "web development" meets "development web"."""
     return " ".join(sorted(words(text)))
+
+
+_FEMININE = (("euses", "eur"), ("euse", "eur"), ("trices", "teur"), ("trice", "teur"), ("iennes", "ien"),
+             ("ienne", "ien"))  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A light stem for Latin words: plural -s/-x and French feminine endings go ("développeuses" and
+    "développeur" meet; "databases" and "database")."""
+    for ending, replacement in _FEMININE:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + replacement
+    if len(word) > 3 and word[-1] in "sx" and word[-2] not in "su" and word.isascii():
+        return word[:-1]
+    return word
+
+
+def stem_words(items) -> list[str]:
+    return [stem(word) for word in items]
+
+
+_FRENCH = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "pour",
+        "une",
+        "un",
+        "je",
+        "nous",
+        "dans",
+        "sur",
+        "avec",
+        "est",
+        "au",
+        "aux",
+        "en",
+        "qui",
+        "que",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "our",
+        "we",
+        "is",
+        "are",
+        "of",
+        "to",
+        "in",
+        "on",
+        "a",
+        "an",
+        "i",
+        "my",
+        "who",
+        "that",
+        "this",
+        "from",
+    ]
+)
+
+
+def text_language(text: str) -> str:
+    """fr, ar or en: the language a profile or project is written in (for centring its vector).
+
+    Arabic script decides Arabic (Darija written in Arabic letters included); otherwise the more
+    frequent of French and English linking words. "" when nothing tells.
+    """
+    letters = [char for char in text or "" if char.isalpha()]
+    if not letters:
+        return ""
+    arabic = sum(1 for char in letters if "\u0600" <= char <= "\u06ff")
+    if arabic / len(letters) > 0.3:
+        return "ar"
+    tokens = re.findall(r"[a-zà-ÿ']+", (text or "").casefold())
+    french = sum(token in _FRENCH for token in tokens) + sum(
+        1 for token in tokens if any(c in token for c in "éèêàçù")
+    )
+    english = sum(token in _ENGLISH for token in tokens)
+    if not french and not english:
+        return ""
+    return "fr" if french >= english else "en"

@@ -8,11 +8,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.decorators import staff_tool
 from community.profiles.models import Profile, Project
 from community.profiles.selectors import profile_for_user
 
-from . import permissions, selectors, services
-from .models import Verdict
+from . import curation, permissions, selectors, services
+from .forms import SynonymAddForm
+from .models import SkillConcept, Verdict
 
 
 @require_GET
@@ -43,7 +45,9 @@ def project_suggestions(request, pk):
         {
             "project": project,
             "ready": selectors.features_ready(project),
-            "suggestions": selectors.competences_for_project(request.user, project),
+            "suggestions": selectors.competences_page(
+                request.user, project, selectors.page_number(request.GET.get("page"))
+            ),
             "programmes": selectors.programmes_for_project(request.user, project),
             "relays": selectors.relays_for_project(request.user, project),
         },
@@ -64,7 +68,9 @@ def profile_suggestions(request):
         {
             "profile": profile,
             "ready": selectors.features_ready(profile),
-            "suggestions": selectors.projects_for_profile(request.user, profile),
+            "suggestions": selectors.projects_page(
+                request.user, profile, selectors.page_number(request.GET.get("page"))
+            ),
         },
     )
 
@@ -97,3 +103,26 @@ def decide(request, project_pk, profile_pk):
     ):
         target = "matching:hub"
     return redirect(target)
+
+
+@staff_tool(permissions.may_manage_taxonomy)
+def taxonomy_queue(request):
+    """Analysts: the most frequent tags the taxonomy does not read, each to add as a concept's synonym."""
+    form = SynonymAddForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            concept, tag = form.cleaned_data["concept"], form.cleaned_data["tag"]
+            if curation.synonym_add(user=request.user, concept=concept, tag=tag):
+                messages.success(
+                    request, _("“%(tag)s” now reads as %(concept)s.") % {"tag": tag, "concept": concept.name}
+                )
+            else:
+                messages.info(request, _("The taxonomy already reads it that way."))
+            return redirect("matching:taxonomy_queue")
+        messages.error(request, _("Choose the skill this tag names."))
+    return render(
+        request,
+        "matching/taxonomy/queue.html",
+        {"tags": curation.unknown_tags_frequent(), "concepts": SkillConcept.objects.order_by("code")},
+        status=400 if form.errors else 200,
+    )

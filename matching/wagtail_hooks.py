@@ -1,5 +1,8 @@
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -33,3 +36,17 @@ class SkillConceptViewSet(SnippetViewSet):
 
 
 register_snippet(SkillConceptViewSet)
+
+
+class _QueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .permissions import may_manage_taxonomy
+
+        return may_manage_taxonomy(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def unknown_tags_menu_item():
+    return _QueueMenuItem(
+        _("Unknown skill tags"), reverse_lazy("matching:taxonomy_queue"), icon_name="help", order=411
+    )

@@ -13,6 +13,8 @@ class ReferentialConfig(AppConfig):
         # Model modules load only once the app registry is ready.
         from .audience import GoldenRecordContacts
         from .models import AccessAction
+        from .persondirectory import ReferentialDirectory
 
         registry.add_audit_actions({f"referential.{action.value}": action.label for action in AccessAction})
         registry.add_audience_source(GoldenRecordContacts.key, GoldenRecordContacts())
+        registry.set_person_directory(ReferentialDirectory())

@@ -6,4 +6,3 @@ import uuid
 def import_file_path(instance, filename):
     # The analyst's file name is kept in ImportBatch.original_filename, never in the path.
     return f"referential/imports/{uuid.uuid4().hex}"
-

@@ -30,13 +30,17 @@ def jsonable(row: dict) -> dict:
 
 
 class CheckedRow:
-    __slots__ = ("row_number", "raw", "clean", "reasons", "fingerprint")
+    """One row: its normalised values, the warnings of the cells it imports with, and the reasons
+    it is refused (only when nothing identifies a person)."""
 
-    def __init__(self, row_number, raw, clean, reasons):
+    __slots__ = ("row_number", "raw", "clean", "reasons", "warnings", "fingerprint")
+
+    def __init__(self, row_number, raw, clean, reasons, warnings=()):
         self.row_number = row_number
         self.raw = raw
         self.clean = clean
         self.reasons = reasons
+        self.warnings = list(warnings)
         self.fingerprint = "" if reasons else fingerprint(clean)
 
     @property
@@ -48,8 +52,8 @@ def check_row(row_number: int, row: dict, mapping: dict, default_region: str, to
     if "…" in row:
         reasons = [{"code": "unreadable_row", "field": "", "value": ""}]
         return CheckedRow(row_number, jsonable(row), {}, reasons)
-    clean, reasons = validate_row(mapped_values(row, mapping), default_region, today=today)
-    return CheckedRow(row_number, jsonable(row), clean, reasons)
+    clean, warnings, reasons = validate_row(mapped_values(row, mapping), default_region, today=today)
+    return CheckedRow(row_number, jsonable(row), clean, reasons, warnings)
 
 
 def checked_rows(batch, table=None, skip=0, limit=None):

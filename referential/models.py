@@ -17,6 +17,7 @@ from .files import import_file_path
 
 # The fields of a person record an import can fill, in the order the mapping form shows them.
 TARGET_FIELDS = (
+    "external_id",
     "given_name",
     "family_name",
     "full_name",
@@ -27,6 +28,12 @@ TARGET_FIELDS = (
     "city",
     "country",
 )
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Full date")
+    MONTH = "month", _("Month and year")
+    YEAR = "year", _("Year only")
 
 
 class Source(models.Model):
@@ -112,6 +119,10 @@ class ImportBatch(models.Model):
     accepted_rows = models.PositiveIntegerField(default=0)
     rejected_rows = models.PositiveIntegerField(default=0)
     duplicate_rows = models.PositiveIntegerField(default=0)
+    # Imported rows that carry at least one warning (a doubtful cell blanked, repaired or moved).
+    warning_rows = models.PositiveIntegerField(default=0)
+    # Rows that updated a record the source sent before (same record id in the source).
+    updated_rows = models.PositiveIntegerField(default=0)
     # Rows handled so far (0..total_rows); the committed chunks end at this row number.
     processed_rows = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
@@ -147,15 +158,26 @@ class SourceRecord(models.Model):
     row_number = models.PositiveIntegerField()
     raw = models.JSONField(default=dict)
     fingerprint = models.CharField(max_length=64)
+    # The source's own id for the person (file number, member number): a re-import updates by it.
+    external_id = models.CharField(_("record id in the source"), max_length=64, blank=True)
     given_name = models.CharField(_("given name"), max_length=120, blank=True)
     family_name = models.CharField(_("family name"), max_length=120, blank=True)
     name_arabic = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+    # A partial date is stored on its first day (1985 → 1985-01-01) with its precision: read both.
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_date_precision = models.CharField(
+        _("precision of the date of birth"), max_length=5, choices=DatePrecision.choices, blank=True
+    )
     email = models.EmailField(_("email"), blank=True, db_index=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, db_index=True)
+    phone_raw = models.CharField(_("phone as written"), max_length=40, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
     imported_at = models.DateTimeField(default=timezone.now)
+    # [{"code", "field", "value"}] for the cells that were blanked, repaired or moved (see validation).
+    warnings = models.JSONField(default=list, blank=True)
+    # The warnings' codes, space-separated with a space either side: the batch report filters on them.
+    warning_codes = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("source record")
@@ -164,6 +186,7 @@ class SourceRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "fingerprint"], name="source_record_fingerprint_once")
         ]
+        indexes = [models.Index(fields=["source", "external_id"], name="source_record_external_idx")]
 
     def __str__(self):
         return " ".join(part for part in (self.given_name, self.family_name) if part) or self.name_arabic

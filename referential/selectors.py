@@ -65,6 +65,27 @@ def rejected_rows(batch):
     return RejectedRow.objects.filter(batch=batch).order_by("row_number")
 
 
+def warned_records(batch, code: str = ""):
+    """The rows of a batch that went in with a warning, optionally those with one code only."""
+    records = SourceRecord.objects.filter(batch=batch).exclude(warning_codes="").order_by("row_number")
+    if code:
+        records = records.filter(warning_codes__contains=f" {code} ")
+    return records
+
+
+def warning_counts(batch) -> dict[str, int]:
+    """{warning code: rows of the batch carrying it}, for the filter."""
+    counts: dict[str, int] = {}
+    for codes in (
+        SourceRecord.objects.filter(batch=batch)
+        .exclude(warning_codes="")
+        .values_list("warning_codes", flat=True)
+    ):
+        for code in codes.split():
+            counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def earlier_import_of_same_file(batch):
     """A finished import of the same source with the same file content (sha256), if any."""
     return (

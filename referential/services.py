@@ -21,6 +21,7 @@ from .mapping import proposed_mapping
 from .models import AccessAction, ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
 from .readers import ENCODINGS, Table, UnreadableFile
 from .selectors import remembered_mapping
+from .validation import RECORD_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -245,33 +246,70 @@ def _import_chunk(batch_id: int, chunk) -> None:
             source_id=batch.source_id, fingerprint__in=[row.fingerprint for row in good]
         ).values_list("fingerprint", flat=True)
     )
-    records, duplicates = [], 0
+    # Records the source sent before under the same id of its own: a re-import updates them.
+    known = {
+        record.external_id: record
+        for record in SourceRecord.objects.filter(
+            source_id=batch.source_id,
+            external_id__in=[row.clean["external_id"] for row in good if row.clean.get("external_id")],
+        ).order_by("id")
+    }
+    records, updated, duplicates, warned, repeated = [], [], 0, 0, 0
     now = timezone.now()
     for row in good:
         if row.fingerprint in held:
             duplicates += 1
             continue
         held.add(row.fingerprint)
-        records.append(
-            SourceRecord(
-                source_id=batch.source_id,
-                batch_id=batch.pk,
-                row_number=row.row_number,
-                raw=row.raw,
-                fingerprint=row.fingerprint,
-                imported_at=now,
-                **row.clean,
-            )
+        warned += bool(row.warnings)
+        codes = " ".join(dict.fromkeys(w["code"] for w in row.warnings))
+        values = {
+            **row.clean,
+            "raw": row.raw,
+            "fingerprint": row.fingerprint,
+            "warnings": row.warnings,
+            "warning_codes": f" {codes} " if codes else "",
+        }
+        previous = known.get(row.clean.get("external_id"))
+        if previous is not None:
+            for field, value in values.items():
+                setattr(previous, field, value)
+            previous.batch_id, previous.row_number, previous.imported_at = batch.pk, row.row_number, now
+            if previous.pk:
+                updated.append(previous)
+            else:
+                repeated += 1  # the same id twice in this file: the later row wins
+            continue
+        record = SourceRecord(
+            source_id=batch.source_id, batch_id=batch.pk, row_number=row.row_number, imported_at=now, **values
         )
+        if record.external_id:
+            known[record.external_id] = record
+        records.append(record)
     rejected = [
         RejectedRow(batch_id=batch.pk, row_number=row.row_number, raw=row.raw, reasons=row.reasons)
         for row in chunk
         if not row.ok
     ]
     SourceRecord.objects.bulk_create(records)
+    if updated:
+        fields = [*RECORD_FIELDS, "raw", "fingerprint", "warnings", "warning_codes", "batch", "row_number"]
+        fields.append("imported_at")
+        SourceRecord.objects.bulk_update(updated, fields)
     RejectedRow.objects.bulk_create(rejected)
     batch.accepted_rows += len(records)
+    batch.updated_rows += len(updated) + repeated
+    batch.warning_rows += warned
     batch.duplicate_rows += duplicates
     batch.rejected_rows += len(rejected)
     batch.processed_rows += len(chunk)
-    batch.save(update_fields=["accepted_rows", "duplicate_rows", "rejected_rows", "processed_rows"])
+    batch.save(
+        update_fields=[
+            "accepted_rows",
+            "updated_rows",
+            "warning_rows",
+            "duplicate_rows",
+            "rejected_rows",
+            "processed_rows",
+        ]
+    )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("imports/<int:pk>/commit/", views.batch_commit, name="batch_commit"),
     path("imports/<int:pk>/progress.json", views.batch_progress, name="batch_progress"),
     path("imports/<int:pk>/rejected.csv", views.batch_rejected_csv, name="batch_rejected_csv"),
+    path("imports/<int:pk>/warnings.csv", views.batch_warnings_csv, name="batch_warnings_csv"),
     path("imports/<int:pk>/file/", views.batch_file, name="batch_file"),
     path("access-log/", views.access_log, name="access_log"),
 ]

@@ -40,33 +40,49 @@ class RowProblem(Exception):
 
 
 # What each code means, for the analyst. Kept lazy: rendered in the language active at render time.
+# A code is a rejection only for rows that carry nothing identifying a person ("nothing_identifies",
+# "unreadable_row"); every other code is a warning on a row that was imported with the cell blanked,
+# repaired or moved (see validate_row).
 REASONS = {
-    "missing_name": gettext_lazy("No name: give a name in Latin script, in Arabic script, or both."),
+    "nothing_identifies": gettext_lazy(
+        "Nothing identifies a person: no name in either script, no email and no phone."
+    ),
+    "missing_name": gettext_lazy("No name: the row was kept for its email or phone."),
     "latin_name_in_arabic_script": gettext_lazy(
-        "This column is for the name in Latin script, but it holds Arabic letters."
+        "This column is for the name in Latin script, but it holds Arabic letters: kept as the Arabic name."
     ),
     "arabic_name_in_latin_script": gettext_lazy(
-        "This column is for the name in Arabic script, but it holds Latin letters."
+        "This column is for the name in Arabic script, but it holds Latin letters: kept as the Latin name."
     ),
-    "name_has_digits": gettext_lazy("A name cannot contain digits."),
+    "name_has_digits": gettext_lazy("A name cannot contain digits: they were left out."),
     "name_bad_characters": gettext_lazy(
-        "A name holds only letters, spaces, hyphens, apostrophes and full stops."
+        "A name holds only letters, spaces, hyphens, apostrophes and full stops: other characters were "
+        "left out."
     ),
     "bad_encoding": gettext_lazy(
-        "The text is garbled (wrong character encoding, e.g. “Ã©” for “é”, or “�”). "
-        "Save the file again as UTF-8."
+        "The text is garbled (wrong character encoding, e.g. “Ã©” for “é”, or “�”): the cell was left "
+        "empty. Save the file again as UTF-8."
     ),
-    "invalid_email": gettext_lazy("Not a valid email address."),
-    "invalid_phone": gettext_lazy("Not a valid phone number (with the source's country as default)."),
-    "invalid_date": gettext_lazy("Not a date; write it as dd/mm/yyyy or yyyy-mm-dd."),
-    "implausible_date": gettext_lazy("This date of birth is in the future or before 1900."),
+    "repaired_encoding": gettext_lazy("The text was garbled (wrong character encoding) and was repaired."),
+    "invalid_email": gettext_lazy("Not a valid email address: left empty."),
+    "invalid_phone": gettext_lazy("Not a phone number: only the value as written was kept."),
+    "phone_country_assumed": gettext_lazy(
+        "A national number and no country on the row: it was read in the source's country, to check."
+    ),
+    "phone_not_allocated": gettext_lazy(
+        "This number is not in a range allocated for the country (a typo or a new range): kept, to check."
+    ),
+    "invalid_date": gettext_lazy("Not a date (write dd/mm/yyyy, yyyy-mm-dd, mm/yyyy or yyyy): left empty."),
+    "implausible_date": gettext_lazy("This date of birth is in the future or before 1900: left empty."),
     "unknown_country": gettext_lazy(
-        "Unknown country; give its name in French, Arabic or English, or its ISO code."
+        "Unknown country (give its name in any language or its ISO code): left empty."
     ),
     "unreadable_row": gettext_lazy("The row could not be read (wrong number of columns)."),
 }
+REJECTING = frozenset({"nothing_identifies", "unreadable_row"})
 
 FIELD_LABELS = {
+    "external_id": gettext_lazy("record id in the source"),
     "given_name": gettext_lazy("given name"),
     "family_name": gettext_lazy("family name"),
     "full_name": gettext_lazy("full name"),
@@ -101,6 +117,20 @@ def clean_text(value) -> str:
     return text
 
 
+def repaired(text: str) -> str | None:
+    """Mojibake read back as UTF-8 ("Ã©" → "é"), or None when the text cannot be recovered."""
+    if "\ufffd" in text or CONTROL.search(text):
+        return None
+    for wrong in ("cp1252", "latin-1", "cp1256"):
+        try:
+            recovered = text.encode(wrong).decode("utf-8")
+        except UnicodeError:
+            continue
+        if recovered != text:
+            return recovered
+    return None
+
+
 def is_garbled(text: str) -> bool:
     """Replacement or control characters, or mojibake: UTF-8 bytes that were read as another encoding.
 
@@ -111,14 +141,7 @@ def is_garbled(text: str) -> bool:
         return True
     if text.isascii():
         return False
-    for wrong in ("cp1252", "latin-1", "cp1256"):
-        try:
-            recovered = text.encode(wrong).decode("utf-8")
-        except UnicodeError:
-            continue
-        if recovered != text:
-            return True
-    return False
+    return repaired(text) is not None
 
 
 NAME_PUNCTUATION = frozenset(" '’-.")
@@ -153,13 +176,83 @@ def clean_arabic_name(value) -> str:
     return text
 
 
+def name_letters(text: str) -> str:
+    """The name with what cannot be in a name left out (digits, symbols), spaces kept single."""
+    kept = "".join(
+        c if c in NAME_PUNCTUATION or unicodedata.category(c)[0] in "LM" else " "
+        for c in text.translate(ARABIC_DIGITS)
+        if not c.isdigit()
+    )
+    return " ".join(kept.split()).strip(" .-'’")
+
+
+def salvage_name(value, field) -> tuple[str, str, dict | None]:
+    """(script, text, warning) for one name cell: "latin" or "arabic" as the letters say, whatever the
+    column; garbled text repaired when it can be, stray characters left out."""
+    warning = None
+    text = " ".join(unicodedata.normalize("NFC", str(value or "")).split())
+    if not text:
+        return "latin", "", None
+    if is_garbled(text):
+        fixed = repaired(text)
+        if fixed is None:
+            return "latin", "", {"code": "bad_encoding", "field": field, "value": text}
+        warning = {"code": "repaired_encoding", "field": field, "value": text}
+        text = " ".join(unicodedata.normalize("NFC", fixed).split())
+    script = "arabic" if ARABIC_LETTER.search(text) and not LATIN_LETTER.search(text) else "latin"
+    if script == "latin" and ARABIC_LETTER.search(text):
+        # Both scripts in one cell: keep the letters of the column's script.
+        wanted = ARABIC_LETTER if field == "name_arabic" else LATIN_LETTER
+        script = "arabic" if field == "name_arabic" else "latin"
+        text = " ".join(word for word in text.split() if wanted.search(word))
+    try:
+        _check_name_characters(text, field)
+    except RowProblem as problem:
+        warning = warning or {"code": problem.code, "field": field, "value": text}
+        text = name_letters(text)
+    if script == "arabic" and field != "name_arabic":
+        warning = warning or {"code": "latin_name_in_arabic_script", "field": field, "value": text}
+    if script == "latin" and field == "name_arabic":
+        warning = warning or {"code": "arabic_name_in_latin_script", "field": field, "value": text}
+    return script, text, warning
+
+
+# Second words of compound given names ("Fatima Zahra", "Nour Eddine", "Abd el Kader"): folded keys.
+_COMPOUND_SECOND = frozenset(
+    {"zahra", "ezzahra", "zohra", "ezzohra", "eddine", "edine", "dine", "ddine", "allah", "ellah", "illah"}
+)
+_COMPOUND_FIRST = frozenset({"abd", "abdel", "abdul", "abou", "abu", "moulay", "my", "sidi", "lalla", "el"})
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalpha())
+
+
 def split_full_name(full: str) -> tuple[str, str]:
-    """"EL AMRANI, Mohamed" → (Mohamed, EL AMRANI); "Mohamed El Amrani" → (Mohamed, El Amrani)."""
+    """ "EL AMRANI, Mohamed" → (Mohamed, EL AMRANI); "Mohamed El Amrani" → (Mohamed, El Amrani);
+    "BENNANI Fatima Zahra" → (Fatima Zahra, BENNANI): words in capitals are the family name, as civil
+    records write it; "Fatima Zahra Bennani" → (Fatima Zahra, Bennani): compound given names stay whole."""
     if "," in full:
         family, given = (part.strip() for part in full.split(",", 1))
         return given, family
-    given, _space, family = full.partition(" ")
-    return given, family
+    words = full.split()
+    if len(words) < 2:
+        return full, ""
+    upper = [w.isupper() and len(w) > 1 for w in words]
+    if any(upper) and not all(upper):
+        if upper[0]:
+            cut = upper.index(False)
+            return " ".join(words[cut:]), " ".join(words[:cut])
+        if upper[-1]:
+            cut = len(words) - upper[::-1].index(False)
+            return " ".join(words[:cut]), " ".join(words[cut:])
+    given = 1
+    first = _fold(words[0])
+    if len(words) > 2 and (first in _COMPOUND_FIRST or _fold(words[1]) in _COMPOUND_SECOND):
+        given = 2
+        if first in {"abd", "abou", "abu"} and _fold(words[1]) in {"el", "al", "ul"} and len(words) > 3:
+            given = 3
+    return " ".join(words[:given]), " ".join(words[given:])
 
 
 # --- Email, phone ---------------------------------------------------------------------------------------
@@ -178,18 +271,64 @@ def clean_email(value) -> str:
     return text
 
 
-def clean_phone(value, default_region: str) -> str:
-    """E.164 (+212612345678); national numbers are read in the source's country."""
+_PHONE_KEEP = re.compile(r"[^\d+]")
+# International call prefixes: 00 (most of the world), 011 (North America), 010 (Japan).
+INTERNATIONAL_PREFIXES = ("00", "011")
+
+
+def _phone_candidates(text: str, regions):
+    """Ways to read a number, most likely first: as written in each region, then with an
+    international prefix or a bare country code turned into "+" (with a trunk 0 after it dropped)."""
+    for region in regions:
+        yield text, region
+    digits = _PHONE_KEEP.sub("", text.replace("(0)", ""))
+    plus = digits.startswith("+")
+    digits = digits.lstrip("+")
+    forms = []
+    if plus:
+        forms.append(digits)
+    for prefix in INTERNATIONAL_PREFIXES:
+        if digits.startswith(prefix):
+            forms.append(digits[len(prefix) :])
+    if not plus and len(digits) >= 10 and not digits.startswith("0"):
+        forms.append(digits)  # "212 661 23 45 67": a country code without its "+"
+    for form in forms:
+        yield "+" + form, None
+        code_length = next(
+            (n for n in (1, 2, 3) if phonenumbers.region_code_for_country_code(int(form[:n] or 0)) != "ZZ"),
+            0,
+        )
+        if code_length and form[code_length : code_length + 1] == "0":
+            yield "+" + form[:code_length] + form[code_length + 1 :], None
+
+
+def clean_phone(value, default_region: str, row_region: str = "") -> tuple[str, dict | None]:
+    """(E.164 or "", warning): read in the row's own country first, then the source's; international
+    prefixes 00 and 011 and bare country codes understood. A number that only passes as *possible*
+    (outside allocated ranges) is kept with a warning; one that cannot be read keeps only its raw form."""
     text = clean_text(value).translate(ARABIC_DIGITS)
     if not text:
-        return ""
-    try:
-        number = phonenumbers.parse(text, default_region or None)
-    except phonenumbers.NumberParseException:
-        raise RowProblem("invalid_phone", "phone", text) from None
-    if not phonenumbers.is_valid_number(number):
-        raise RowProblem("invalid_phone", "phone", text)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return "", None
+    regions = [r for r in dict.fromkeys((row_region, default_region)) if r]
+    possible = None
+    for candidate, region in _phone_candidates(text, regions):
+        try:
+            number = phonenumbers.parse(candidate, region, keep_raw_input=True)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            national = number.country_code_source == phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
+            if national and region != row_region:
+                # A national number read in the source's country, not the row's: say so.
+                return e164, {"code": "phone_country_assumed", "field": "phone", "value": text}
+            return e164, None
+        if possible is None and phonenumbers.is_possible_number(number):
+            possible = number
+    if possible is not None:
+        e164 = phonenumbers.format_number(possible, phonenumbers.PhoneNumberFormat.E164)
+        return e164, {"code": "phone_not_allocated", "field": "phone", "value": text}
+    return "", {"code": "invalid_phone", "field": "phone", "value": text}
 
 
 # --- Dates ---------------------------------------------------------------------------------------------
@@ -220,6 +359,12 @@ MONTHS = {
 }
 NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
 WORDED_DATE = re.compile(r"^(\d{1,2})(?:er)?\s+(.+?)\.?\s+(\d{4})$")
+YEAR_ONLY = re.compile(r"^(?:(?:vers|ca|circa|c|env|environ|about|approx)\.?\s*)?(\d{4})(?:\.0)?$")
+YEAR_MONTH = re.compile(r"^(\d{4})[/.\-](\d{1,2})$")
+MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+WORDED_MONTH_YEAR = re.compile(r"^(.+?)\.?\s+(\d{4})$")
+
+DAY, MONTH, YEAR = "day", "month", "year"
 
 
 def _strip_accents(text: str) -> str:
@@ -231,6 +376,47 @@ def _full_year(year: int, today: datetime.date) -> int:
         return year
     # A two-digit year of birth: not in the future.
     return 2000 + year if 2000 + year <= today.year else 1900 + year
+
+
+def parse_partial_date(value, today=None) -> tuple[datetime.date | None, str]:
+    """(date, precision): a full date ("day"), a year and month ("month", the date on the 1st) or a
+    year alone ("year", the date on 1 January). Zero day or month ("00/00/1985") count as unknown."""
+    today = today or datetime.date.today()
+    if isinstance(value, datetime.datetime):
+        return value.date(), DAY
+    if isinstance(value, datetime.date):
+        return value, DAY
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1000 <= value < 10000:
+        return datetime.date(int(value), 1, 1), YEAR
+    text = clean_text(value).translate(ARABIC_DIGITS)
+    text = text.split("T")[0].split(" 00:00")[0].strip()
+    if not text:
+        return None, ""
+    folded = _strip_accents(text.casefold())
+    if match := YEAR_ONLY.match(folded):
+        return datetime.date(int(match.group(1)), 1, 1), YEAR
+    if match := YEAR_MONTH.match(text):
+        year, month = int(match.group(1)), int(match.group(2))
+        return _month_or_year(year, month, value)
+    if match := MONTH_YEAR.match(text):
+        month, year = int(match.group(1)), int(match.group(2))
+        return _month_or_year(year, month, value)
+    match = NUMERIC_DATE.match(text)
+    if match and len(match.group(1)) != 4 and int(match.group(1)) == 0:
+        return _month_or_year(_full_year(int(match.group(3)), today), int(match.group(2)), value)
+    if match and len(match.group(1)) == 4 and int(match.group(3)) == 0:
+        return _month_or_year(int(match.group(1)), int(match.group(2)), value)
+    if not match and (worded := WORDED_MONTH_YEAR.match(folded)) and worded.group(1) in MONTHS:
+        return datetime.date(int(worded.group(2)), MONTHS[worded.group(1)], 1), MONTH
+    return parse_date(value, today), DAY
+
+
+def _month_or_year(year, month, value):
+    if month == 0:
+        return datetime.date(year, 1, 1), YEAR
+    if 1 <= month <= 12:
+        return datetime.date(year, month, 1), MONTH
+    raise RowProblem("invalid_date", "birth_date", str(value))
 
 
 def parse_date(value, today=None) -> datetime.date | None:
@@ -269,18 +455,33 @@ def parse_date(value, today=None) -> datetime.date | None:
     raise RowProblem("invalid_date", "birth_date", str(value))
 
 
-def clean_birth_date(value, today=None) -> datetime.date | None:
+def clean_birth_date(value, today=None) -> tuple[datetime.date | None, str]:
+    """(date, precision) of a date of birth: "day", "month" or "year"; (None, "") when empty."""
     today = today or datetime.date.today()
     try:
-        date = parse_date(value, today)
+        date, precision = parse_partial_date(value, today)
     except RowProblem as problem:
         raise RowProblem(problem.code, "birth_date", problem.value) from None
+    except (ValueError, OverflowError):
+        raise RowProblem("invalid_date", "birth_date", str(value)) from None
     if date is not None and (date > today or date.year < 1900):
         raise RowProblem("implausible_date", "birth_date", str(value))
-    return date
+    return date, precision
+
+
+def format_partial_date(date, precision: str) -> str:
+    """ "1985", "1985-03" or "1985-03-12": what the source said, no more."""
+    if date is None:
+        return ""
+    if precision == YEAR:
+        return f"{date.year:04d}"
+    if precision == MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
 
 
 # --- Countries -----------------------------------------------------------------------------------------
+
 
 def clean_country(value) -> str:
     text = clean_text(value)
@@ -295,6 +496,20 @@ def clean_country(value) -> str:
 # --- A whole row ---------------------------------------------------------------------------------------
 
 RECORD_FIELDS = (
+    "external_id",
+    "given_name",
+    "family_name",
+    "name_arabic",
+    "birth_date",
+    "birth_date_precision",
+    "email",
+    "phone",
+    "phone_raw",
+    "city",
+    "country",
+)
+# What the fingerprint covers: the person's values, not the source's own id (a re-import updates by it).
+FINGERPRINT_FIELDS = (
     "given_name",
     "family_name",
     "name_arabic",
@@ -306,49 +521,82 @@ RECORD_FIELDS = (
 )
 
 
-def validate_row(values: dict, default_region: str, today=None) -> tuple[dict, list[dict]]:
-    """({record field: normalised value}, [reasons]) for one row given as {target field: cell value}.
+def _names(values: dict, clean: dict, warnings: list) -> None:
+    """Given, family and Arabic names from whichever name columns there are, each in its script."""
+    latin, arabic = {}, {}
+    for field in ("given_name", "family_name", "full_name", "name_arabic"):
+        script, text, warning = salvage_name(values.get(field), field)
+        if warning:
+            warnings.append(warning)
+        if not text:
+            continue
+        if script == "arabic":
+            arabic[field] = text
+        else:
+            latin[field if field != "name_arabic" else "full_name_latin"] = text
+    clean["given_name"] = latin.get("given_name", "")
+    clean["family_name"] = latin.get("family_name", "")
+    if not (clean["given_name"] or clean["family_name"]):
+        full = latin.get("full_name") or latin.get("full_name_latin")
+        if full:
+            clean["given_name"], clean["family_name"] = split_full_name(full)
+    # A full-name column holds the fullest form; else the Arabic given and family names together.
+    whole = [arabic[f] for f in ("name_arabic", "full_name") if f in arabic]
+    parts = [arabic[f] for f in ("given_name", "family_name") if f in arabic]
+    clean["name_arabic"] = max(whole, key=len) if whole else " ".join(parts)
 
-    Every field is checked so that a rejected row lists all its problems at once.
+
+def validate_row(values: dict, default_region: str, today=None) -> tuple[dict, list[dict], list[dict]]:
+    """({record field: normalised value}, [warnings], [rejection reasons]) for one row given as
+    {target field: cell value}.
+
+    A doubtful cell never rejects the row: it is blanked, repaired or moved and the row carries a
+    warning for it. Only a row with nothing that identifies a person (no name in either script, no
+    email, no phone) is rejected.
     """
     clean = {field: "" for field in RECORD_FIELDS}
     clean["birth_date"] = None
-    reasons = []
+    warnings: list[dict] = []
 
     def check(field, function, *args):
         try:
-            clean[field] = function(values.get(field), *args)
+            result = function(values.get(field), *args)
         except RowProblem as problem:
-            reasons.append({"code": problem.code, "field": problem.field or field, "value": problem.value})
+            warnings.append({"code": problem.code, "field": problem.field or field, "value": problem.value})
+            return None
+        return result
 
-    check("given_name", clean_latin_name, "given_name")
-    check("family_name", clean_latin_name, "family_name")
-    if values.get("full_name") and not (clean["given_name"] or clean["family_name"]):
-        try:
-            full = clean_latin_name(values.get("full_name"), "full_name")
-        except RowProblem as problem:
-            reasons.append({"code": problem.code, "field": "full_name", "value": problem.value})
+    external = check("external_id", clean_text)
+    clean["external_id"] = (external or "")[:64]
+    _names(values, clean, warnings)
+    dated = check("birth_date", clean_birth_date, today)
+    if dated:
+        clean["birth_date"], clean["birth_date_precision"] = dated
+    clean["email"] = check("email", clean_email) or ""
+    clean["city"] = check("city", clean_text) or ""
+    clean["country"] = check("country", clean_country) or ""
+    raw_phone = " ".join(str(values.get("phone") or "").split())
+    clean["phone_raw"] = raw_phone[:40]
+    phone = check("phone", clean_phone, default_region, clean["country"])
+    if phone:
+        clean["phone"], warning = phone
+        if warning:
+            warnings.append(warning)
+    reasons = []
+    if not (clean["given_name"] or clean["family_name"] or clean["name_arabic"]):
+        if clean["email"] or clean["phone"] or raw_phone:
+            warnings.append({"code": "missing_name", "field": "", "value": ""})
         else:
-            clean["given_name"], clean["family_name"] = split_full_name(full)
-    check("name_arabic", clean_arabic_name)
-    check("birth_date", clean_birth_date, today)
-    check("email", clean_email)
-    check("phone", clean_phone, default_region)
-    check("city", lambda value: clean_text(value))
-    check("country", clean_country)
-    name_fields = ("given_name", "family_name", "full_name", "name_arabic")
-    names_failed = any(reason["field"] in name_fields for reason in reasons)
-    if not names_failed and not (clean["given_name"] or clean["family_name"] or clean["name_arabic"]):
-        reasons.append({"code": "missing_name", "field": "", "value": ""})
-    return clean, reasons
+            reasons.append({"code": "nothing_identifies", "field": "", "value": ""})
+    return clean, warnings, reasons
 
 
 def fingerprint(clean: dict) -> str:
     """sha256 of the normalised values: the same person row from the same source imports once."""
     parts = []
-    for field in RECORD_FIELDS:
+    for field in FINGERPRINT_FIELDS:
         value = clean.get(field)
         if isinstance(value, datetime.date):
-            value = value.isoformat()
+            value = format_partial_date(value, clean.get("birth_date_precision") or DAY)
         parts.append((value or "").casefold())
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -26,7 +26,7 @@ from .importing import checked_rows
 from .models import AccessAction, ImportBatch, Source
 from .permissions import can_use_referential
 from .readers import UnreadableFile
-from .validation import reason_message
+from .validation import REASONS, reason_message
 
 analyst_required = staff_tool(can_use_referential)
 
@@ -157,7 +157,11 @@ def batch_preview(request, pk):
         return redirect("referential:batch", batch.pk)
     services.access_log(request.user, AccessAction.VIEW, batch=batch, detail="preview")
     rows = [
-        {"row": row, "messages": [reason_message(reason) for reason in row.reasons]}
+        {
+            "row": row,
+            "messages": [reason_message(reason) for reason in row.reasons],
+            "warnings": [reason_message(warning) for warning in row.warnings],
+        }
         for row in checked_rows(batch, limit=PREVIEW_ROWS)
     ]
     return render(
@@ -191,6 +195,14 @@ def batch_detail(request, pk):
     services.access_log(request.user, AccessAction.VIEW, batch=batch)
     page = Paginator(selectors.rejected_rows(batch), 50).get_page(request.GET.get("page"))
     rejected = [{"row": row, "messages": [reason_message(reason) for reason in row.reasons]} for row in page]
+    code = request.GET.get("warning", "")
+    counts = selectors.warning_counts(batch)
+    code = code if code in counts else ""
+    warned_page = Paginator(selectors.warned_records(batch, code), 50).get_page(request.GET.get("wpage"))
+    warned = [
+        {"record": record, "messages": [reason_message(warning) for warning in record.warnings]}
+        for record in warned_page
+    ]
     return render(
         request,
         "referential/batch_detail.html",
@@ -198,6 +210,10 @@ def batch_detail(request, pk):
             "batch": batch,
             "page": page,
             "rejected": rejected,
+            "warned": warned,
+            "warned_page": warned_page,
+            "warning_filter": code,
+            "warning_choices": [(c, n, REASONS.get(c, c)) for c, n in counts.items()],
             "earlier": selectors.earlier_import_of_same_file(batch),
             "running": batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING),
         },
@@ -217,6 +233,8 @@ def batch_progress(request, pk):
             "processed": batch.processed_rows,
             "accepted": batch.accepted_rows,
             "rejected": batch.rejected_rows,
+            "warnings": batch.warning_rows,
+            "updated": batch.updated_rows,
             "duplicates": batch.duplicate_rows,
             "finished": batch.status in (ImportBatch.Status.DONE, ImportBatch.Status.FAILED),
         }
@@ -240,6 +258,27 @@ def batch_rejected_csv(request, pk):
         for row in selectors.rejected_rows(batch).iterator()
     )
     return csv_response(f"rejected-rows-{batch.pk}.csv", [_("Row"), *batch.headers, _("Reasons")], rows)
+
+
+@analyst_required
+@require_GET
+def batch_warnings_csv(request, pk):
+    """The rows imported with warnings (optionally one kind): record id, what was stored, what the file
+    said and the warnings, in the analyst's language."""
+    batch = _batch(pk)
+    services.access_log(request.user, AccessAction.DOWNLOAD_REJECTED, batch=batch, detail="warnings")
+    code = request.GET.get("warning", "")
+    rows = (
+        [
+            record.row_number,
+            record.external_id,
+            *[record.raw.get(header, "") for header in batch.headers],
+            " | ".join(reason_message(warning) for warning in record.warnings),
+        ]
+        for record in selectors.warned_records(batch, code).iterator()
+    )
+    headers = [_("Row"), _("Record id in the source"), *batch.headers, _("Warnings")]
+    return csv_response(f"warnings-{batch.pk}.csv", headers, rows)
 
 
 @analyst_required

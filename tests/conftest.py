@@ -5,7 +5,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 
@@ -16,10 +16,13 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """A test's rolled-back data must not live on in the cache (Wagtail caches site root paths there)."""
-    cache.clear()
+    """A test's rolled-back data must not live on in a cache (Wagtail caches site root paths there, and
+    public pages live in the "pages" cache)."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 class _Inbox:

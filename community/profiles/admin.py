@@ -11,13 +11,13 @@ class RelayCoverageForm(forms.ModelForm):
 
     class Meta:
         model = RelayCoverage
-        fields = ["relay", "countries"]
+        fields = ["relay", "countries", "body", "contact_channel", "contact"]
 
 
 @admin.register(RelayCoverage)
 class RelayCoverageAdmin(admin.ModelAdmin):
     form = RelayCoverageForm
-    list_display = ["relay", "countries"]
+    list_display = ["relay", "body", "countries", "contact_channel"]
     autocomplete_fields = ["relay"]
     search_fields = ["relay__email"]
 

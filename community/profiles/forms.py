@@ -14,25 +14,67 @@ MAX_LINKS = 3
 MAX_SKILLS = 30
 
 
-def _split_skills(value: str) -> list[str]:
-    seen = []
-    for name in (value or "").split(","):
-        name = " ".join(name.split())[:100]
-        if name and name.casefold() not in {s.casefold() for s in seen}:
-            seen.append(name)
-    return seen
+SKILL_LENGTH = 100
 
 
-class SkillsField(forms.CharField):
-    """Comma-separated skills; the template offers existing ones through a <datalist>."""
+class SkillChipsWidget(forms.Widget):
+    """One chip per skill: each kept skill is a ticked box (untick to remove), and a few boxes take
+    new skills, one per box, so that "BIM (Revit, Tekla)" stays one skill. Works without JavaScript;
+    skill_chips.js turns it into a tag input (Enter adds a chip). Names repeat: the value is a list."""
 
-    def clean(self, value):
-        skills = _split_skills(super().clean(value))
-        if len(skills) > MAX_SKILLS:
+    template_name = "profiles/widgets/skill_chips.html"
+    new_boxes = 3
+
+    def format_value(self, value):
+        if value is None:
+            return []
+        if isinstance(value, str):  # an initial written as text: one skill
+            return [value] if value.strip() else []
+        return [str(skill) for skill in value if str(skill).strip()]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["skills"] = self.format_value(value)
+        context["widget"]["boxes"] = range(self.new_boxes)
+        context["widget"]["maxlength"] = SKILL_LENGTH
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            return data.getlist(name)
+        value = data.get(name)
+        return value if isinstance(value, list | tuple) else ([value] if value else [])
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+    def id_for_label(self, id_):
+        return f"{id_}_new" if id_ else id_
+
+
+class SkillsField(forms.Field):
+    """A list of skills as typed, each kept whole (commas and brackets included), without repeats."""
+
+    widget = SkillChipsWidget
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return []
+        if isinstance(value, str):
+            value = [value]
+        seen = []
+        for name in value:
+            name = " ".join(str(name).split())[:SKILL_LENGTH]
+            if name and name.casefold() not in {s.casefold() for s in seen}:
+                seen.append(name)
+        return seen
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_SKILLS:
             raise forms.ValidationError(
                 _("Please list at most %(count)s skills.") % {"count": MAX_SKILLS}, code="too_many"
             )
-        return skills
 
 
 def _checkboxes(choices, label):
@@ -58,8 +100,7 @@ class ProfileForm(forms.ModelForm):
     skills = SkillsField(
         label=_("Skills"),
         required=False,
-        help_text=_("Separate skills with commas."),
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+        help_text=_("One skill per box, written your way. Untick a skill to remove it."),
     )
     languages = _checkboxes(LanguageChoice.choices, _("Languages spoken"))
     contributions = _checkboxes(Contribution.choices, _("Ways to contribute"))
@@ -95,7 +136,7 @@ class ProfileForm(forms.ModelForm):
             self.initial["sectors"] = profile.sectors
             self.initial["languages"] = profile.languages
             self.initial["contributions"] = profile.contributions
-            self.initial["skills"] = ", ".join(sorted(profile.skills.names(), key=str.casefold))
+            self.initial["skills"] = sorted(profile.skills.names(), key=str.casefold)
 
     def clean_display_name(self):
         # Bidirectional controls (U+202E…) would let a name reorder the text shown around it.
@@ -124,8 +165,7 @@ class ProjectForm(forms.ModelForm):
     skills_needed = SkillsField(
         label=_("Skills needed"),
         required=False,
-        help_text=_("Separate skills with commas."),
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+        help_text=_("One need per box, written your way: every need you list counts for suggestions."),
     )
     help_needed = _checkboxes(Contribution.choices, _("Kinds of help needed"))
 
@@ -138,9 +178,7 @@ class ProjectForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["help_needed"] = self.instance.help_needed
-            self.initial["skills_needed"] = ", ".join(
-                sorted(self.instance.skills_needed.names(), key=str.casefold)
-            )
+            self.initial["skills_needed"] = sorted(self.instance.skills_needed.names(), key=str.casefold)
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -213,6 +213,15 @@ class Project(models.Model):
         return _labels(Contribution, self.help_needed)
 
 
+class RelayChannel(models.TextChoices):
+    """How a relay wants members to reach them (shown with matching's relay suggestions)."""
+
+    MESSAGE = "message", _("A message on Kafaat")
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Telephone")
+    WEBSITE = "website", _("Website")
+
+
 class RelayCoverage(models.Model):
     """The countries a relay (consulate or partner staff) follows."""
 
@@ -223,6 +232,18 @@ class RelayCoverage(models.Model):
         verbose_name=_("relay"),
     )
     countries = models.JSONField(_("countries covered"), default=list)
+    body = models.CharField(
+        _("body"),
+        max_length=160,
+        blank=True,
+        help_text=_("The consulate or partner organisation the relay works for."),
+    )
+    contact_channel = models.CharField(
+        _("contact channel"), max_length=10, choices=RelayChannel.choices, default=RelayChannel.MESSAGE
+    )
+    contact = models.CharField(
+        _("contact"), max_length=200, blank=True, help_text=_("The address, number or page for that channel.")
+    )
 
     class Meta:
         verbose_name = _("relay coverage")

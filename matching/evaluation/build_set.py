@@ -1,11 +1,19 @@
-"""Build the labelled evaluation set of matching: ``python -m matching.evaluation.build_set``.
+"""Build the labelled evaluation set of matching: ``python -m matching.evaluation.build_set [seed]``.
 
-Writes matching/data/evaluation.json: 144 projects and 180 profiles in French, Arabic and English.
-Relevance is known by construction: each project describes one skill need (phrases.py) and the
-profiles written from the same skill, in any of the three languages, are its relevant ones (6 per
-project, 4 of them in another language than the project). Everything else is random and independent
-of relevance (languages spoken, country, region, kinds of help, availability), and 36 distractor
-profiles come from other skills of the taxonomy.
+Writes matching/data/evaluation.json (seed 2026; any other seed gives a held-out set of the same
+design): 144 projects and 276 profiles in French, Arabic and English. Relevance is known by
+construction: each project describes one skill need (phrases.py) and the profiles written from the
+same skill, in any of the three languages, are its relevant ones (6 per project, 4 of them in another
+language than the project: a strong cross-language fit for every project). Graded: 2 when the
+profile offers one of the kinds of help the project needs, 1 when it has the right skill but offers
+another kind of help (right skill, wrong mode).
+
+Distractors (relevant to no project): 36 profiles of other skills of the taxonomy; per skill, two
+profiles whose bio names the skill as context of other work ("I often worked alongside irrigation
+teams": keywords shared by irrelevant people), and two in the neighbouring sector of the same family
+with a neighbouring skill (sector-adjacent interests). A third of the tags carry punctuation as members
+type it ("Irrigation (goutte à goutte, pivots)"), and a fifth of the people speak Darija (ary), some of
+them instead of Arabic.
 
 Half the profiles and projects carry the skill as a tag, in their language, as a member picking it
 from the form's list would; the other half only describe it in their own words. The descriptions
@@ -36,6 +44,17 @@ BIO = {
     "en": "Based in {city} for {years} years, I would like to help projects in Morocco.",
 }
 TITLE = {"fr": "Projet {n}", "ar": "المشروع {n}", "en": "Project {n}"}
+ALONGSIDE = {
+    "fr": " J'ai souvent travaillé aux côtés d'équipes de {skill}, sans en faire mon métier.",
+    "ar": " عملت كثيرا إلى جانب فرق {skill}، دون أن يكون ذلك تخصصي.",
+    "en": " I often worked alongside {skill} teams, without it being my trade.",
+}
+# Typed tags with punctuation, as members write them: the skill, then a bracket, a slash or a comma.
+DETAILS = {
+    "fr": ["{name} (5 ans d'expérience)", "{name} / conseil", "{name}, niveau expert"],
+    "ar": ["{name} (خبرة 5 سنوات)", "{name} / استشارة", "{name}، مستوى خبير"],
+    "en": ["{name} (5 years)", "{name} / consulting", "{name}, senior level"],
+}
 SUMMARY = {
     "fr": "{need}. Le projet est au stade de l'idée et cherche des compétences de la diaspora.",
     "ar": "{need}. المشروع في مرحلة الفكرة ويبحث عن كفاءات من مغاربة العالم.",
@@ -61,6 +80,40 @@ def _others(rng, first, pool, most=2):
     return [first, *rng.sample([v for v in pool if v != first], rng.randint(0, most))]
 
 
+def _speaks(rng, language, languages):
+    """Languages spoken: the text's language and others; a fifth speak Darija, some instead of Arabic."""
+    spoken = _others(rng, language, languages)
+    if rng.random() < 0.2:
+        spoken = [("ary" if code == "ar" and rng.random() < 0.5 else code) for code in spoken]
+        if "ary" not in spoken:
+            spoken.append("ary")
+    return spoken
+
+
+def _tag(rng, entry, language):
+    name = entry[language]
+    if rng.random() < 1 / 3:
+        return rng.choice(DETAILS[language]).format(name=name)
+    return name
+
+
+def _neighbour(rng, taxonomy, entry):
+    """A skill of a neighbouring sector of the same family (not the entry's own sector), or None."""
+    from core.sectors import SECTORS, sector_family
+
+    family = sector_family(entry["sector"])
+    pool = [
+        other
+        for other in taxonomy
+        if other["code"] != entry["code"]
+        and other["sector"] != entry["sector"]
+        and sector_family(other["sector"]) == family
+        and SECTORS[other["sector"]].family is not None
+        and other["code"] not in PHRASES
+    ]
+    return rng.choice(pool) if pool else None
+
+
 def build(seed=2026) -> dict:
     rng = random.Random(seed)  # noqa: S311 (synthetic data)
     taxonomy = json.loads(TAXONOMY.read_text(encoding="utf-8"))["skills"]
@@ -71,53 +124,69 @@ def build(seed=2026) -> dict:
     languages = [code for code in LanguageChoice.values if code in ("fr", "ar", "en", "es", "de", "nl")]
     profiles, projects = [], []
 
-    def profile(concept_code, language, headline, tags):
+    def profile(concept_code, language, headline, tags, bio_extra="", relevant_to=None):
         country, city = rng.choice(CITIES)
         profiles.append(
             {
                 "id": len(profiles) + 1,
                 "language": language,
                 "headline": headline,
-                "bio": BIO[language].format(city=city, years=rng.randint(2, 25)),
+                "bio": BIO[language].format(city=city, years=rng.randint(2, 25)) + bio_extra,
                 "tags": tags,
                 "sectors": [by_code[concept_code]["sector"]],
-                "languages": _others(rng, language, languages),
+                "languages": _speaks(rng, language, languages),
                 "contributions": rng.sample(Contribution.values, rng.randint(1, 3)),
                 "country": country,
                 "city": city,
                 "region": rng.choice(Region.values),
                 "availability": rng.choice(Availability.values),
-                "_concept": concept_code,
+                "_concept": relevant_to,
             }
         )
 
     for code, texts in PHRASES.items():
         for language in LANGUAGES:
             headline = texts[language][0]
-            profile(code, language, headline, [by_code[code][language]])  # tagged
-            profile(code, language, headline, [])  # described only
+            profile(
+                code, language, headline, [_tag(rng, by_code[code], language)], relevant_to=code
+            )  # tagged
+            profile(code, language, headline, [], relevant_to=code)  # described only
     distractors = [entry for entry in taxonomy if entry["code"] not in PHRASES]
     for entry in rng.sample(distractors, 36):
         language = rng.choice(LANGUAGES)
-        profile(entry["code"], language, entry[language], [entry[language]])
+        profile(entry["code"], language, entry[language], [_tag(rng, entry, language)])
+    for code in PHRASES:
+        for _ in range(2):  # the skill named as context of someone else's work
+            other, language = rng.choice(distractors), rng.choice(LANGUAGES)
+            extra = ALONGSIDE[language].format(skill=by_code[code][language])
+            profile(other["code"], language, other[language], [_tag(rng, other, language)], bio_extra=extra)
+        neighbour = _neighbour(rng, taxonomy, by_code[code])
+        for _ in range(2 if neighbour else 0):  # the neighbouring sector of the same family
+            language = rng.choice(LANGUAGES)
+            profile(neighbour["code"], language, neighbour[language], [_tag(rng, neighbour, language)])
 
     for code, texts in PHRASES.items():
         for language in LANGUAGES:
             for tagged in (True, False):
                 n = len(projects) + 1
                 country, _city = rng.choice(CITIES)
-                relevant = {str(p["id"]): 2 for p in profiles if p["_concept"] == code}
+                help_needed = rng.sample(Contribution.values, rng.randint(1, 2))
+                relevant = {
+                    str(p["id"]): 2 if set(p["contributions"]) & set(help_needed) else 1
+                    for p in profiles
+                    if p["_concept"] == code
+                }
                 projects.append(
                     {
                         "id": n,
                         "language": language,
                         "title": TITLE[language].format(n=n),
                         "summary": SUMMARY[language].format(need=texts[language][1]),
-                        "tags": [by_code[code][language]] if tagged else [],
+                        "tags": [_tag(rng, by_code[code], language)] if tagged else [],
                         "sector": by_code[code]["sector"],
                         "region": rng.choice(Region.values),
-                        "help_needed": rng.sample(Contribution.values, rng.randint(1, 2)),
-                        "owner_languages": _others(rng, language, languages),
+                        "help_needed": help_needed,
+                        "owner_languages": _speaks(rng, language, languages),
                         "owner_country": country,
                         "concept": code,
                         "relevant": relevant,
@@ -134,9 +203,13 @@ def build(seed=2026) -> dict:
 
 
 def main():
-    data = build()
-    OUTPUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{OUTPUT}: {len(data['projects'])} projects, {len(data['profiles'])} profiles")
+    import sys
+
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 2026
+    data = build(seed)
+    output = OUTPUT if seed == 2026 else OUTPUT.with_name(f"evaluation-{seed}.json")
+    output.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{output}: {len(data['projects'])} projects, {len(data['profiles'])} profiles")
 
 
 if __name__ == "__main__":

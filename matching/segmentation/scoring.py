@@ -18,7 +18,6 @@ A project holder's place in the ranked list is that of their best project.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, pgettext
 
@@ -102,10 +101,14 @@ class TargetScore:
 def competence_fit(projects) -> dict[int, Fit]:
     """For each project, which needed skills other available members cover, and how many have each.
 
-    The one place the fit is computed: the matching engine's taxonomy-aware coverage replaces the
-    exact-tag comparison below when it lands, without touching the score. Counting per skill in the
-    database (rather than gathering every holder) keeps a segment of thousands of projects fast.
+    The one place the fit is computed. A need the taxonomy reads is covered by members whose skills
+    name one of its concepts, in any language or spelling ("Développement web" by "web development");
+    a need it does not read, by members who typed the very same tag. Counting holders per concept once
+    for the whole segment keeps a segment of thousands of projects fast.
     """
+    from ..models import ProfileFeatures, ProjectFeatures
+    from ..taxonomy import tag_needs
+
     project_ids = [project.pk for project in projects]
     owners = {project.pk: project.owner_id for project in projects}
     needed = defaultdict(dict)
@@ -114,30 +117,38 @@ def competence_fit(projects) -> dict[int, Fit]:
             content_object_id__in=batch
         ).values_list("content_object_id", "tag_id", "tag__name"):
             needed[project_id][tag_id] = name
+    stored = {}
+    for batch in _batches(project_ids):
+        stored.update(ProjectFeatures.objects.filter(project_id__in=batch).values_list("project_id", "needs"))
     tag_ids = sorted({tag_id for tags in needed.values() for tag_id in tags})
-    available = eligible_profiles().exclude(availability=Availability.NOT_NOW).values("pk")
-    holders = dict(
-        TaggedSkill.objects.filter(tag_id__in=tag_ids, content_object__in=available)
-        .values("tag_id")
-        .annotate(n=Count("id"))
-        .values_list("tag_id", "n")
+    available = eligible_profiles().exclude(availability=Availability.NOT_NOW)
+    by_tag = defaultdict(set)
+    for batch in _batches(tag_ids):
+        for tag_id, profile_id in TaggedSkill.objects.filter(
+            tag_id__in=batch, content_object__in=available.values("pk")
+        ).values_list("tag_id", "content_object_id"):
+            by_tag[tag_id].add(profile_id)
+    by_concept = defaultdict(set)
+    concepts_held = ProfileFeatures.objects.filter(profile__in=available.values("pk")).values_list(
+        "profile_id", "concepts"
     )
-    owner_skills = set()  # (profile, tag) of owners who are themselves available: not their own helper
-    for batch in _batches(sorted(set(owners.values()))):
-        available_owners = eligible_profiles().filter(pk__in=batch).exclude(availability=Availability.NOT_NOW)
-        owner_skills |= set(
-            TaggedSkill.objects.filter(
-                content_object_id__in=list(available_owners.values_list("pk", flat=True)), tag_id__in=tag_ids
-            ).values_list("content_object_id", "tag_id")
-        )
+    for profile_id, concepts in concepts_held:
+        for code in concepts or ():
+            by_concept[code].add(profile_id)
     result = {}
     for project_id in project_ids:
         tags = needed.get(project_id, {})
+        concepts_of = {tag: codes for tag, codes in (stored.get(project_id) or [])}
+        missing = [name for name in tags.values() if name not in concepts_of]
+        concepts_of.update(dict(tag_needs(missing)) if missing else {})
         counts = {}
         for tag_id, name in tags.items():
-            others = holders.get(tag_id, 0) - ((owners[project_id], tag_id) in owner_skills)
-            if others > 0:
-                counts[name] = others
+            holders = set(by_tag.get(tag_id, ()))
+            for code in concepts_of.get(name, ()):
+                holders |= by_concept.get(code, set())
+            holders.discard(owners[project_id])
+            if holders:
+                counts[name] = len(holders)
         result[project_id] = Fit(
             needed=sorted(tags.values(), key=str.casefold),
             covered=sorted(counts, key=str.casefold),

@@ -18,3 +18,14 @@ def matching_link(context):
     if user is None or not takes_part(user):
         return ""
     return format_html('<a href="{}">{}</a>', reverse("matching:hub"), _("My matching suggestions"))
+
+
+@register.simple_tag
+def skill_concept_options():
+    """<option>s naming every taxonomy concept in the reader's language, for the skills datalist."""
+    from django.utils.html import format_html_join
+
+    from matching.taxonomy import taxonomy_index
+
+    names = sorted({name.current() for name in taxonomy_index().names.values()}, key=str.casefold)
+    return format_html_join("", '<option value="{}"></option>', ((name,) for name in names))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
 import os
 import re
 import time
@@ -139,31 +140,98 @@ def normalise_email(value: str | None) -> str | None:
 
 
 def _iso_date(value) -> str | None:
+    """ "1985-03-12", or a partial date as the import keeps it: "1985-03" or "1985"."""
     if value is None or value == "":
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     text = str(value).strip()
-    return text[:10] if len(text) >= 10 else None
+    if len(text) >= 10:
+        return text[:10]
+    return text if re.fullmatch(r"\d{4}(-\d{2})?", text) else None
 
 
 def _blank(text) -> bool:
     return not text or not str(text).strip()
 
 
-def _token_keys(value: str | None, family: bool) -> tuple[str, str]:
-    return names.normalise(value or "", family), names.skeleton(value or "", family)
+def _token_keys(value: str | None, family: bool) -> tuple[str, str, str]:
+    """(normalised, skeleton by token, skeleton glued): "Fatima Zahra" and "Fatimazahra" share the last."""
+    skeleton = names.skeleton(value or "", family)
+    return names.normalise(value or "", family), skeleton, skeleton.replace(" ", "")
 
 
 def _sorted_tokens(a: str, b: str) -> str | None:
     return " ".join(sorted((a + " " + b).split())) or None
 
 
+def _pair_key(a: str, b: str) -> str | None:
+    """Given and family keys in a fixed order, so that swapped names give the same key."""
+    return " ".join(sorted(k for k in (a, b) if k)) or None
+
+
+def _arabic_keys(arabic: str | None) -> tuple[str | None, str | None]:
+    """(skeleton by token sorted, glued given/family pair) of an Arabic-script name."""
+    if _blank(arabic) or not names.has_arabic(arabic):
+        return None, None
+    given, family = names.split_arabic_full_name(arabic)
+    g, f = _token_keys(given, False), _token_keys(family, True)
+    return _sorted_tokens(g[1], f[1]), _pair_key(g[2], f[2])
+
+
+_LETTERS_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
+_EMAIL_FILLERS = ("el", "al", "ben", "bin")
+
+
+def _email_rest(email: str | None, given_norm: str | None, family_norm: str | None) -> str | None:
+    """The local part of an address without the person's name: "mohamed.alaoui84" → "84". What is left
+    is what tells two namesakes' addresses apart; an address that is only the name (or the name and an
+    initial) says nothing more than the name does."""
+    if not email:
+        return None
+    parts = _LETTERS_OR_DIGITS.findall(names.to_latin(email.split("@", 1)[0]))
+    digits = "".join(p for p in parts if p.isdigit())
+    letters = names.normalise_token("".join(p for p in parts if not p.isdigit()))
+    for token in sorted(f"{given_norm or ''} {family_norm or ''}".split(), key=len, reverse=True):
+        letters = letters.replace(token, "", 1)
+    for filler in _EMAIL_FILLERS:
+        letters = letters.replace(filler, "", 1)
+    if len(letters) <= 2:
+        letters = ""  # initials
+    return (letters + digits) or None
+
+
+_PHONE_KINDS: dict[str, str] = {}
+
+
+def _phone_kind(e164: str | None) -> str | None:
+    """ "fixed" for landlines (a household shares them), "mobile" otherwise. Cached by prefix: the
+    parser costs ~60 µs a number, and a prefix almost always says the kind."""
+    if not e164:
+        return None
+    prefix = e164[:7]
+    kind = _PHONE_KINDS.get(prefix)
+    if kind is None:
+        try:
+            number_type = phonenumbers.number_type(phonenumbers.parse(e164))
+        except phonenumbers.NumberParseException:
+            number_type = None
+        # North American numbers do not say whether they are landlines: count them as possibly shared.
+        fixed = (
+            phonenumbers.PhoneNumberType.FIXED_LINE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+            phonenumbers.PhoneNumberType.VOIP,
+        )
+        kind = _PHONE_KINDS[prefix] = "fixed" if number_type in fixed else "mobile"
+    return kind
+
+
 def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
     """The input columns (see PERSON_COLUMNS) plus the keys the comparisons and blocking use.
 
     Names are keyed once per distinct given name and family name (they repeat a lot), so this stays
-    linear with a small constant on a million records."""
+    linear with a small constant on a million records. A record with both a Latin and an Arabic name
+    gets keys from both, so that either script can meet the other record's names."""
     table = records if isinstance(records, pa.Table) else pa.Table.from_pylist(list(records))
     n = table.num_rows
     given, family = _column(table, "given_name"), _column(table, "family_name")
@@ -175,10 +243,12 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
             given_in[i], family_in[i] = names.split_arabic_full_name(arabic[i])
     g_keys = _mapped(given_in, lambda v: _token_keys(v, False))
     f_keys = _mapped(family_in, lambda v: _token_keys(v, True))
-    g_norm, g_skel = [k[0] or None for k in g_keys], [k[1] or None for k in g_keys]
-    f_norm, f_skel = [k[0] or None for k in f_keys], [k[1] or None for k in f_keys]
+    g_norm = [k[0] or None for k in g_keys]
+    f_norm = [k[0] or None for k in f_keys]
+    ar_keys = _mapped(arabic, _arabic_keys)
     name_norm = [_sorted_tokens(g[0], f[0]) for g, f in zip(g_keys, f_keys, strict=True)]
     name_skel = [_sorted_tokens(g[1], f[1]) for g, f in zip(g_keys, f_keys, strict=True)]
+    name_glued = [_pair_key(g[2], f[2]) for g, f in zip(g_keys, f_keys, strict=True)]
     emails = _mapped(_column(table, "email"), normalise_email)
     phones = _mapped(_column(table, "phone"), normalise_phone)
     dates = _mapped(_column(table, "birth_date"), _iso_date)
@@ -192,15 +262,22 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
         "name_arabic": arabic,
         "given_norm": g_norm,
         "family_norm": f_norm,
-        "given_skel": g_skel,
-        "family_skel": f_skel,
+        "given_skel": [k[2] or None for k in g_keys],
+        "family_skel": [k[2] or None for k in f_keys],
         "name_norm": name_norm,
         "name_skel": name_skel,
+        "name_glued": name_glued,
+        "ar_skel": [k[0] for k in ar_keys],
+        # The Arabic name's key when there is one, else the Latin one: blocking meets either script.
+        "ar_glued": [k[1] or g for k, g in zip(ar_keys, name_glued, strict=True)],
         "birth_date": dates,
         "birth_year": [d[:4] if d else None for d in dates],
+        "birth_full": [d if d and len(d) == 10 else None for d in dates],
         "email": emails,
         "email_user": [e.split("@", 1)[0] if e else None for e in emails],
+        "email_rest": [_email_rest(e, g, f) for e, g, f in zip(emails, g_norm, f_norm, strict=True)],
         "phone": phones,
+        "phone_kind": _mapped(phones, _phone_kind),
         "city": cities,
         "country": countries,
     }
@@ -224,6 +301,7 @@ class Profile:
     u_max_pairs: float = 5e6
     em_max_pairs: float | None = 2e6
     retain: tuple[str, ...] = ()
+    bounds: dict | None = None
 
 
 def _level(sql: str, code: str):
@@ -245,6 +323,23 @@ def _else():
     return cll.ElseLevel().configure(label_for_charts="different")
 
 
+# Name keys of either script: a record's Latin keys and its Arabic name's keys may meet either of
+# the other record's (Mohamed El Amrani ~ محمد العمراني, both ways).
+_ANY_NAME_KEY = " OR ".join(
+    f"{a}_l = {b}_r"
+    for a, b in (
+        ("name_skel", "name_skel"),
+        ("name_glued", "name_glued"),
+        ("ar_glued", "ar_glued"),
+        ("ar_glued", "name_glued"),
+        ("name_glued", "ar_glued"),
+        ("ar_skel", "ar_skel"),
+        ("ar_skel", "name_skel"),
+        ("name_skel", "ar_skel"),
+    )
+)
+
+
 def _person_comparisons() -> list:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
@@ -253,14 +348,21 @@ def _person_comparisons() -> list:
         cl.CustomComparison(
             output_column_name="name",
             comparison_levels=[
-                _null("name_skel"),
+                _null("ar_glued"),
                 _level("given_norm_l = given_norm_r AND family_norm_l = family_norm_r", "exact").configure(
                     tf_adjustment_column="name_norm"
                 ),
                 _level("given_norm_l = family_norm_r AND family_norm_l = given_norm_r", "swapped"),
                 _level("name_norm_l = name_norm_r", "same_tokens"),
-                _level("name_skel_l = name_skel_r", "variant").configure(tf_adjustment_column="name_skel"),
-                cll.JaroWinklerLevel("name_norm", 0.9).configure(label_for_charts="similar"),
+                _level(_ANY_NAME_KEY, "variant").configure(
+                    tf_adjustment_column="name_glued", disable_tf_exact_match_detection=True
+                ),
+                # Both parts similar: a shared family name alone (siblings) is not a similar name.
+                cll.And(
+                    cll.JaroWinklerLevel("given_norm", 0.92), cll.JaroWinklerLevel("family_norm", 0.88)
+                ).configure(label_for_charts="similar"),
+                # One letter apart on the name keys (Amed / Ahmed, Zinsb / Zineb): a typo, or a brother.
+                cll.LevenshteinLevel("name_glued", 1).configure(label_for_charts="typo"),
                 _level(
                     "family_skel_l = family_skel_r OR family_skel_l = given_skel_r "
                     "OR given_skel_l = family_skel_r",
@@ -273,15 +375,22 @@ def _person_comparisons() -> list:
             output_column_name="birth_date",
             comparison_levels=[
                 _null("birth_date"),
-                _level("birth_date_l = birth_date_r", "exact"),
+                _level("birth_full_l = birth_full_r", "exact"),
                 _level(
-                    "substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) "
-                    "AND substr(birth_date_l, 6, 2) = substr(birth_date_r, 9, 2) "
-                    "AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)",
+                    "substr(birth_full_l, 1, 4) = substr(birth_full_r, 1, 4) "
+                    "AND substr(birth_full_l, 6, 2) = substr(birth_full_r, 9, 2) "
+                    "AND substr(birth_full_l, 9, 2) = substr(birth_full_r, 6, 2)",
                     "day_month_swapped",
                 ),
-                cll.LevenshteinLevel("birth_date", 1).configure(label_for_charts="typo"),
-                _level("birth_year_l = birth_year_r", "same_year"),
+                cll.LevenshteinLevel("birth_full", 1).configure(label_for_charts="typo"),
+                # A year (or year and month) that agrees with the other record's date: consistent, weak.
+                _level(
+                    "(birth_full_l IS NULL OR birth_full_r IS NULL) AND ("
+                    "substr(birth_date_l, 1, length(birth_date_r)) = birth_date_r "
+                    "OR substr(birth_date_r, 1, length(birth_date_l)) = birth_date_l)",
+                    "same_year",
+                ),
+                # Two full dates that differ beyond a swap or a typo: different people (twins aside).
                 _else(),
             ],
         ),
@@ -290,7 +399,8 @@ def _person_comparisons() -> list:
             comparison_levels=[
                 _null("email"),
                 _level("email_l = email_r", "exact"),
-                _level("email_user_l = email_user_r", "same_user"),
+                # Same local part beyond the name (mohamed.alaoui84 at two providers): the "84" speaks.
+                _level("email_user_l = email_user_r AND email_rest_l = email_rest_r", "same_user"),
                 cll.JaroWinklerLevel("email_user", 0.92).configure(label_for_charts="similar"),
                 _else(),
             ],
@@ -299,6 +409,7 @@ def _person_comparisons() -> list:
             output_column_name="phone",
             comparison_levels=[
                 _null("phone"),
+                _level("phone_l = phone_r AND phone_kind_l = 'fixed'", "landline"),
                 _level("phone_l = phone_r", "exact"),
                 cll.LevenshteinLevel("phone", 1).configure(label_for_charts="typo"),
                 _else(),
@@ -320,39 +431,122 @@ def _person_comparisons() -> list:
     ]
 
 
+# Levels whose learnt weight overstates what they say, because they are not independent of the other
+# comparisons (Fellegi–Sunter assumes they are): bounds in bits, applied after training.
+# - A merely similar email is mostly a similar name, counted a second time.
+# - A landline is shared by a household: twins, fathers and sons, siblings.
+# - People move: a different phone, email, city or country costs little; an exact email earns a lot.
+# - An address or a mobile number belongs to one person: the same one is strong evidence, whatever
+#   its share among random pairs says (the prior of a large run would otherwise drown it).
+# - Two different given names under one family name are two people of one family.
+WEIGHT_BOUNDS = {
+    ("email", "exact"): (16.0, None),
+    ("phone", "exact"): (14.0, None),
+    ("email", "similar"): (None, 1.0),
+    ("email", "different"): (-1.5, None),
+    ("phone", "landline"): (None, 2.0),
+    ("phone", "typo"): (None, 2.0),
+    ("phone", "different"): (-1.5, None),
+    # Families and namesakes live in the same cities; a city implies its country.
+    ("city", "exact"): (None, 3.0),
+    ("city", "similar"): (None, 1.0),
+    ("country", "exact"): (None, 1.0),
+    ("city", "different"): (-0.5, None),
+    ("country", "different"): (-0.5, None),
+    ("birth_date", "same_year"): (None, 5.0),
+    # A full date of birth shared is rare among random pairs; twins are kept apart by their given names.
+    ("birth_date", "exact"): (13.0, None),
+    ("birth_date", "different"): (None, -8.0),
+    ("name", "family_only"): (None, -6.0),
+    ("name", "typo"): (None, 1.0),
+}
+
+
+def bound_weights(linker, bounds=None) -> None:
+    """Clamp the weights of the levels in ``bounds`` ({(comparison, level code): (min, max) bits}) by
+    moving their m probability; u (how common the level is among random pairs) stays as measured."""
+    bounds = WEIGHT_BOUNDS if bounds is None else bounds
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            low, high = bounds.get((comparison.output_column_name, level.label_for_charts), (None, None))
+            if low is None and high is None:
+                continue
+            u = level.u_probability
+            m = level.m_probability
+            if not u or m is None or not isinstance(m, float | int):
+                continue
+            weight = math.log2(m / u) if m > 0 else -30.0
+            target = weight
+            if low is not None:
+                target = max(target, low)
+            if high is not None:
+                target = min(target, high)
+            if target > weight and u * 2**target > 1.0:
+                level.m_probability, level.u_probability = m, m / 2**target
+            elif target != weight:
+                level.m_probability = u * 2**target
+
+
 # Above this many records, "same name skeleton and city" makes blocks of hundreds of thousands of
 # pairs for common names (Mohamed Alaoui in Paris) that the model then rejects anyway: not worth it.
 NAME_CITY_BLOCKING_MAX_RECORDS = 200_000
 
 
-def _person_prediction_rules(n_records: int = 0) -> list:
-    from splink import block_on
+# Blocking rules as data: each rule is a list of (left column, right column) equalities, so that the
+# evaluation can say which true pairs no rule brings together (blocking recall) without a database.
+# A rule comparing different columns (given name on one side, family name on the other) is listed in
+# both directions: Splink compares each pair once, in one order.
+def blocking_rules(n_records: int = 0) -> list[tuple[tuple[str, str], ...]]:
+    def same(*columns):
+        return tuple((c, c) for c in columns)
 
     rules = [
-        block_on("email"),
-        block_on("phone"),
-        block_on("birth_date", "family_skel"),
-        block_on("birth_date", "given_skel"),
-        "l.birth_date = r.birth_date AND l.given_skel = r.family_skel",
-        block_on("name_skel", "birth_year"),
-        block_on("email_user"),
+        same("email"),
+        same("phone"),
+        same("birth_full", "family_skel"),
+        same("birth_full", "given_skel"),
+        (("birth_full", "birth_full"), ("given_skel", "family_skel")),
+        (("birth_full", "birth_full"), ("family_skel", "given_skel")),
+        # Name keys already settle swaps, compounds, prefixes; in either script.
+        same("name_skel", "birth_year"),
+        same("name_glued", "birth_year"),
+        same("ar_glued", "birth_year"),
+        (("ar_glued", "name_glued"), ("birth_year", "birth_year")),
+        (("name_glued", "ar_glued"), ("birth_year", "birth_year")),
+        same("email_user"),
     ]
     if n_records <= NAME_CITY_BLOCKING_MAX_RECORDS:
-        rules.append(block_on("name_skel", "city"))
+        rules.append(same("name_glued", "country"))
+        rules.append(same("name_skel", "city"))
+        rules.append(same("ar_glued", "city"))
     return rules
+
+
+def rule_holds(rule, left: dict, right: dict) -> bool:
+    return all(left.get(a) is not None and left.get(a) == right.get(b) for a, b in rule)
+
+
+def _rule_sql(rule) -> str:
+    return " AND ".join(f"l.{a} = r.{b}" for a, b in rule)
+
+
+def _person_prediction_rules(n_records: int = 0) -> list:
+    return [_rule_sql(rule) for rule in blocking_rules(n_records)]
 
 
 def _person_training_rules() -> list:
     from splink import block_on
 
     # Strong identifiers only (see the module docstring).
-    return [block_on("email"), block_on("phone"), block_on("birth_date")]
+    return [block_on("email"), block_on("phone"), block_on("birth_full")]
 
 
 def _person_deterministic_rules() -> list:
     from splink import block_on
 
-    return [block_on("email"), block_on("phone"), block_on("name_norm", "birth_date")]
+    return [block_on("email"), block_on("phone"), block_on("name_norm", "birth_full")]
 
 
 PERSON = Profile(
@@ -363,6 +557,7 @@ PERSON = Profile(
     training_rules=_person_training_rules,
     deterministic_rules=_person_deterministic_rules,
     retain=("source",),
+    bounds=WEIGHT_BOUNDS,
 )
 
 
@@ -545,6 +740,8 @@ def link(
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, estimate_without_term_frequencies=True, max_pairs=profile.em_max_pairs
             )
+        if profile.bounds is not None:
+            bound_weights(linker, profile.bounds)
         timings["train"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -210,8 +210,9 @@ def tokens(text: str | None, *, family: bool = False) -> list[str]:
             out[-1] += token
             glue_next = False
             continue
-        if family and len(token) > 5 and token.startswith("el"):
-            token = token[2:]  # "Elamrani" → "amrani"; "Elias" (too short) and "Alaoui" stay
+        if len(token) > 5 and token.startswith("el"):
+            # "Elamrani" → "amrani", in either field (swapped names); "Elias" (too short) and "Alaoui" stay
+            token = token[2:]
         out.append(token)
         glue_next = token in _GLUE_PREFIXES
     return out
@@ -223,13 +224,24 @@ def _normal_token(token: str) -> str:
     return _DOUBLES.sub(r"\1", token)
 
 
+def normalise_token(token: str) -> str:
+    """One run of Latin letters as normalise() spells it (ou → u, doubled letters once…)."""
+    return _normal_token(token.lower())
+
+
+# "Abd" and its article in any spelling, the article assimilated or not: Abdel Rahim = Abderrahim.
+_ABD = re.compile(r"^abd(?:el|al|ul|oul|il|e|a|ou|u|i)?(?=.)")
+
+
 def _skeleton_token(token: str) -> str:
-    token = _SOFT_C.sub("s", token.lower())
+    token = _ABD.sub("abd", _SOFT_C.sub("s", token.lower()))
     for old, new in _SKELETON_DIGRAPHS:
         token = token.replace(old, new)
     token = token.replace("c", "k")
     token = _VOWELS.sub("", token)
-    return _DOUBLES.sub(r"\1", token)
+    token = _DOUBLES.sub(r"\1", token)
+    # A final h after three consonants is written or not (Fatimah, Abdallah / عبد الله); "Salah" keeps it.
+    return token[:-1] if len(token) > 3 and token.endswith("h") else token
 
 
 @lru_cache(maxsize=200_000)
@@ -242,15 +254,19 @@ def skeleton(name: str | None, family: bool = False) -> str:
     return " ".join(s for s in (_skeleton_token(t) for t in tokens(name, family=family)) if s)
 
 
+# Arabic given names in two words: "عبد الله", "فاطمة الزهراء", "نور الدين", "مولاي علي".
+_AR_COMPOUND_FIRST = frozenset({"عبد", "ابو", "أبو", "مولاي", "لالة", "لالا", "سيدي"})
+_AR_COMPOUND_SECOND = frozenset({"الزهراء", "الزهرة", "الدين", "الله", "الإله", "الاله", "الرحمن", "الحق"})
+
+
 def split_arabic_full_name(name_arabic: str | None) -> tuple[str, str]:
     """An Arabic full name written "given family…" (the usual order on Moroccan documents in Latin
-    too); the swap level of the comparison catches records written the other way round."""
+    too), keeping compound given names whole; the swap level of the comparison catches records written
+    the other way round."""
     parts = (name_arabic or "").split()
     if not parts:
         return "", ""
-    given = parts[0]
-    rest = parts[1:]
-    # A compound given name: "عبد القادر", "عبد الله".
-    if given in ("عبد", "ابو", "أبو", "مولاي", "لالة", "سيدي") and rest:
-        given, rest = f"{given} {rest[0]}", rest[1:]
-    return given, " ".join(rest)
+    count = 1
+    if len(parts) > 2 and (parts[0] in _AR_COMPOUND_FIRST or parts[1] in _AR_COMPOUND_SECOND):
+        count = 2
+    return " ".join(parts[:count]), " ".join(parts[count:])

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from core.audit import audit_record
 from core.models import AuditLog
 from referential.models import SourceRecord
+from referential.validation import format_partial_date
 
 from .models import (
     GOLDEN_FIELDS,
@@ -127,11 +128,15 @@ def source_rows(record_ids=None) -> list[dict]:
             "given_name": r.given_name,
             "family_name": r.family_name,
             "name_arabic": r.name_arabic,
-            "birth_date": r.birth_date,
+            # As precise as the source gave it: "1985", "1985-03" or "1985-03-12".
+            "birth_date": format_partial_date(r.birth_date, r.birth_date_precision or "day") or None,
             "email": (r.email or "").lower(),
             "phone": r.phone,
             "city": r.city,
             "country": r.country,
+            "external_id": r.external_id,
+            "phone_raw": r.phone_raw,
+            "warnings": r.warnings,
         }
         for r in records.iterator(chunk_size=5000)
     ]
@@ -151,7 +156,7 @@ def _engine_record(row: dict) -> dict:
         "given_name": row["given_name"] or None,
         "family_name": row["family_name"] or None,
         "name_arabic": row["name_arabic"] or None,
-        "birth_date": row["birth_date"].isoformat() if row["birth_date"] else None,
+        "birth_date": row["birth_date"] or None,
         "email": row["email"] or None,
         "phone": row["phone"] or None,
         "city": row["city"] or None,
@@ -485,7 +490,9 @@ def golden_consolidate(golden: GoldenRecord) -> GoldenRecord:
         ]
         if not candidates:
             continue
-        candidates.sort(key=lambda c: (-c.trust, -(c.date.timestamp() if c.date else 0), c.key))
+        # A full date of birth beats a year alone, whoever gave it; then trust, then recency.
+        precision = (lambda c: -len(c.value)) if field == "birth_date" else (lambda c: 0)
+        candidates.sort(key=lambda c: (precision(c), -c.trust, -(c.date.timestamp() if c.date else 0), c.key))
         best = candidates[0]
         others = [c for c in candidates[1:] if c.value.casefold() != best.value.casefold()]
         if len(candidates) == 1:
@@ -542,8 +549,34 @@ def pair_decide(pair: CandidatePair, *, same_person: bool, actor) -> CandidatePa
     if same_person and left and right and left.pk != right.pk:
         _merge(left, right, actor)
     elif not same_person and left and right and left.pk == right.pk:
-        _unmerge(left, [pair.right_key], actor)
+        _split(left, actor)
     return pair
+
+
+def _split(golden: GoldenRecord, actor) -> None:
+    """Regroup a golden record's records under the analysts' constraints: its automatic and confirmed
+    pairs join records again, strongest first, except where a join would put two records an analyst
+    said are different people together. A "not the same person" thus splits only what it must: the
+    other records stay where the evidence puts them, and no other decision is invented."""
+    keys = set(golden.links.values_list("key", flat=True))
+    decided = CandidatePair.objects.filter(left_key__in=keys, right_key__in=keys).exclude(
+        status=CandidatePair.Status.PENDING
+    )
+    cannot: dict[str, set[str]] = defaultdict(set)
+    edges = []
+    for pair in decided:
+        if pair.status == CandidatePair.Status.NON_MATCH:
+            cannot[pair.left_key].add(pair.right_key)
+            cannot[pair.right_key].add(pair.left_key)
+        else:
+            confirmed = pair.status == CandidatePair.Status.MATCH
+            edges.append((not confirmed, -pair.match_probability, pair.left_key, pair.right_key))
+    groups = _Groups(sorted(keys), cannot)
+    for _confirmed, _probability, a, b in sorted(edges):
+        groups.join(a, b)
+    components = sorted(groups.groups(), key=lambda g: (-len(g), min(g)))
+    if len(components) > 1:
+        _assign(components, {}, actor=actor, run=None)
 
 
 def _conflicts(keys_a, keys_b) -> bool:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
 from core.countries import country_name
+from referential.validation import reason_message
 
 from . import selectors, services
 from .labels import (
@@ -30,6 +31,11 @@ def _shown(field, value):
         return ""
     if field == "country":
         return country_name(value) or value
+    if field == "birth_date" and isinstance(value, str) and len(value) < 10:
+        # A partial date: "1985" (year only) or "03/1985".
+        if len(value) == 4:
+            return _("%(year)s (year only)") % {"year": value}
+        return f"{value[5:7]}/{value[:4]}"
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
@@ -148,6 +154,11 @@ def _golden_context(golden):
         member["shown"] = [
             (FIELD_LABELS[f], _shown(f, member.get(f))) for f in GOLDEN_FIELDS if member.get(f)
         ]
+        if member.get("external_id"):
+            member["shown"].insert(0, (_("Record id in the source"), member["external_id"]))
+        if member.get("phone_raw") and not member.get("phone"):
+            member["shown"].append((_("Phone as written"), member["phone_raw"]))
+        member["warnings"] = [reason_message(w) for w in member.get("warnings") or []]
     return {"golden": golden, "fields": _golden_fields(golden), "members": members}
 
 

@@ -1,12 +1,16 @@
+from wagtailcache.cache import cache_page
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from cms import views as cms_views
 
@@ -19,6 +23,8 @@ urlpatterns = [
     path("healthz", ops.healthz, name="healthz"),
     path("readyz", ops.readyz, name="readyz"),
     path("metrics", ops.metrics, name="metrics"),
+    # The demo's five news feeds, served by the site itself (404 unless settings.WATCH_DEMO_FEEDS).
+    path("watch-demo-feeds/", include("watch.demo_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -35,7 +41,11 @@ urlpatterns += i18n_patterns(
     path("referential/linkage/", include("referential.linkage.urls")),
     path("referential/", include("referential.urls")),
     path("outreach/", include("outreach.urls")),
+    path("accompaniment/", include("accompaniment.urls")),
+    path("watch/", include("watch.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
+    # Public pages through the page cache (cms/pagecache.py); Wagtail's own patterns follow.
+    re_path(serve_pattern, cache_page(wagtail_views.serve), name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

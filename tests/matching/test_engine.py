@@ -67,6 +67,7 @@ def test_rank_orders_excludes_and_never_returns_the_holder():
     assert ranked[0].reasons[0] == {
         "code": "skills",
         "covered": ["web-development", "digital-marketing"],
+        "covered_tags": [],
         "needed": 2,
     }
 
@@ -82,3 +83,73 @@ def test_projects_are_ranked_for_a_competence_by_the_share_of_their_needs_it_cov
     )
     ranked = rank(member, projects, query_is_project=False, limit=3)
     assert [entry.item.id for entry in ranked] == [2, 1, 3]
+
+
+def test_every_listed_need_counts_even_the_ones_the_taxonomy_does_not_know():
+    """A project listing four needs, one of them unknown: a member with the one secondary known skill
+    gets a quarter, not full credit, and the reason says "1 of 4"."""
+    project = Item(
+        id=1,
+        user_id=100,
+        needs=(
+            ("Web", ("web-development",)),
+            ("Dattes", ("date-palm",)),
+            ("Froid", ("cold-chain",)),
+            ("Tbourida", ()),
+        ),
+        concepts=("web-development", "date-palm", "cold-chain"),
+        sectors=("agri-food",),
+    )
+    web = Item(id=2, user_id=2, concepts=("web-development",), sectors=("software",))
+    dates = Item(id=3, user_id=3, concepts=("date-palm", "cold-chain"), sectors=("farming",))
+    ranked = rank(project, Candidates.from_items([web, dates]), query_is_project=True, limit=2)
+    assert [entry.item.id for entry in ranked] == [3, 2]
+    web_reasons = {r["code"]: r for r in ranked[1].reasons}
+    assert web_reasons["skills"]["covered"] == ["web-development"] and web_reasons["skills"]["needed"] == 4
+
+
+def test_the_sector_point_goes_to_the_same_sector_or_its_family_not_to_a_neighbour():
+    project = Item(id=1, user_id=100, sectors=("agri-food",))
+    same = Item(id=2, user_id=2, sectors=("agri-food",))
+    family = Item(id=3, user_id=3, sectors=("agriculture",))
+    sibling = Item(id=4, user_id=4, sectors=("farming",))
+    other = Item(id=5, user_id=5, sectors=("water",))
+    from matching.engine import factors
+
+    sector = factors(project, Candidates.from_items([same, family, sibling, other]), query_is_project=True)[
+        "sector"
+    ]
+    assert sector[0] == sector[1] == 1.0 and 0 < sector[2] < 1 and sector[3] == 0.0
+
+
+def test_darija_and_arabic_speakers_understand_each_other():
+    from matching.engine import factors
+
+    project = Item(id=1, user_id=100, languages=("ary",))
+    arabic = Item(id=2, user_id=2, languages=("ar",))
+    german = Item(id=3, user_id=3, languages=("de",))
+    languages = factors(project, Candidates.from_items([arabic, german]), query_is_project=True)["languages"]
+    assert list(languages) == [1.0, 0.0]
+
+
+def test_centring_removes_what_texts_of_one_language_share():
+    """Texts in two languages whose vectors each share a strong language direction: raw, an unrelated
+    text in the same language is closer than the same topic in the other language; centred, the topic
+    decides."""
+    from matching.engine import Centring
+
+    rng = np.random.default_rng(3)
+    french, arabic = _vector(10), _vector(11)
+    topics = [_vector(20 + i) for i in range(6)]
+    n = 1200  # enough texts per language for the pool's means to outweigh the shipped ones
+    languages = np.array([i % 2 for i in range(n)], dtype=np.int8)  # 0 fr, 1 ar
+    vectors = np.vstack(
+        [0.8 * (french if i % 2 == 0 else arabic) + 0.4 * topics[(i // 2) % 6] for i in range(n)]
+    ).astype(np.float32)
+    vectors += 0.002 * rng.standard_normal(vectors.shape).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    everyone = np.ones(n, dtype=bool)
+    centred = Centring(vectors, languages, everyone, reference={}).apply_rows(vectors, languages, everyone)
+    # row 0: fr, topic 0; row 1: ar, topic 0; row 2: fr, topic 1
+    assert vectors[0] @ vectors[2] > vectors[0] @ vectors[1]
+    assert centred[0] @ centred[1] > centred[0] @ centred[2] + 0.5

@@ -43,7 +43,7 @@ def test_the_best_fit_comes_first_across_languages_with_its_reasons(
     codes = [reason["code"] for reason in best.reason_data]
     assert codes[:3] == ["skills", "semantic", "sector"]
     assert {"help", "languages", "origin", "country", "availability"} <= set(codes)
-    assert best.reasons[0] == "covers 2 of 2 needed skills: Digital marketing, Web development"
+    assert best.reasons[0] == "covers 2 of 2 listed needs: Digital marketing, Web development"
 
 
 def test_reasons_are_worded_in_the_viewers_language(holder, web_project, web_developer):
@@ -52,11 +52,11 @@ def test_reasons_are_worded_in_the_viewers_language(holder, web_project, web_dev
     assert page.status_code == 200
     with translation.override("ar"):
         expected = translation.ngettext(
-            "covers %(covered)s of %(needed)s needed skill: %(skills)s",
-            "covers %(covered)s of %(needed)s needed skills: %(skills)s",
+            "covers %(covered)s of %(needed)s listed need: %(skills)s",
+            "covers %(covered)s of %(needed)s listed needs: %(skills)s",
             2,
         ) % {"covered": 2, "needed": 2, "skills": "التسويق الرقمي، تطوير الويب"}
-    assert expected != "covers 2 of 2 needed skills: التسويق الرقمي، تطوير الويب"
+    assert expected != "covers 2 of 2 listed needs: التسويق الرقمي، تطوير الويب"
     assert expected in text
     assert "تطوير الويب" in text and "Nadia Web" in text
 
@@ -137,10 +137,10 @@ def test_a_competence_sees_projects_it_could_help_with_reasons(
     assert [item.project.pk for item in suggestions] == [web_project.pk]
     page = _client(web_developer.user).get("/en/matching/me/").content.decode()
     assert web_project.title in page
-    assert "you cover 2 of 2 needed skills: Digital marketing, Web development" in page
+    assert "you cover 2 of the 2 needs it lists: Digital marketing, Web development" in page
     assert "the project holder speaks Arabic, French" in page
     french = _client(web_developer.user).get("/fr/matching/me/").content.decode()
-    assert "vous couvrez 2 des 2 compétences requises : Marketing digital, Développement web" in french
+    assert "vous couvrez 2 des 2 besoins qu&#x27;il liste : Marketing digital, Développement web" in french
 
 
 def test_projects_the_member_may_not_see_or_whose_holder_left_matching_are_not_suggested(

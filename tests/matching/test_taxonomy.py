@@ -115,3 +115,92 @@ def test_analysts_extend_the_taxonomy_in_the_admin_and_members_cannot():
     member = Client()
     member.force_login(UserFactory())
     assert member.get("/admin/snippets/matching/skillconcept/").status_code in (302, 403)
+
+
+def test_the_taxonomy_maps_nine_typed_skills_in_ten_in_three_languages():
+    """The realistic fr/ar/en sample, both the part used to extend the taxonomy and the held-out one."""
+    from matching.coverage import coverage, load_sample
+    from matching.taxonomy import taxonomy_index
+
+    assert len(taxonomy_data()) >= 340
+    for split, languages in load_sample().items():
+        result = coverage(taxonomy_index(), languages)
+        mapped = sum(figure.mapped for figure in result.values())
+        total = sum(figure.total for figure in result.values())
+        assert mapped / total >= 0.9, (split, {lang: f.missed for lang, f in result.items()})
+
+
+@pytest.mark.parametrize(
+    ("tag", "concepts"),
+    [
+        ("BIM (Revit, Tekla)", ["bim"]),
+        ("Développeuse web full stack", ["web-development"]),
+        ("CAO (SolidWorks, CATIA)", ["cad"]),
+        ("التسويق والمبيعات", ["marketing", "sales"]),
+        ("Distribution électrique", ["power-systems"]),
+        ("Pétanque du dimanche", []),
+    ],
+)
+def test_a_typed_tag_names_its_concepts_with_brackets_parts_and_inner_spellings(tag, concepts):
+    from matching.taxonomy import taxonomy_index
+
+    assert taxonomy_index().tag_concepts(tag) == concepts
+
+
+def test_concepts_carry_the_finest_shared_sector():
+    from core.sectors import SECTORS
+
+    sectors = dict(SkillConcept.objects.values_list("code", "sector"))
+    assert set(sectors.values()) <= set(SECTORS)
+    assert (sectors["water-treatment"], sectors["fintech"], sectors["textile"], sectors["crafts"]) == (
+        "water",
+        "fintech",
+        "textile",
+        "crafts",
+    )
+
+
+def test_the_coverage_command_prints_the_figure():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("matching_coverage", stdout=out)
+    assert "dev: 100.0% mapped" in out.getvalue() and "heldout:" in out.getvalue()
+
+
+def test_analysts_read_frequent_unknown_tags_and_add_one_as_a_synonym(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # their own features tasks, committed
+        first = competence(skills=["Gnaoua lila", "Plomberie"])
+        competence(skills=["gnaoua  Lila"])
+    analyst = UserFactory(roles=[ANALYST], two_factor=True)
+    client = Client()
+    client.force_login(analyst)
+    page = client.get("/fr/matching/taxonomy/unknown/")
+    assert page.status_code == 200
+    tags = page.context["tags"]
+    assert tags[0].key == normalise("gnaoua lila") and tags[0].profiles == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/fr/matching/taxonomy/unknown/", {"tag": "Gnaoua lila", "concept": "music"})
+    assert response.status_code == 302
+    assert "Gnaoua lila" in SkillConcept.objects.get(code="music").synonyms
+    assert "music" in ProfileFeatures.objects.get(profile=first).concepts  # read again
+    assert not client.get("/fr/matching/taxonomy/unknown/").context["tags"]
+
+    member = Client()
+    member.force_login(UserFactory(two_factor=True))
+    assert member.get("/fr/matching/taxonomy/unknown/").status_code == 403
+
+
+def test_the_refresh_command_embeds_what_is_missing_with_a_progress_bar():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    SkillConcept.objects.update(vector=b"\x00" * 768)
+    SkillConcept.objects.filter(code__in=["bim", "cad"]).update(vector=None)
+    out = StringIO()
+    call_command("matching_refresh", "--skip-load", stdout=out)
+    assert "concepts [" in out.getvalue() and "2/2" in out.getvalue()
+    assert not SkillConcept.objects.filter(vector__isnull=True).exists()

@@ -36,11 +36,14 @@ GOOD_ROWS = [
     ],
     ["Youssef", "Alaoui", "", "12 mars 1978", "", "07 81 22 33 44", "Marseille", "FR"],
 ]
+# Doubtful cells: each row goes in with its bad cells blanked or moved, and warnings.
 BAD_ROWS = [
     ["Karim", "Tazi", "", "31/02/1980", "karim@", "12", "Lille", "Atlantide"],
     ["محمد", "", "Mohamed", "", "", "", "", ""],
     ["Nadia", "Idrissi", "", "", "=cmd|' /C calc'!A0", "", "", ""],
 ]
+# Nothing identifies a person: the only kind of row refused.
+NOBODY_ROWS = [["", "", "", "1980", "", "", "Lille", "France"]]
 
 
 def analyst(**extra):

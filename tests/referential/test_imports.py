@@ -14,7 +14,7 @@ from referential import selectors, services
 from referential.factories import SourceFactory
 from referential.models import ColumnMapping, ImportBatch, RejectedRow, SourceRecord
 
-from .helpers import BAD_ROWS, GOOD_ROWS, analyst, client_for, csv_bytes, upload, xlsx_bytes
+from .helpers import BAD_ROWS, GOOD_ROWS, NOBODY_ROWS, analyst, client_for, csv_bytes, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -42,11 +42,12 @@ def imported(django_capture_on_commit_callbacks):
     return run
 
 
-def test_a_csv_goes_in_with_normalised_values_and_bad_rows_kept_with_reasons(imported):
+def test_a_csv_goes_in_with_normalised_values_doubtful_cells_warned_and_nobody_rows_kept_aside(imported):
     user, source = analyst(), SourceFactory(country="FR")
-    batch = imported(source, user, csv_bytes(GOOD_ROWS + BAD_ROWS))
+    batch = imported(source, user, csv_bytes(GOOD_ROWS + BAD_ROWS + NOBODY_ROWS))
     assert batch.status == ImportBatch.Status.DONE and batch.finished_at
-    assert (batch.total_rows, batch.accepted_rows, batch.rejected_rows, batch.duplicate_rows) == (6, 3, 3, 0)
+    assert (batch.total_rows, batch.accepted_rows, batch.rejected_rows, batch.duplicate_rows) == (7, 6, 1, 0)
+    assert batch.warning_rows == 3
     assert batch.progress == 100
     record = SourceRecord.objects.get(source=source, family_name="El Amrani")
     assert (record.email, record.phone, record.country, str(record.birth_date)) == (
@@ -59,23 +60,31 @@ def test_a_csv_goes_in_with_normalised_values_and_bad_rows_kept_with_reasons(imp
         record.name_arabic == "محمد العمراني" and record.row_number == 2 and record.raw["Prénom"] == "Mohamed"
     )
     assert SourceRecord.objects.get(family_name="Bennani").country == "FR"  # "فرنسا"
-    rejected = {
-        row.row_number: {r["code"] for r in row.reasons} for row in RejectedRow.objects.filter(batch=batch)
+    warned = {
+        record.row_number: {w["code"] for w in record.warnings}
+        for record in SourceRecord.objects.filter(batch=batch).exclude(warnings=[])
     }
-    assert rejected == {
+    assert warned == {
         5: {"invalid_date", "invalid_email", "invalid_phone", "unknown_country"},
         6: {"latin_name_in_arabic_script", "arabic_name_in_latin_script"},
         7: {"invalid_email"},
     }
-    assert RejectedRow.objects.get(batch=batch, row_number=5).raw["Pays"] == "Atlantide"
+    karim = SourceRecord.objects.get(batch=batch, row_number=5)
+    assert (karim.given_name, karim.country, karim.phone, karim.phone_raw) == ("Karim", "", "", "12")
+    assert karim.raw["Pays"] == "Atlantide"
+    moved = SourceRecord.objects.get(batch=batch, row_number=6)
+    assert (moved.given_name, moved.name_arabic) == ("Mohamed", "محمد")
+    assert {
+        row.row_number: [r["code"] for r in row.reasons] for row in RejectedRow.objects.filter(batch=batch)
+    } == {8: ["nothing_identifies"]}
 
 
 def test_an_xlsx_file_imports_like_a_csv(imported):
     user, source = analyst(), SourceFactory()
     # (openpyxl would write the third bad row's "=cmd…" as a formula: left out here.)
-    batch = imported(source, user, xlsx_bytes(GOOD_ROWS + BAD_ROWS[:2]), name="liste.xlsx")
+    batch = imported(source, user, xlsx_bytes(GOOD_ROWS + BAD_ROWS[:2] + NOBODY_ROWS), name="liste.xlsx")
     assert batch.file_format == "xlsx"
-    assert (batch.accepted_rows, batch.rejected_rows) == (3, 2)
+    assert (batch.accepted_rows, batch.warning_rows, batch.rejected_rows) == (5, 2, 1)
     assert SourceRecord.objects.get(family_name="El Amrani").birth_date.isoformat() == "1985-04-03"
 
 
@@ -101,11 +110,11 @@ def test_a_utf8_bom_csv_with_semicolons_imports(imported):
 
 def test_the_same_file_again_changes_nothing_and_says_so(imported):
     user, source = analyst(), SourceFactory()
-    data = csv_bytes(GOOD_ROWS + BAD_ROWS)
+    data = csv_bytes(GOOD_ROWS + BAD_ROWS + NOBODY_ROWS)
     first = imported(source, user, data)
     second = imported(source, user, data)
-    assert SourceRecord.objects.filter(source=source).count() == 3
-    assert (second.accepted_rows, second.duplicate_rows, second.rejected_rows) == (0, 3, 3)
+    assert SourceRecord.objects.filter(source=source).count() == 6
+    assert (second.accepted_rows, second.duplicate_rows, second.rejected_rows) == (0, 6, 1)
     assert selectors.earlier_import_of_same_file(second) == first
     page = client_for(user).get(reverse("referential:batch", args=[second.pk]))
     assert "contenu identique" in page.content.decode()  # the analyst reads French
@@ -145,7 +154,7 @@ def test_a_crash_mid_import_leaves_no_half_chunk_and_a_rerun_resumes(
         for i in range(5)
     ]
     rows = [[row[0].replace("Prenom", "Amine"), row[1].replace("Nom", "Tazi"), *row[2:]] for row in rows]
-    batch = services.batch_upload(source=source, upload=upload(csv_bytes(rows + BAD_ROWS[:1])), user=user)
+    batch = services.batch_upload(source=source, upload=upload(csv_bytes(rows + NOBODY_ROWS)), user=user)
     services.batch_map(batch=batch, mapping=batch.mapping, user=user)
 
     real_bulk_create = RejectedRow.objects.bulk_create
@@ -246,7 +255,8 @@ def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commi
     user, source = analyst(preferred_language="fr"), SourceFactory()
     client = client_for(user)
     response = client.post(
-        reverse("referential:source", args=[source.pk]), {"file": upload(csv_bytes(GOOD_ROWS + BAD_ROWS))}
+        reverse("referential:source", args=[source.pk]),
+        {"file": upload(csv_bytes(GOOD_ROWS + BAD_ROWS + NOBODY_ROWS))},
     )
     batch = ImportBatch.objects.get()
     assert response["Location"] == reverse("referential:batch_mapping", args=[batch.pk])
@@ -254,23 +264,26 @@ def test_the_pages_walk_from_upload_to_the_rejected_rows(django_capture_on_commi
     response = client.post(reverse("referential:batch_mapping", args=[batch.pk]), batch.mapping)
     assert response["Location"] == reverse("referential:batch_preview", args=[batch.pk])
     preview = client.get(reverse("referential:batch_preview", args=[batch.pk])).content.decode()
-    assert "+33612345678" in preview and "Atlantide" in preview
+    assert "+33612345678" in preview and "Avec des avertissements" in preview
+    assert "Pays inconnu" in preview  # the warning on Karim's country, in French
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("referential:batch_commit", args=[batch.pk]))
     page = client.get(reverse("referential:batch", args=[batch.pk])).content.decode()
-    assert "Atlantide" in page and 'value="100"' in page
+    assert "Pays inconnu" in page and 'value="100"' in page and "Lille" in page
     assert "Correspondance des colonnes utilisée" in page and "<bdi>Courriel</bdi>" in page
     home = client.get(reverse("referential:home")).content.decode()
-    assert f'href="{reverse("referential:source", args=[source.pk])}"' in home and "<td>3</td>" in home
+    assert f'href="{reverse("referential:source", args=[source.pk])}"' in home and "<td>6</td>" in home
     progress = client.get(reverse("referential:batch_progress", args=[batch.pk])).json()
     assert progress == {
         "status": "done",
         "status_label": progress["status_label"],
         "progress": 100,
-        "total": 6,
-        "processed": 6,
-        "accepted": 3,
-        "rejected": 3,
+        "total": 7,
+        "processed": 7,
+        "accepted": 6,
+        "rejected": 1,
+        "warnings": 3,
+        "updated": 0,
         "duplicates": 0,
         "finished": True,
     }
@@ -291,7 +304,7 @@ def test_the_progress_endpoint_reports_a_running_import():
     batch = services.batch_upload(source=source, upload=upload(csv_bytes(GOOD_ROWS + BAD_ROWS)), user=user)
     ImportBatch.objects.filter(pk=batch.pk).update(status="running", processed_rows=3, accepted_rows=3)
     data = client_for(user).get(reverse("referential:batch_progress", args=[batch.pk])).json()
-    assert (data["progress"], data["processed"], data["finished"]) == (50, 3, False)
+    assert (data["progress"], data["processed"], data["finished"]) == (50, 3, False)  # 3 of 6 rows
     page = client_for(user).get(reverse("referential:batch", args=[batch.pk])).content.decode()
     assert "data-running" in page and "<noscript>" in page  # JS polls; without JS, a refresh link
 
@@ -303,7 +316,7 @@ def _csv_rows(response):
 
 def test_the_rejected_rows_download_in_the_analysts_language_and_is_formula_safe(imported):
     user = analyst()
-    batch = imported(SourceFactory(), user, csv_bytes(GOOD_ROWS + BAD_ROWS))
+    batch = imported(SourceFactory(), user, csv_bytes(GOOD_ROWS + BAD_ROWS + NOBODY_ROWS))
     client = client_for(user)
     responses = {}
     for language in ("fr", "ar", "en"):
@@ -313,14 +326,55 @@ def test_the_rejected_rows_download_in_the_analysts_language_and_is_formula_safe
         responses[language] = client.get(url)
     english = _csv_rows(responses["en"])
     assert english[0] == ["Row", *batch.headers, "Reasons"]
-    assert [row[0] for row in english[1:]] == ["5", "6", "7"]
-    assert "email: Not a valid email address." in english[1][-1]
-    assert english[3][5] == "'=cmd|' /C calc'!A0"  # neutralised for spreadsheets
+    assert [row[0] for row in english[1:]] == ["8"]
+    assert "Nothing identifies a person" in english[1][-1]
     assert responses["en"]["Content-Disposition"].startswith("attachment;")
     assert responses["fr"].content != responses["en"].content != responses["ar"].content
-    assert AuditLog.objects.filter(
-        actor=user, action="referential.download_rejected", context__batch=batch.pk, kind="export"
-    ).count() == 3
+    assert (
+        AuditLog.objects.filter(
+            actor=user, action="referential.download_rejected", context__batch=batch.pk, kind="export"
+        ).count()
+        == 3
+    )
+
+
+def test_rows_with_warnings_are_listed_filtered_and_downloaded_formula_safe(imported):
+    user = analyst()
+    batch = imported(SourceFactory(), user, csv_bytes(GOOD_ROWS + BAD_ROWS))
+    client = client_for(user)
+    with translation.override("en"):
+        page_url = reverse("referential:batch", args=[batch.pk])
+        csv_url = reverse("referential:batch_warnings_csv", args=[batch.pk])
+    page = client.get(page_url).content.decode()
+    assert "Rows imported with warnings" in page and 'value="invalid_email"' in page
+    only_email = client.get(page_url, {"warning": "invalid_email"}).content.decode()
+    assert "Idrissi" in only_email and "Karim" in only_email and "<bdi>Mohamed</bdi>" not in only_email
+    rows = _csv_rows(client.get(csv_url))
+    assert rows[0] == ["Row", "Record id in the source", *batch.headers, "Warnings"]
+    assert [row[0] for row in rows[1:]] == ["5", "6", "7"]
+    assert "email: Not a valid email address: left empty." in rows[1][-1]
+    assert rows[3][6] == "'=cmd|' /C calc'!A0"  # neutralised for spreadsheets
+    rows = _csv_rows(client.get(csv_url, {"warning": "latin_name_in_arabic_script"}))
+    assert [row[0] for row in rows[1:]] == ["6"]
+
+
+def test_a_record_id_in_the_source_is_kept_and_a_reimport_updates_by_it(imported):
+    user, source = analyst(), SourceFactory(country="FR")
+    headers = ["Numéro de dossier", "Prénom", "Nom", "Date de naissance", "Téléphone"]
+    first = imported(source, user, csv_bytes([["C-17", "Karim", "Tazi", "1980", ""]], headers=headers))
+    assert first.mapping["external_id"] == "Numéro de dossier"
+    record = SourceRecord.objects.get(source=source)
+    assert (record.external_id, record.birth_date_precision) == ("C-17", "year")
+    second = imported(
+        source, user, csv_bytes([["C-17", "Karim", "Tazi", "12/03/1980", "06 12 34 56 78"]], headers=headers)
+    )
+    assert (second.accepted_rows, second.updated_rows) == (0, 1)
+    record = SourceRecord.objects.get(source=source)
+    assert (str(record.birth_date), record.birth_date_precision, record.phone) == (
+        "1980-03-12",
+        "day",
+        "+33612345678",
+    )
 
 
 def test_the_original_file_downloads_for_analysts_and_is_logged(imported):

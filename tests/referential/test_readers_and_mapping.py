@@ -152,3 +152,32 @@ def test_a_remembered_mapping_wins_over_the_guess_where_its_columns_still_exist(
         "email": "Courriel",
         "city": "Col X",
     }
+
+
+@pytest.mark.parametrize(
+    "headers, expected",
+    [
+        (
+            ["id", "full_name", "full_name_ar"],
+            {"external_id": "id", "full_name": "full_name", "name_arabic": "full_name_ar"},
+        ),
+        (["الاسم الكامل", "البريد"], {"name_arabic": "الاسم الكامل", "email": "البريد"}),
+        (["الاسم", "الهاتف"], {"name_arabic": "الاسم", "phone": "الهاتف"}),  # alone: the whole name
+        (["الاسم", "النسب"], {"given_name": "الاسم", "family_name": "النسب"}),  # beside a family name
+        (
+            ["Numéro de dossier", "Nom complet"],
+            {"external_id": "Numéro de dossier", "full_name": "Nom complet"},
+        ),
+    ],
+)
+def test_the_guess_keeps_arabic_full_name_columns_and_the_sources_record_id(headers, expected):
+    assert column_mapping.guess_mapping(headers) == expected
+
+
+def test_an_arabic_only_record_keeps_compound_given_names_whole():
+    from referential.linkage.names import split_arabic_full_name
+
+    assert split_arabic_full_name("فاطمة الزهراء بناني") == ("فاطمة الزهراء", "بناني")
+    assert split_arabic_full_name("عبد الله العلوي") == ("عبد الله", "العلوي")
+    assert split_arabic_full_name("نور الدين الإدريسي") == ("نور الدين", "الإدريسي")
+    assert split_arabic_full_name("محمد العمراني") == ("محمد", "العمراني")

@@ -15,6 +15,7 @@ from referential.validation import (
     clean_latin_name,
     clean_phone,
     fingerprint,
+    format_partial_date,
     is_garbled,
     reason_message,
     split_full_name,
@@ -59,13 +60,54 @@ def test_malformed_emails_are_refused(value):
         ("", "FR", ""),
     ],
 )
-def test_phones_become_e164_with_the_sources_country_as_default(value, region, expected):
-    assert clean_phone(value, region) == expected
+def test_phones_become_e164_in_the_rows_country(value, region, expected):
+    assert clean_phone(value, "", region) == (expected, None)
+
+
+def test_a_national_number_read_in_the_sources_country_says_so():
+    e164, warning = clean_phone("06 12 34 56 78", "FR", "")
+    assert e164 == "+33612345678" and warning["code"] == "phone_country_assumed"
+    assert clean_phone("+33 6 12 34 56 78", "FR", "") == ("+33612345678", None)
+
+
+@pytest.mark.parametrize(
+    "value, source, row, expected",
+    [
+        # The row's own country first: a Canadian consulate's member living in Morocco.
+        ("0661234567", "CA", "MA", "+212661234567"),
+        ("06 12 34 56 78", "MA", "FR", "+33612345678"),
+        # North America dials 011 abroad; 00 elsewhere; both with any country as default.
+        ("011 212 661 23 45 67", "CA", "CA", "+212661234567"),
+        ("011 33 6 12 34 56 78", "US", "", "+33612345678"),
+        ("00 212 661 23 45 67", "CA", "", "+212661234567"),
+        # A foreign country code written in a local format, with its trunk 0 kept.
+        ("(+212) 0661 23 45 67", "FR", "FR", "+212661234567"),
+        ("00212 (0)661234567", "BE", "", "+212661234567"),
+        ("212 661 23 45 67", "FR", "FR", "+212661234567"),
+        ("+1 514 555 0199", "FR", "FR", "+15145550199"),
+        ("(514) 555-2368", "FR", "CA", "+15145552368"),
+    ],
+)
+def test_phones_are_read_in_the_rows_country_first_with_any_international_prefix(
+    value, source, row, expected
+):
+    assert clean_phone(value, source, row) == (expected, None)
+
+
+def test_a_number_outside_allocated_ranges_is_kept_with_a_warning_not_refused():
+    e164, warning = clean_phone("06 99 99 99 99 9", "FR", "FR")
+    assert warning is not None
+    e164, warning = clean_phone("+212 5 99 99 99 99", "FR", "")
+    assert e164 == "+212599999999" and warning["code"] == "phone_not_allocated"
 
 
 @pytest.mark.parametrize("value", ["12", "06 12", "not a phone", "+212 12"])
-def test_invalid_phones_are_refused(value):
-    assert _code(clean_phone, value, "FR") == "invalid_phone"
+def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
+    assert clean_phone(value, "FR")[0] == ""
+    assert clean_phone(value, "FR")[1]["code"] == "invalid_phone"
+    clean, warnings, reasons = validate_row({"given_name": "Karim", "phone": value}, "FR", TODAY)
+    assert reasons == [] and clean["phone"] == "" and clean["phone_raw"] == value
+    assert [w["code"] for w in warnings] == ["invalid_phone"]
 
 
 @pytest.mark.parametrize(
@@ -87,10 +129,42 @@ def test_invalid_phones_are_refused(value):
     ],
 )
 def test_dates_in_common_formats(value, expected):
-    assert clean_birth_date(value, TODAY) == expected
+    assert clean_birth_date(value, TODAY) == (expected, "day" if expected else "")
 
 
-@pytest.mark.parametrize("value", ["31/02/1980", "hier", "13/13/1980", "1980"])
+@pytest.mark.parametrize(
+    "value, expected, precision",
+    [
+        ("1980", datetime.date(1980, 1, 1), "year"),
+        ("vers 1980", datetime.date(1980, 1, 1), "year"),
+        (1980, datetime.date(1980, 1, 1), "year"),  # a spreadsheet number
+        ("١٩٨٠", datetime.date(1980, 1, 1), "year"),
+        ("00/00/1980", datetime.date(1980, 1, 1), "year"),
+        ("03/1980", datetime.date(1980, 3, 1), "month"),
+        ("1980-03", datetime.date(1980, 3, 1), "month"),
+        ("00/03/1980", datetime.date(1980, 3, 1), "month"),
+        ("mars 1980", datetime.date(1980, 3, 1), "month"),
+    ],
+)
+def test_partial_dates_keep_their_precision(value, expected, precision):
+    assert clean_birth_date(value, TODAY) == (expected, precision)
+    clean, warnings, reasons = validate_row({"given_name": "Karim", "birth_date": value}, "FR", TODAY)
+    assert (clean["birth_date"], clean["birth_date_precision"], warnings, reasons) == (
+        expected,
+        precision,
+        [],
+        [],
+    )
+    assert (
+        format_partial_date(expected, precision)
+        == {
+            "year": "1980",
+            "month": "1980-03",
+        }[precision]
+    )
+
+
+@pytest.mark.parametrize("value", ["31/02/1980", "hier", "13/13/1980", "1980-13"])
 def test_impossible_dates_are_refused(value):
     assert _code(clean_birth_date, value, TODAY) == "invalid_date"
 
@@ -117,6 +191,17 @@ def test_implausible_birth_dates_are_refused(value):
         ("Royaume-Uni", "GB"),
         ("UK", "GB"),
         ("Émirats arabes unis", "AE"),
+        # CLDR names in every language, other scripts, lower-case codes.
+        ("Italia", "IT"),
+        ("Deutschland", "DE"),
+        ("België", "BE"),
+        ("España", "ES"),
+        ("Nederland", "NL"),
+        ("ma", "MA"),
+        ("إيطاليا", "IT"),
+        ("ألمانيا", "DE"),
+        ("Etats-Unis", "US"),
+        ("Kanada", "CA"),
         ("", ""),
     ],
 )
@@ -160,24 +245,50 @@ def test_names_must_be_in_the_script_of_their_column():
 def test_full_names_split_into_given_and_family():
     assert split_full_name("Mohamed El Amrani") == ("Mohamed", "El Amrani")
     assert split_full_name("EL AMRANI, Mohamed") == ("Mohamed", "EL AMRANI")
+    assert split_full_name("BENNANI Fatima Zahra") == ("Fatima Zahra", "BENNANI")
+    assert split_full_name("Fatima Zahra Bennani") == ("Fatima Zahra", "Bennani")
+    assert split_full_name("Abd el Kader Tazi") == ("Abd el Kader", "Tazi")
+    assert split_full_name("Nour Eddine El Idrissi") == ("Nour Eddine", "El Idrissi")
 
 
-def test_a_row_needs_a_name_in_one_script_or_the_other():
-    clean, reasons = validate_row({"name_arabic": "فاطمة بناني"}, "FR", TODAY)
+def test_a_row_is_refused_only_when_nothing_identifies_a_person():
+    clean, warnings, reasons = validate_row({"name_arabic": "فاطمة بناني"}, "FR", TODAY)
     assert reasons == [] and clean["name_arabic"] == "فاطمة بناني"
-    clean, reasons = validate_row({"full_name": "Fatima Bennani"}, "FR", TODAY)
+    clean, warnings, reasons = validate_row({"full_name": "Fatima Bennani"}, "FR", TODAY)
     assert reasons == [] and (clean["given_name"], clean["family_name"]) == ("Fatima", "Bennani")
-    _clean, reasons = validate_row({"email": "x@example.org"}, "FR", TODAY)
-    assert [reason["code"] for reason in reasons] == ["missing_name"]
+    clean, warnings, reasons = validate_row({"email": "x@example.org"}, "FR", TODAY)
+    assert reasons == [] and [w["code"] for w in warnings] == ["missing_name"]
+    _clean, _warnings, reasons = validate_row({"city": "Lyon", "birth_date": "1980"}, "FR", TODAY)
+    assert [reason["code"] for reason in reasons] == ["nothing_identifies"]
 
 
-def test_a_bad_row_lists_every_problem_at_once():
-    _clean, reasons = validate_row(
+def test_names_in_the_wrong_script_move_to_the_right_field_with_a_warning():
+    clean, warnings, reasons = validate_row(
+        {"given_name": "فاطمة الزهراء", "family_name": "بناني", "name_arabic": "Fatima Zahra Bennani"}, "FR"
+    )
+    assert reasons == []
+    assert clean["name_arabic"] == "فاطمة الزهراء بناني"
+    assert (clean["given_name"], clean["family_name"]) == ("Fatima Zahra", "Bennani")
+    assert {w["code"] for w in warnings} == {"latin_name_in_arabic_script", "arabic_name_in_latin_script"}
+    clean, warnings, _reasons = validate_row({"given_name": "Mohamed2", "family_name": "Ã‰lamrani"}, "FR")
+    assert (clean["given_name"], clean["family_name"]) == ("Mohamed", "Élamrani")
+    assert {w["code"] for w in warnings} == {"name_has_digits", "repaired_encoding"}
+
+
+def test_a_doubtful_cell_is_blanked_with_a_warning_and_the_row_kept():
+    clean, warnings, reasons = validate_row(
         {"given_name": "Karim", "birth_date": "31/02/1980", "email": "karim@", "phone": "12", "country": "?"},
         "FR",
         TODAY,
     )
-    assert {(r["field"], r["code"]) for r in reasons} == {
+    assert reasons == []
+    assert (clean["given_name"], clean["birth_date"], clean["email"], clean["country"]) == (
+        "Karim",
+        None,
+        "",
+        "",
+    )
+    assert {(r["field"], r["code"]) for r in warnings} == {
         ("birth_date", "invalid_date"),
         ("email", "invalid_email"),
         ("phone", "invalid_phone"),
@@ -191,13 +302,15 @@ def test_reasons_render_in_the_readers_language():
     for language in ("fr", "ar", "en"):
         with translation.override(language):
             rendered[language] = reason_message(reason)
-    assert rendered["en"] == "email: Not a valid email address."
+    assert rendered["en"] == "email: Not a valid email address: left empty."
     assert rendered["fr"] != rendered["en"] and "adresse" in rendered["fr"].lower()
     assert any("\u0600" <= c <= "\u06ff" for c in rendered["ar"])
 
 
 def test_the_fingerprint_ignores_case_and_spacing_but_not_content():
-    one, _ = validate_row({"given_name": "Mohamed ", "family_name": "EL AMRANI", "email": "M@x.org"}, "FR")
-    two, _ = validate_row({"given_name": "mohamed", "family_name": "El  Amrani", "email": "m@x.org"}, "FR")
-    three, _ = validate_row({"given_name": "Mohammed", "family_name": "El Amrani", "email": "m@x.org"}, "FR")
+    one, _, _ = validate_row({"given_name": "Mohamed ", "family_name": "EL AMRANI", "email": "M@x.org"}, "FR")
+    two, _, _ = validate_row({"given_name": "mohamed", "family_name": "El  Amrani", "email": "m@x.org"}, "FR")
+    three, _, _ = validate_row(
+        {"given_name": "Mohammed", "family_name": "El Amrani", "email": "m@x.org"}, "FR"
+    )
     assert fingerprint(one) == fingerprint(two) != fingerprint(three)

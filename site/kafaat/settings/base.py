@@ -26,6 +26,7 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 INSTALLED_APPS = [
     "daphne",
+    "wagtailcache",
     "csp",
     "core",
     "accounts",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "referential",
     "referential.linkage",
     "outreach",
+    "accompaniment",
+    "watch",
     "themes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.pagecache.BrowserRevalidateMiddleware",
     "core.requestid.RequestIdMiddleware",
     "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -140,6 +144,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 if REDIS_URL:
     CACHES = {
@@ -151,6 +156,7 @@ if REDIS_URL:
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
         }
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "kafaat-pages", "TIMEOUT": PAGE_CACHE_SECONDS}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CHANNEL_LAYERS = {
         "default": {
@@ -173,7 +179,13 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "kafaat",
             "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kafaat-pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "kafaat.layers.InMemoryChannelLayer"}}
 
@@ -193,9 +205,29 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "messaging_unread_emails_send", "schedule": crontab(minute="*/5")},
     "outreach-campaigns-tick": {"task": "outreach_campaigns_tick", "schedule": crontab(minute="*")},
     "outreach-bounces-read": {"task": "outreach_bounces_read", "schedule": crontab(minute="*/5")},
+    "watch-sources-poll": {"task": "watch_sources_poll", "schedule": crontab(minute="*")},
+    "watch-digests-send": {"task": "watch_digests_send", "schedule": crontab(minute=30, hour=6)},
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
     "privacy-retention": {"task": "privacy_retention_enforce", "schedule": crontab(minute=30, hour=3)},
+    "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
+    "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
+
+# --- Information watch ----------------------------------------------------------------------------
+# One request per host per this many seconds (per worker process); fetch timeout and size cap.
+WATCH_HOST_INTERVAL_SECONDS = env.float("WATCH_HOST_INTERVAL_SECONDS", default=1.0)
+WATCH_FETCH_TIMEOUT_SECONDS = env.int("WATCH_FETCH_TIMEOUT_SECONDS", default=10)
+WATCH_MAX_BYTES = env.int("WATCH_MAX_BYTES", default=3_000_000)
+WATCH_MAX_REDIRECTS = env.int("WATCH_MAX_REDIRECTS", default=3)
+WATCH_INDEX_TTL_SECONDS = env.int("WATCH_INDEX_TTL_SECONDS", default=600)
+# The five demo feeds served by the site itself under /watch-demo-feeds/ (make demo); never in production.
+WATCH_DEMO_FEEDS = env.bool("WATCH_DEMO_FEEDS", default=DEBUG)
+
+# --- Matching -------------------------------------------------------------------------------------
+# After migrate, the skills concepts without a vector are embedded (a background task).
+MATCHING_EMBED_AT_MIGRATE = env.bool("MATCHING_EMBED_AT_MIGRATE", default=True)
+# Eager tasks (no broker): embeddings run in a background thread, never in the request.
+MATCHING_EAGER_THREAD = env.bool("MATCHING_EAGER_THREAD", default=True)
 
 # --- Outreach (campaigns) ---------------------------------------------------------------------------
 # A campaign to more people than this needs a second staff member's approval.
@@ -309,6 +341,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Wagtail ----------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kafaat"
+# Public CMS pages for visitors who are not signed in come from the "pages" cache (cms/pagecache.py),
+# emptied on every publish; PAGE_CACHE_SECONDS bounds how old anything else on them (news lists) gets.
+WAGTAIL_CACHE = env.bool("PAGE_CACHE", default=True)
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Wagtail-Cache"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

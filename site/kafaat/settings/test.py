@@ -13,6 +13,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ACCOUNT_RATE_LIMITS = False
 MATCHING_INDEX_REFRESH_SECONDS = 0  # each test sees its own candidates at once
+MATCHING_EMBED_AT_MIGRATE = False  # a test embeds the concepts it needs
+MATCHING_EAGER_THREAD = (
+    False  # embeddings inline, so that tests read them at once (one test checks the thread)
+)
 
 # Parallel workers (pytest-xdist) each get their own Redis database for the cache and their own
 # channel-layer prefix, so that clearing the cache between tests never touches another worker's.

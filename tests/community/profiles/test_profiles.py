@@ -48,7 +48,7 @@ FORM = {
     "headline": "Civil engineer",
     "bio": "Bridges and roads.",
     "sectors": ["construction"],
-    "skills": "Structural design, BIM, bim",
+    "skills": ["Structural design", "BIM", "bim"],
     "years_experience": "9",
     "education": "Polytechnique Montréal",
     "languages": ["fr", "ar"],
@@ -149,7 +149,7 @@ def test_a_bad_photo_is_refused_in_the_active_language_keeping_the_other_fields(
     html = response.content.decode()
     assert expected in html
     assert 'value="Youssef Alaoui"' in html and "Bridges and roads." in html and 'value="Montréal"' in html
-    assert 'value="Structural design, BIM, bim"' in html
+    assert 'name="skills" value="Structural design" checked' in html and 'value="BIM" checked' in html
     assert not Profile.objects.filter(user=user).exists()
 
 
@@ -200,7 +200,7 @@ def test_projects_can_be_added_edited_and_deleted_by_their_owner_only(client):
             "region": "souss-massa",
             "funding_need": "100k-1m",
             "visibility": "1",
-            "skills_needed": "Export, Marketing",
+            "skills_needed": ["Export", "Marketing"],
             "help_needed": ["investment", "mentoring"],
         },
     )

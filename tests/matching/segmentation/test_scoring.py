@@ -134,3 +134,17 @@ def test_the_segment_score_and_the_suggestions_page_take_the_same_programmes_for
             suggested = selectors.programmes_for_project(project.owner.user, project)
             on_page = {item.page.title for item in suggested}
         assert in_score == on_page == expected, sector
+
+
+def test_fit_reads_skills_as_concepts_in_any_language_so_it_is_not_zero_for_other_spellings():
+    from matching.features import profile_features_refresh, project_features_refresh
+
+    project = _project(skills=["Développement web", "BIM (Revit, Tekla)", "Pétanque"])
+    project_features_refresh(project.pk, embed=False)
+    for skills in (["web development"], ["تطوير الويب"], ["BIM"]):
+        profile_features_refresh(member(skills=skills, availability="days-year").pk, embed=False)
+    fit = competence_fit([project])[project.pk]
+    assert fit.covered == ["BIM (Revit, Tekla)", "Développement web"]
+    assert fit.holders == {"Développement web": 2, "BIM (Revit, Tekla)": 1}
+    points, _score = _components(project)
+    assert points["competences"] == (20, 30)

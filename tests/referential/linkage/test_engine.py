@@ -121,3 +121,117 @@ def test_the_spark_backend_links_like_duckdb():  # pragma: no cover - needs pysp
 def test_febrl4_f1_reaches_the_target():
     figures = quality.febrl4(threshold=0.9)
     assert figures.f1 >= 0.99
+
+
+# --- The rules of issue 13, one by one ------------------------------------------------------------
+
+LOOKALIKES = [
+    # Twins: same family name, date of birth, landline and city; different given names.
+    {"unique_id": "t1", "given_name": "Hamza", "family_name": "Zeroual", "birth_date": "1990-05-17",
+     "phone": "+33145678901", "city": "Lyon", "country": "FR", "email": "hamza.zeroual@gmail.com"},
+    {"unique_id": "t2", "given_name": "Ilyas", "family_name": "Zeroual", "birth_date": "1990-05-17",
+     "phone": "+33145678901", "city": "Lyon", "country": "FR", "email": "ilyas.zeroual@gmail.com"},
+    # Father and son: same given and family name, landline and city; 30 years apart.
+    {"unique_id": "f1", "given_name": "Brahim", "family_name": "Ouchen", "birth_date": "1958-02-03",
+     "phone": "+33478123456", "city": "Lyon", "country": "FR", "email": "brahim.ouchen@orange.fr"},
+    {"unique_id": "f2", "given_name": "Brahim", "family_name": "Ouchen", "birth_date": "1988-11-21",
+     "phone": "+33478123456", "city": "Lyon", "country": "FR", "email": "brahim.ouchen88@gmail.com"},
+    # Someone who moved from Lyon to Montréal: new city, country, phone and email.
+    {"unique_id": "m1", "given_name": "Soukaina", "family_name": "Belkhayat", "birth_date": "1986-09-30",
+     "phone": "+33687654321", "city": "Lyon", "country": "FR", "email": "soukaina.b@hotmail.fr"},
+    {"unique_id": "m2", "given_name": "Soukaina", "family_name": "Belkhayat", "birth_date": "1986-09-30",
+     "phone": "+15145550199", "city": "Montréal", "country": "CA", "email": "sbelkhayat@live.ca"},
+    # Cross-script both ways: a Latin-only record and a record whose Latin name is another spelling but
+    # whose Arabic name is the same; a compound given name glued in one, split in the other.
+    {"unique_id": "x3", "given_name": "Fatimazahra", "family_name": "Elkettani", "birth_date": "1979",
+     "country": "NL", "city": "Rotterdam"},
+    {"unique_id": "x4", "given_name": "Fatna", "family_name": "Kettani",
+     "name_arabic": "فاطمة الزهراء الكتاني", "birth_date": "1979-04-02", "country": "NL", "city": "Rotterdam",
+     "phone": "+31612345678"},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rules_run():
+    data = synthetic.generate(3000, seed=7)
+    return engine.link(data.records + LOOKALIKES, QUICK, seed=3)
+
+
+def _probability(result, a, b):
+    row = _pair(result, a, b)
+    return row["match_probability"] if row else 0.0
+
+
+def test_names_meet_across_scripts_compounds_swaps_and_prefixes():
+    records = [
+        {"unique_id": "1", "given_name": "Fatima Zahra", "family_name": "El Bennani", "name_arabic": None},
+        {"unique_id": "2", "given_name": "Fatimazahra", "family_name": "BENNANI"},
+        {"unique_id": "3", "given_name": "Bennani", "family_name": "Fatima-Zahra"},
+        {"unique_id": "4", "name_arabic": "فاطمة الزهراء بناني"},
+        {"unique_id": "5", "given_name": "Fatna", "family_name": "X", "name_arabic": "فاطمة الزهراء البناني"},
+    ]
+    table = engine.prepare_person_records(records).to_pylist()
+    keys = [row["name_glued"] for row in table[:4]]
+    assert len(set(keys)) == 1
+    assert table[4]["ar_glued"] == keys[0]  # the Arabic name speaks when the Latin one differs
+    pairs = [("Salaheddine", "Salah Eddine"), ("Abdel-Kader", "Abd el Kader"), ("Abdelkader", "Abd-el-Kader")]
+    for one, other in pairs:
+        prepared = engine.prepare_person_records(
+            [{"unique_id": "a", "given_name": one, "family_name": "Tazi"},
+             {"unique_id": "b", "given_name": other, "family_name": "Tazi"}]
+        ).to_pylist()  # fmt: skip
+        assert prepared[0]["name_glued"] == prepared[1]["name_glued"], (one, other)
+    for one, other in [("El Amrani", "Elamrani"), ("Al Amrani", "El-Amrani"), ("Ben Ali", "Benali")]:
+        prepared = engine.prepare_person_records(
+            [{"unique_id": "a", "given_name": "Said", "family_name": one},
+             {"unique_id": "b", "given_name": "Said", "family_name": other}]
+        ).to_pylist()  # fmt: skip
+        assert prepared[0]["family_skel"] == prepared[1]["family_skel"], (one, other)
+
+
+def test_the_name_part_of_an_email_is_not_counted_twice():
+    rows = engine.prepare_person_records(
+        [
+            {
+                "unique_id": "a",
+                "given_name": "Mohamed",
+                "family_name": "Alaoui",
+                "email": "mohamed.alaoui@gmail.com",
+            },
+            {
+                "unique_id": "b",
+                "given_name": "Mohamed",
+                "family_name": "Alaoui",
+                "email": "m.alaoui84@yahoo.fr",
+            },
+        ]
+    ).to_pylist()
+    assert rows[0]["email_rest"] is None  # nothing beyond the name
+    assert rows[1]["email_rest"] == "84"
+
+
+def test_learnt_weights_are_bounded_where_evidence_is_not_independent(rules_run):
+    weights = {
+        (name, info.code): info.weight
+        for name, levels in rules_run.levels.items()
+        for info in levels.values()
+    }
+    assert weights[("email", "exact")] >= 16 and weights[("phone", "exact")] >= 14
+    assert weights[("email", "similar")] <= 1 and weights[("phone", "landline")] <= 2
+    assert weights[("birth_date", "different")] <= -8 and weights[("name", "family_only")] <= -6
+    for comparison in ("city", "country", "phone", "email"):
+        assert weights[(comparison, "different")] >= -1.5  # people move
+
+
+def test_twins_and_fathers_and_sons_are_not_merged(rules_run):
+    assert _probability(rules_run, "t1", "t2") < 0.99
+    assert _probability(rules_run, "f1", "f2") < 0.6
+
+
+def test_a_person_who_moved_is_still_found(rules_run):
+    assert _probability(rules_run, "m1", "m2") >= 0.6  # at least offered for review
+    assert _probability(rules_run, "m1", "m2") > _probability(rules_run, "f1", "f2")
+
+
+def test_an_arabic_name_links_a_record_whose_latin_spelling_differs(rules_run):
+    assert _probability(rules_run, "x3", "x4") >= 0.6

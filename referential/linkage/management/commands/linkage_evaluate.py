@@ -1,5 +1,5 @@
-"""Pair precision, recall, F1 and run time of the linkage engine on FEBRL3, FEBRL4 and the synthetic
-Moroccan set (see referential/linkage/quality.py)."""
+"""Linkage quality figures: the hard multi-source set through the real import path, FEBRL3, FEBRL4 and
+the synthetic Moroccan set (see referential/linkage/quality.py and evaluation.py)."""
 
 import logging
 
@@ -8,24 +8,52 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Print linkage quality figures (FEBRL3, FEBRL4, synthetic Moroccan names)."
+    help = (
+        "Print linkage quality figures: the hard set through upload → mapping → import → linkage "
+        "(--through-import), FEBRL3, FEBRL4, synthetic Moroccan names."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dataset", choices=["febrl3", "febrl4", "moroccan", "all"], default="all")
+        parser.add_argument(
+            "--dataset", choices=["hard", "febrl3", "febrl4", "moroccan", "all"], default="all"
+        )
+        parser.add_argument(
+            "--through-import",
+            action="store_true",
+            help="only the hard set, through the site's import and linkage services",
+        )
+        parser.add_argument("--people", type=int, default=3000, help="people in the hard set")
+        parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--records", type=int, default=20_000, help="size of the synthetic set")
         parser.add_argument("--threshold", type=float, default=0.9)
         parser.add_argument("--backend", default=None, help="duckdb (default) or spark")
+        parser.add_argument("--write-files", default="", help="also write the hard set's files here")
 
-    def handle(self, *args, dataset, records, threshold, backend, **options):
-        from referential.linkage import quality
+    def handle(self, *args, dataset, through_import, people, seed, records, threshold, backend, **options):
+        from referential.linkage import evaluation, hardset, quality
 
         logging.getLogger("splink").setLevel(logging.ERROR)
         backend = backend or settings.LINKAGE_BACKEND
+        if through_import:
+            dataset = "hard"
+
+        def hard():
+            data = hardset.generate(people, seed=seed)
+            if options["write_files"]:
+                from pathlib import Path
+
+                folder = Path(options["write_files"])
+                folder.mkdir(parents=True, exist_ok=True)
+                for name, content in data.files.items():
+                    (folder / name).write_bytes(content)
+            return evaluation.format_figures(evaluation.through_import(data, backend=backend))
+
         runs = {
-            "febrl4": lambda: quality.febrl4(threshold, backend),
-            "febrl3": lambda: quality.febrl3(threshold, backend),
-            "moroccan": lambda: quality.moroccan(records, threshold, backend=backend),
+            "hard": hard,
+            "febrl4": lambda: quality.format_figures(quality.febrl4(threshold, backend)),
+            "febrl3": lambda: quality.format_figures(quality.febrl3(threshold, backend)),
+            "moroccan": lambda: quality.format_figures(quality.moroccan(records, threshold, backend=backend)),
         }
         for name, run in runs.items():
             if dataset in (name, "all"):
-                self.stdout.write(quality.format_figures(run()))
+                self.stdout.write(run())

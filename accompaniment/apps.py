@@ -1,0 +1,54 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccompanimentConfig(AppConfig):
+    name = "accompaniment"
+    verbose_name = _("Accompaniment")
+    default_auto_field = "django.db.models.BigAutoField"
+    demo_seeders = [(95, "accompaniment.demo.seed_demo")]
+
+    def ready(self):
+        from accounts.roles import ADMIN
+        from core.registry import MenuEntry, registry
+
+        from . import dashboard
+        from .notifications import case_notification_words
+        from .permissions import may_read_funnel, may_use_board
+        from .services import AUDIT_ACTIONS, NOTIFICATION_KIND
+
+        registry.add_audit_actions(AUDIT_ACTIONS)
+        registry.add_notification_renderer(NOTIFICATION_KIND, case_notification_words)
+        registry.add_dashboard_panel(dashboard.PANEL.key, dashboard.PANEL)
+        registry.add_menu_entry(
+            MenuEntry(
+                key="accompaniment.board",
+                menu="staff",
+                label=_("Cases"),
+                url_name="accompaniment:board",
+                order=45,
+                visible=lambda request: may_use_board(request.user),
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="accompaniment.funnel",
+                menu="staff",
+                label=_("Accompaniment funnel"),
+                url_name="accompaniment:funnel",
+                order=46,
+                visible=lambda request: may_read_funnel(request.user),
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="accompaniment.mine",
+                menu="community",
+                label=_("Accompaniment"),
+                url_name="accompaniment:my_cases",
+                order=70,
+                visible=lambda request: request.user.is_authenticated,
+            )
+        )
+        # Administrators configure stages and advisors' expertise in the Django admin (superusers).
+        registry.add_role_permissions(ADMIN, [])
