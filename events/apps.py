@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import Fragment, MenuEntry, registry
+from privacy.export import export_section_register
 
 
 class EventsConfig(AppConfig):
@@ -15,8 +16,6 @@ class EventsConfig(AppConfig):
         from .audience import EventAttendees
 
         signals.connect()
-        from privacy.export import export_section_register
-
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         registry.add_menu_entry(
@@ -29,7 +28,7 @@ class EventsConfig(AppConfig):
 
 def _rsvps_export(user):
     """The member's answers to events, for the data export (privacy/export.py)."""
-    from .models import RSVP
+    from .models import RSVP  # this module loads before the app registry, models after
 
     rows = RSVP.objects.filter(user=user).select_related("occurrence__event").order_by("created_at", "id")
     data = [

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
+
+from .retention import RetentionRule, retention_register
 
 
 class PrivacyConfig(AppConfig):
@@ -7,13 +10,8 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
-
-        from .middleware import mark_review_needed
+        from .middleware import mark_review_needed  # it reads models, loaded once the registry is ready
 
         user_logged_in.connect(mark_review_needed, dispatch_uid="privacy_notice_review")
-
-        from .retention import RetentionRule, retention_register
-
         # The audit log of staff reads and changes: kept three years (proof of who saw what).
         retention_register(RetentionRule("audit-log", _("Audit log entries"), "core.AuditLog", "at", 3 * 365))

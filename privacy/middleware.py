@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from .selectors import notice_url
+
 SESSION_KEY = "privacy_notice_review"
 # Reachable while the question is open: the question itself, the notice, leaving, static files.
 EXEMPT_FRAGMENTS = ("/account/notice/", "/accounts/logout/", "/static/", "/media/", "/jsi18n/")
@@ -25,7 +27,6 @@ class NoticeReviewMiddleware:
         session = getattr(request, "session", None)
         if session is not None and session.get(SESSION_KEY) and request.method == "GET":
             path = request.path_info
-            from .selectors import notice_url
 
             if not any(fragment in path for fragment in EXEMPT_FRAGMENTS) and path != notice_url():
                 query = urlencode({"next": request.get_full_path()})

@@ -16,6 +16,7 @@ from . import selectors
 from .forms import ConsentChangeForm
 from .middleware import SESSION_KEY as NOTICE_REVIEW_KEY
 from .models import CONSENT_PURPOSE_DESCRIPTIONS, ConsentPurpose, ConsentSource
+from .retention import retention_rules
 from .services import consent_record, notice_accept
 
 
@@ -85,7 +86,6 @@ def notice_review(request):
 @staff_tool(lambda user: ADMIN in user_roles(user))
 def retention_schedule(request):
     """Administrators see how long each kind of data is kept and how much is due for deletion now."""
-    from .retention import retention_rules
 
     rows = [{"rule": rule, "due": rule.due().count()} for rule in retention_rules()]
     return render(request, "privacy/retention.html", {"rows": rows})
