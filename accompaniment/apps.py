@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import ADMIN
+from core.registry import MenuEntry, registry
+
 
 class AccompanimentConfig(AppConfig):
     name = "accompaniment"
@@ -9,9 +12,7 @@ class AccompanimentConfig(AppConfig):
     demo_seeders = [(95, "accompaniment.demo.seed_demo")]
 
     def ready(self):
-        from accounts.roles import ADMIN
-        from core.registry import MenuEntry, registry
-
+        # These modules import models, which exist only once the app registry is ready.
         from . import dashboard
         from .notifications import case_notification_words
         from .permissions import may_read_funnel, may_use_board

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from .permissions import may_read_funnel
+from .selectors import funnel
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,6 @@ class Panel:
 
 
 def _data(request, filters=None) -> dict:
-    from .selectors import funnel
 
     rows = funnel()["rows"]
     return {

@@ -8,6 +8,7 @@ the funnel aggregates in the database, one grouped query per measure (medians by
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
@@ -110,7 +111,6 @@ class Card:
 
 
 def people_names(ids) -> dict[int, str]:
-    from django.contrib.auth import get_user_model
 
     ids = {pk for pk in ids if pk}
     if not ids:

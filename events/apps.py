@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import Fragment, MenuEntry, registry
+from privacy.export import export_section_register
 
 
 class EventsConfig(AppConfig):
@@ -15,6 +16,7 @@ class EventsConfig(AppConfig):
         from .audience import EventAttendees
 
         signals.connect()
+        export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         registry.add_menu_entry(
             MenuEntry(key="events", menu="header", label=_("Events"), url_name="events:list", order=20)
@@ -22,3 +24,21 @@ class EventsConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")
         )
+
+
+def _rsvps_export(user):
+    """The member's answers to events, for the data export (privacy/export.py)."""
+    from .models import RSVP  # this module loads before the app registry, models after
+
+    rows = RSVP.objects.filter(user=user).select_related("occurrence__event").order_by("created_at", "id")
+    data = [
+        {
+            "event": r.occurrence.event_id,
+            "title": r.occurrence.event.title,
+            "session": r.occurrence.original_start,
+            "answer": r.status,
+            "answers": r.answers,
+        }
+        for r in rows
+    ]
+    return data, []

@@ -10,6 +10,8 @@ import datetime
 import io
 import random
 
+from openpyxl import Workbook
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -166,7 +168,6 @@ def _public_body_csv(rng):
 
 
 def _network_xlsx(rng):
-    from openpyxl import Workbook
 
     members = [index for index in range(0, 190) if PLACES[index % len(PLACES)][0] in ("BE", "NL", "DE")][:6]
     workbook = Workbook()

@@ -21,6 +21,8 @@ import io
 import re
 from functools import cached_property
 
+from openpyxl import load_workbook
+
 from .validation import ARABIC_LETTER
 
 ENCODINGS = ("utf-8-sig", "utf-16", "cp1256", "cp1252", "latin-1")
@@ -121,7 +123,6 @@ class Table:
         return text
 
     def _read_xlsx(self, data):
-        from openpyxl import load_workbook
 
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -37,7 +37,7 @@ def source_records_frame(source_ids=None):
     """The same rows as a pandas DataFrame when pandas is installed, else a list of dicts."""
     rows = list(source_records_rows(source_ids).iterator(chunk_size=5000))
     try:
-        import pandas as pd
+        import pandas as pd  # optional: installed or not, the rows come back either way
     except ImportError:
         return rows
     return pd.DataFrame.from_records(rows, columns=list(RECORD_COLUMNS))

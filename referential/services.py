@@ -198,7 +198,7 @@ def batch_commit(*, batch, user) -> ImportBatch:
 
 
 def _import_later(batch_id: int) -> None:
-    from .tasks import batch_import
+    from .tasks import batch_import  # tasks import these services
 
     batch_import.delay(batch_id)
 

