@@ -151,6 +151,7 @@ class Case(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["stage", "created_at"], name="case_stage_created_idx"),
+            models.Index(fields=["created_at", "id"], name="case_created_idx"),  # the list, newest first
             models.Index(fields=["advisor", "stage"], name="case_advisor_stage_idx"),
             models.Index(fields=["relay", "stage"], name="case_relay_stage_idx"),
             models.Index(fields=["country", "stage"], name="case_country_stage_idx"),

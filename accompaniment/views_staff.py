@@ -104,14 +104,13 @@ def bulk_assign(request):
 @staff
 def overdue(request):
     now = timezone.now()
-    cases = selectors.cases_filtered(request.user, {"overdue": True}, now).select_related(
-        "project", "stage", "advisor"
-    )
+    cases = selectors.cases_filtered(request.user, {"overdue": True}, now).order_by("due_at", "id")[:200]
     return render(
         request,
         "accompaniment/overdue.html",
         {
-            "cases": cases.order_by("due_at")[:200],
+            "cases": selectors.cards_of(cases, now),
+            "stage_names": {stage.pk: stage.name for stage in selectors.stages_active()},
             "tasks": selectors.overdue_tasks(request.user)[:200],
             "now": now,
         },

@@ -51,7 +51,8 @@ def run(n: int, threshold: float, backend: str | None) -> dict:
         "quality": quality,
         "clusters": len(set(clusters.values())),
         "identities": len(set(data.truth.values())),
-        "evaluation": evaluation, "cpu": time.process_time() - cpu_started - evaluation,
+        "evaluation": evaluation,
+        "cpu": time.process_time() - cpu_started - evaluation,
         "peak_mb": peak_memory_mb(),
     }
 

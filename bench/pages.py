@@ -69,12 +69,12 @@ def _manage(env, *args, capture=False):
 
 def prepare(database_url, reuse):
     env = _env(database_url)
+    _manage(env, "migrate", "--no-input", "-v0")  # a reused database still gets the new migrations
     if not reuse:
-        _manage(env, "migrate", "--no-input", "-v0")
         started = time.perf_counter()
         _manage(env, "seed_demo", capture=True)
         print(f"  demo seeded in {time.perf_counter() - started:.0f} s")
-        _manage(env, "collectstatic", "--no-input", "-v0")
+    _manage(env, "collectstatic", "--no-input", "-v0")
     probe = (
         "from cms.models import ProgrammePage; from events.models import Event; "
         "p = ProgrammePage.objects.live().filter(locale__language_code='fr').first(); "

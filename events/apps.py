@@ -15,6 +15,9 @@ class EventsConfig(AppConfig):
         from .audience import EventAttendees
 
         signals.connect()
+        from privacy.export import export_section_register
+
+        export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         registry.add_menu_entry(
             MenuEntry(key="events", menu="header", label=_("Events"), url_name="events:list", order=20)
@@ -22,3 +25,21 @@ class EventsConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")
         )
+
+
+def _rsvps_export(user):
+    """The member's answers to events, for the data export (privacy/export.py)."""
+    from .models import RSVP
+
+    rows = RSVP.objects.filter(user=user).select_related("occurrence__event").order_by("created_at", "id")
+    data = [
+        {
+            "event": r.occurrence.event_id,
+            "title": r.occurrence.event.title,
+            "session": r.occurrence.original_start,
+            "answer": r.status,
+            "answers": r.answers,
+        }
+        for r in rows
+    ]
+    return data, []

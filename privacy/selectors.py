@@ -98,3 +98,13 @@ def latest_decisions(purpose: str, user_ids, chunk: int = 5000) -> dict[int, tup
         for user_id, granted, source in rows:
             decisions.setdefault(user_id, (granted, source))
     return decisions
+
+
+def notice_review_needed(user) -> bool:
+    """The member accepted an earlier version of the notice, not the one in force: ask again.
+
+    Accounts that never accepted one (none in the site's own sign-up) are not stopped here.
+    """
+    current = notice_current()
+    latest = notice_acceptances(user).first()
+    return current is not None and latest is not None and latest.notice_id != current.id

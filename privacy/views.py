@@ -4,15 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_tool
 from accounts.permissions import two_factor_required
+from accounts.roles import ADMIN, user_roles
 
 from . import selectors
 from .forms import ConsentChangeForm
+from .middleware import SESSION_KEY as NOTICE_REVIEW_KEY
 from .models import CONSENT_PURPOSE_DESCRIPTIONS, ConsentPurpose, ConsentSource
-from .services import consent_record
+from .services import consent_record, notice_accept
 
 
 @login_required
@@ -56,3 +60,32 @@ def consent_change(request):
     else:
         messages.success(request, _("Consent withdrawn: %(purpose)s.") % {"purpose": label})
     return redirect(f"{reverse('account_settings')}#consents")
+
+
+@login_required
+def notice_review(request):
+    """A new version of the privacy notice: accepting it is recorded (NoticeAcceptance), then on."""
+    target = request.GET.get("next") or request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    if request.method == "POST":
+        if selectors.notice_review_needed(request.user):
+            notice_accept(user=request.user)
+        request.session.pop(NOTICE_REVIEW_KEY, None)
+        messages.success(request, _("Thank you: your acceptance of the new privacy notice is recorded."))
+        return redirect(target)
+    context = {
+        "notice": selectors.notice_current(),
+        "privacy_notice_url": selectors.notice_url(),
+        "next": target,
+    }
+    return render(request, "privacy/notice_review.html", context)
+
+
+@staff_tool(lambda user: ADMIN in user_roles(user))
+def retention_schedule(request):
+    """Administrators see how long each kind of data is kept and how much is due for deletion now."""
+    from .retention import retention_rules
+
+    rows = [{"rule": rule, "due": rule.due().count()} for rule in retention_rules()]
+    return render(request, "privacy/retention.html", {"rows": rows})

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import registry
+from privacy.retention import RetentionRule, retention_register
 
 
 class ReferentialConfig(AppConfig):
@@ -18,3 +19,13 @@ class ReferentialConfig(AppConfig):
         registry.add_audit_actions({f"referential.{action.value}": action.label for action in AccessAction})
         registry.add_audience_source(GoldenRecordContacts.key, GoldenRecordContacts())
         registry.set_person_directory(ReferentialDirectory())
+        # Rejected rows are kept whole for the analyst to fix the source, then go after a year.
+        retention_register(
+            RetentionRule(
+                "referential-rejected-rows",
+                _("Rejected rows of referential imports"),
+                "referential.RejectedRow",
+                "batch__created_at",
+                365,
+            )
+        )

@@ -5,6 +5,7 @@ wiring package; a core or community template never loads an edge app's tag libra
 pages through core.registry slots and menus).
 """
 
+import ast
 import os
 import re
 import shutil
@@ -17,9 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
 FLOORS = next(c for c in CONFIG["contracts"] if c["type"] == "layers")["layers"]
-# The second floor from the top holds the edge apps ("events | matching | …"); below it, the lower floors.
-EDGE_APPS = [name.strip() for name in FLOORS[1].split("|")]
-LOWER_APPS = [name.strip() for layer in FLOORS[2:] for name in re.split(r"[|:]", layer)]
+# Between the wiring (top) and the floor of the community core: the edge and back-office apps; from the
+# community core down: the lower floors.
+_COMMUNITY_FLOOR = next(i for i, layer in enumerate(FLOORS) if "community" in re.split(r"[|:\s]+", layer))
+EDGE_APPS = [name.strip() for layer in FLOORS[1:_COMMUNITY_FLOOR] for name in re.split(r"[|:]", layer)]
+LOWER_APPS = [name.strip() for layer in FLOORS[_COMMUNITY_FLOOR:] for name in re.split(r"[|:]", layer)]
 
 
 def _lint_imports(cwd):
@@ -66,3 +69,48 @@ def test_lower_floor_templates_load_no_edge_tag_library():
                         where = template.relative_to(ROOT)
                         offenders.append(f"{where} loads {library} ({edge_libraries[library]})")
     assert offenders == []
+
+
+def _function_level_imports_without_reason(package: Path):
+    """Imports inside functions with no comment on their line or on the comment line above their block."""
+    found = []
+    for path in package.rglob("*.py"):
+        if {"migrations", "tests"} & set(path.parts):
+            continue
+        lines = path.read_text().splitlines()
+        for function in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                index = node.lineno - 1
+                above = index - 1
+                while (
+                    above >= 0
+                    and lines[above].strip().startswith(("from ", "import "))
+                    and "#" not in lines[above]
+                ):
+                    above -= 1
+                explained = "#" in lines[index] or (
+                    above >= 0
+                    and "#" in lines[above]
+                    and (
+                        lines[above].strip().startswith("#")
+                        or lines[above].strip().startswith(("from ", "import "))
+                    )
+                )
+                if not explained:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {lines[index].strip()}")
+    return found
+
+
+def test_imports_inside_functions_say_why():
+    """Issue 11: an import is placed in a function only for a real cycle (Celery, app loading) or a heavy
+    optional library, and says so in a comment; everything else sits at the top of its module."""
+    offenders = []
+    for package in CONFIG["root_packages"]:
+        offenders += _function_level_imports_without_reason(
+            ROOT / "site" / package if package == "kafaat" else ROOT / package
+        )
+    assert offenders == [], "\n".join(offenders)

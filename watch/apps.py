@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry, registry
+from privacy.retention import RetentionRule, retention_register
 
 
 class WatchConfig(AppConfig):
@@ -19,6 +20,7 @@ class WatchConfig(AppConfig):
         from .services import AUDIT_ACTIONS
 
         registry.add_audit_actions(AUDIT_ACTIONS)
+        _retention_register()
         registry.add_notification_renderer(alerts.KIND, alerts.alert_words)
         registry.add_notification_renderer(alerts.DIGEST_KIND, alerts.digest_words)
         registry.add_dashboard_panel(dashboard.PANEL.key, dashboard.PANEL)
@@ -43,3 +45,38 @@ class WatchConfig(AppConfig):
                 visible=lambda request: may_subscribe(request.user) and not may_use_watch(request.user),
             )
         )
+
+
+def _retention_register():
+    """What the watch keeps, and for how long (privacy.retention enforces it nightly). Accepted items stay
+    on the person's timeline; articles that named nobody, and proposals nobody accepted, go."""
+    retention_register(
+        RetentionRule(
+            "watch-articles-naming-nobody",
+            _("Watch articles that named no registered person"),
+            "watch.Article",
+            "created_at",
+            365,
+            {"mentions__isnull": True},
+        )
+    )
+    retention_register(
+        RetentionRule(
+            "watch-links-rejected",
+            _("Watch proposals rejected by an analyst"),
+            "watch.Link",
+            "decided_at",
+            365,
+            {"status": "rejected"},
+        )
+    )
+    retention_register(
+        RetentionRule(
+            "watch-links-never-validated",
+            _("Watch proposals never validated"),
+            "watch.Link",
+            "created_at",
+            180,
+            {"status": "pending"},
+        )
+    )

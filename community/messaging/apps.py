@@ -13,6 +13,19 @@ class MessagingConfig(AppConfig):
     demo_seeders = [(60, "community.messaging.demo.seed_conversations")]
 
     def ready(self):
+        from privacy.retention import RetentionRule, retention_register
+
+        # What a deleted account wrote stays in the others' history for two years, then goes.
+        retention_register(
+            RetentionRule(
+                "messages-of-deleted-accounts",
+                _("Messages of deleted accounts"),
+                "messaging.Message",
+                "created_at",
+                2 * 365,
+                {"sender__isnull": True},
+            )
+        )
         # Model modules load only once the app registry is ready.
         from community.moderation.targets import register_reportable
 

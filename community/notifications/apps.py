@@ -10,6 +10,13 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from privacy.retention import RetentionRule, retention_register
+
+        retention_register(
+            RetentionRule(
+                "notifications", _("Notifications"), "notifications.Notification", "created_at", 365
+            )
+        )
         registry.add_fragment(
             Fragment(slot="header.account", template="notifications/_header_slot.html", order=20)
         )

@@ -18,10 +18,14 @@ class ProfilesConfig(AppConfig):
 
         from community.moderation.targets import register_reportable
         from core.names import display_name
+        from privacy.export import export_section_register
 
+        from .export_sections import SECTIONS
         from .models import Profile
         from .permissions import may_see_account, may_see_profile
 
+        for key, build in SECTIONS.items():
+            export_section_register(key, build)
         register_reportable(Profile, may_see_profile, preview=lambda profile: display_name(profile.user))
         register_reportable(get_user_model(), may_see_account, preview=display_name)
         registry.add_menu_entry(

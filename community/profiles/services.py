@@ -1,13 +1,19 @@
 """Writes about profiles, projects and accounts. Views call these, never the models' save()."""
 
+import hashlib
+import hmac
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 
+from core.audit import audit_record
+from core.models import AuditLog
 from core.sectors import SectorChoice
+from privacy.selectors import consent_history
 
 from .models import Profile, Project
 from .photos import photo_reencode
@@ -118,6 +124,30 @@ def project_delete(project: Project) -> None:
     project.delete()
 
 
+def email_fingerprint(email: str) -> str:
+    """A keyed hash of the address: proves a later claim about this person without keeping it."""
+    secret = settings.SECRET_KEY.encode()
+    return hmac.new(secret, email.strip().casefold().encode(), hashlib.sha256).hexdigest()
+
+
+def _consent_proof_keep(user) -> None:
+    """Law 09-08 / GDPR art. 7(1): the controller must be able to show consent was given. The records
+    go with the account; a minimal proof stays in the audit log (kept 3 years): purpose, decision,
+    date, notice version and a fingerprint of the email, no name, no address."""
+    fingerprint = email_fingerprint(user.email)
+    for record in consent_history(user):
+        decision = "granted" if record.granted else "refused"
+        audit_record(
+            None,
+            "privacy.consent_proof",
+            kind=AuditLog.Kind.CHANGE,
+            detail=f"{record.purpose}:{decision}:{record.created_at:%Y-%m-%d}",
+            email_fingerprint=fingerprint,
+            notice=record.notice.version,
+            source=record.source,
+        )
+
+
 @transaction.atomic
 def member_delete(user) -> None:
     """Erase the member: profile, projects, photo file, label evidence files, then the account itself.
@@ -128,6 +158,8 @@ def member_delete(user) -> None:
     """
     from community.labels.models import EvidenceFile  # labels build on profiles' floor
     from community.messaging.models import Conversation
+
+    _consent_proof_keep(user)
 
     for evidence in EvidenceFile.objects.filter(application__applicant=user):
         evidence.file.delete(save=False)  # the rows go with the account; files would stay on disk

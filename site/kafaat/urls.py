@@ -16,6 +16,8 @@ from cms import views as cms_views
 
 from . import ops
 
+WAGTAIL_UTILITY_PATTERNS = [p for p in wagtail_urls.urlpatterns if getattr(p, "name", "") != "wagtail_serve"]
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -44,9 +46,9 @@ urlpatterns += i18n_patterns(
     path("accompaniment/", include("accompaniment.urls")),
     path("watch/", include("watch.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
-    # Public pages through the page cache (cms/pagecache.py); Wagtail's own patterns follow.
+    # Wagtail's patterns in their order, its page view last and through the page cache (cms/pagecache.py).
+    *WAGTAIL_UTILITY_PATTERNS,
     re_path(serve_pattern, cache_page(wagtail_views.serve), name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

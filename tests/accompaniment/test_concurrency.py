@@ -62,7 +62,7 @@ def test_two_advisors_move_one_case_at_once(slow_checks):
         pytest.skip(SQLITE_REASON)
     stages_ensure(Stage)
     first = AdvisorFactory()
-    admin = UserFactory(roles=[ADMIN])
+    admin = UserFactory(roles=[ADMIN], two_factor=True)
     case = CaseFactory(advisor=first)
     qualified = Stage.objects.get(key="qualified")
 
@@ -85,7 +85,7 @@ def test_a_move_and_an_assignment_at_once_keep_both(slow_checks):
         pytest.skip(SQLITE_REASON)
     stages_ensure(Stage)
     first, second = AdvisorFactory(), AdvisorFactory()
-    admin = UserFactory(roles=[ADMIN])
+    admin = UserFactory(roles=[ADMIN], two_factor=True)
     case = CaseFactory(advisor=first)
     qualified = Stage.objects.get(key="qualified")
 

@@ -31,7 +31,9 @@ def test_seed_role_accounts_is_idempotent():
     assert ConsentRecord.objects.filter(user=member).count() == len(ConsentPurpose.values)
     assert NoticeAcceptance.objects.filter(user=member).count() == 1
     assert consents_current(member) == {
-        **dict.fromkeys(ConsentPurpose.values, False), "directory": True, "matching": True
+        **dict.fromkeys(ConsentPurpose.values, False),
+        "directory": True,
+        "matching": True,
     }
     assert User.objects.get(email=dict((r, e) for r, e, _ in first)[ADMIN]).is_superuser
 

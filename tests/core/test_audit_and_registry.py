@@ -58,8 +58,9 @@ def test_slots_render_what_apps_registered_with_the_pages_context(scratch_regist
 
 def test_menus_show_only_the_entries_a_visitor_may_see(scratch_registry):
     scratch_registry.add_menu_entry(
-        MenuEntry(key="t-staff", menu="test", label="Staff", url_name="search",
-                  visible=lambda r: r.user.is_staff)
+        MenuEntry(
+            key="t-staff", menu="test", label="Staff", url_name="search", visible=lambda r: r.user.is_staff
+        )
     )
     scratch_registry.add_menu_entry(MenuEntry(key="t-all", menu="test", label="All", url_name="search"))
     request = RequestFactory().get("/")

@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from outreach import tokens
 from outreach.factories import CampaignFactory, members_bulk
@@ -158,7 +158,8 @@ def test_the_preview_of_a_campaign_without_messages_says_what_to_do(editor):
     campaign = CampaignFactory(languages=())
     request = RequestFactory().get("/")
     request.user = editor
-    assert "at least one language" in campaign.serve_preview(request, "html-fr").content.decode()
+    with translation.override("en"):
+        assert "at least one language" in campaign.serve_preview(request, "html-fr").content.decode()
 
 
 def test_a_sign_up_after_following_an_invitation_counts_for_the_campaign(client, notice, smtp_inbox):

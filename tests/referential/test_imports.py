@@ -415,3 +415,19 @@ def test_the_analyst_can_read_a_csv_again_in_another_encoding():
     batch.refresh_from_db()
     assert (batch.encoding, batch.headers) == ("cp1256", headers)
     assert batch.mapping["name_arabic"] == "الاسم بالعربية"
+
+
+@pytest.mark.parametrize(
+    "language, warning", [("fr", "Pas un numéro"), ("ar", "ليس رقم هاتف"), ("en", "Not a phone")]
+)
+def test_the_preview_shows_partial_dates_as_given_and_warnings_in_the_analysts_language(language, warning):
+    user, source = analyst(), SourceFactory(country="FR")
+    headers = ["Prénom", "Nom", "Date de naissance", "Téléphone"]
+    data = csv_bytes([["Karim", "Tazi", "1980", "12"], ["Nadia", "Idrissi", "03/1985", ""]], headers=headers)
+    batch = services.batch_upload(source=source, upload=upload(data), user=user)
+    services.batch_map(batch=batch, mapping=batch.mapping, user=user)
+    with translation.override(language):
+        url = reverse("referential:batch_preview", args=[batch.pk])
+    page = client_for(user).get(url).content.decode()
+    assert "<bdi>1980</bdi>" in page and "<bdi>03/1985</bdi>" in page and "1980-01-01" not in page
+    assert warning in page

@@ -43,7 +43,16 @@ UUID = uuid.UUID("00000000-0000-4000-8000-000000004242")
 PERSONAS = ("visitor", "member", "labelled_no_charter", "relay", "editor", "moderator")
 
 # Back-office apps: no persona of the harness (none has a second factor) may read any of their rows.
-BACK_OFFICE_APPS = ("core", "privacy", "moderation", "referential", "linkage", "segmentation", "outreach")
+BACK_OFFICE_APPS = (
+    "core",
+    "privacy",
+    "moderation",
+    "referential",
+    "linkage",
+    "segmentation",
+    "outreach",
+    "accompaniment",
+)
 BACK_OFFICE_MODELS = ("labels.labeldecision", "matching.matchdecision", "matching.introduction")
 # Rows that are public by design or carry no member data: never planted with the marker.
 NOT_PLANTED = {"privacy.privacynotice": "the privacy notice is public text"}

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",  # after messages: it leaves a message
     "accounts.middleware.StaffIdleTimeoutMiddleware",
+    "privacy.middleware.NoticeReviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -207,6 +208,7 @@ CELERY_BEAT_SCHEDULE = {
     "watch-sources-poll": {"task": "watch_sources_poll", "schedule": crontab(minute="*")},
     "watch-digests-send": {"task": "watch_digests_send", "schedule": crontab(minute=30, hour=6)},
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
+    "privacy-retention": {"task": "privacy_retention_enforce", "schedule": crontab(minute=30, hour=3)},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }

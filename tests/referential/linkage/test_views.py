@@ -225,3 +225,36 @@ def test_a_relay_with_an_unverified_matching_email_cannot_claim(client, linked):
     client.post(reverse("linkage:claim"))
     assert GoldenRecord.objects.get(pk=linked["golden"].pk).claimed_by is None
     assert selectors.claimable_golden_for(relay) is None
+
+
+@pytest.mark.parametrize(
+    "language, year_only, warning",
+    [
+        ("fr", "1979 (année seule)", "Pays inconnu"),
+        ("ar", "1979 (السنة فقط)", "بلد غير معروف"),
+        ("en", "1979 (year only)", "Unknown country"),
+    ],
+)
+def test_a_golden_record_shows_partial_dates_record_ids_and_import_warnings(
+    client, language, year_only, warning
+):
+    record = SourceRecordFactory(
+        source=SourceFactory(name="Alumni directory"),
+        given_name="Fatima Zahra",
+        family_name="Kettani",
+        birth_date=datetime.date(1979, 1, 1),
+        birth_date_precision="year",
+        external_id="ALU-1234",
+        warnings=[{"code": "unknown_country", "field": "country", "value": "Atlantide"}],
+    )
+    golden = GoldenRecord.objects.create()
+    RecordLink.objects.create(key=f"s:{record.pk}", golden=golden, source_record=record)
+    from referential.linkage.services import golden_consolidate
+
+    golden_consolidate(golden)
+    client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
+    with translation.override(language):
+        url = reverse("linkage:golden", args=[golden.pk])
+    page = client.get(url).content.decode()
+    assert year_only in page and "ALU-1234" in page and warning in page
+    assert "1979-01-01" not in page  # a year alone is not shown as 1 January
