@@ -7,6 +7,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from accounts.roles import EDITOR
 from core.registry import registry
 
+from . import pagecache
+
 
 class CmsConfig(AppConfig):
     name = "cms"
@@ -21,10 +23,10 @@ class CmsConfig(AppConfig):
 
 
 def _empty_page_cache_on_changes():
-    # Models exist only once the app registry is ready.
+    # models exist only once the app registry is ready
     from wagtail.models import Page
 
-    from . import pagecache
+    # (same reason)
     from .models import FooterLink, MenuItem
 
     changed = pagecache.pages_changed

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -34,10 +35,9 @@ def _concepts_embed_after_migrate(sender, using="default", verbosity=1, **kwargs
     """Taxonomy vectors at migrate: concepts the migration added or renamed are embedded in one
     background task (eager set-ups run it here, about 350 short texts). Cheap when nothing is missing
     or when the setting MATCHING_EMBED_AT_MIGRATE is off (tests)."""
-    from django.conf import settings
-
     if not getattr(settings, "MATCHING_EMBED_AT_MIGRATE", True):
         return
+    # models (and tasks, which import them) load only once the app registry is ready
     from .models import SkillConcept
     from .tasks import concepts_embed_later
 

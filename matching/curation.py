@@ -14,6 +14,7 @@ from core.audit import audit_record
 from core.models import AuditLog
 
 from .models import ProfileFeatures, ProjectFeatures, SkillConcept
+from .tasks import profile_features_later, project_features_later
 from .text import normalise
 
 
@@ -51,8 +52,6 @@ def unknown_tags_frequent(limit: int = 100) -> list[UnknownTag]:
 @transaction.atomic
 def synonym_add(*, user, concept: SkillConcept, tag: str) -> bool:
     """Add ``tag`` to the concept's synonyms; False if the taxonomy already read it that way."""
-    from .tasks import profile_features_later, project_features_later
-
     tag = " ".join(tag.split())[:120]
     key = normalise(tag)
     if not key or key in {normalise(spelling) for spelling in concept.spellings()}:

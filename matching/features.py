@@ -16,7 +16,7 @@ from core.sectors import SectorChoice
 from . import versions
 from .embeddings import embed_passages, embed_texts, text_hash, vector_to_bytes
 from .models import ProfileFeatures, ProjectFeatures
-from .taxonomy import tag_needs
+from .taxonomy import tag_needs, taxonomy_index
 from .text import text_language
 
 # A single word read as a concept inside free text must be this long: "web" or "IT" in a bio say little.
@@ -29,8 +29,6 @@ BATCH = 64
 
 def text_concepts(text: str, *, index=None) -> list[str]:
     """Concepts named in free text (headline, bio, title, summary): multi-word spellings and long words."""
-    from .taxonomy import taxonomy_index
-
     return (index or taxonomy_index()).inner(text, shortest_word=TEXT_SHORTEST_WORD)
 
 

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .models import SkillConcept
+
 
 class SynonymsField(forms.CharField):
     """One synonym per line, stored as a list."""
@@ -32,8 +34,6 @@ class SynonymAddForm(forms.Form):
     concept = forms.CharField(label=_("Concept"), max_length=80)
 
     def clean_concept(self):
-        from .models import SkillConcept
-
         concept = SkillConcept.objects.filter(code=self.cleaned_data["concept"].strip()).first()
         if concept is None:
             raise forms.ValidationError(_("Choose a skill of the list."), code="unknown")

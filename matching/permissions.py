@@ -9,6 +9,8 @@ from community.moderation.selectors import is_blocked_between
 from privacy.models import ConsentPurpose
 from privacy.selectors import user_has_consent
 
+from .models import Side
+
 
 def takes_part(user) -> bool:
     """Active member who consented to matching."""
@@ -31,8 +33,6 @@ def may_see_profile_suggestions(user, profile) -> bool:
 
 def side_of(user, project, profile) -> str | None:
     """Which side of the pair this user answers for: "holder", "competence", or None."""
-    from .models import Side
-
     if project.owner.user_id == getattr(user, "pk", None):
         return Side.HOLDER
     if profile.user_id == getattr(user, "pk", None):

@@ -1,6 +1,7 @@
 """Reads of matching: suggestions for a project or a competence, programmes, relays, decisions."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
@@ -309,8 +310,6 @@ class RelaySuggestion:
 
 
 def _contact_url(channel, contact) -> str:
-    from urllib.parse import urlsplit
-
     if channel == RelayChannel.EMAIL and "@" in contact:
         return f"mailto:{contact}"
     if channel == RelayChannel.PHONE and contact:

@@ -5,8 +5,10 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from community.messaging.services import direct_conversation_open
 from community.notifications.services import in_language_of, language_of, notify
 from community.profiles.models import Profile, Project
 
@@ -23,8 +25,6 @@ class DecisionError(Exception):
 
 
 def _suggestions_url(user, side, project) -> str:
-    from django.utils import translation
-
     with translation.override(language_of(user)):
         if side == Side.HOLDER:
             return reverse("matching:project", args=[project.pk])
@@ -115,8 +115,6 @@ def conversation_open_for_introduction(*, holder, competence, project) -> str:
     Uses the messaging module's ``direct_conversation_open`` (which refuses when a block stands
     between them), with a first message worded in the holder's language.
     """
-    from community.messaging.services import direct_conversation_open
-
     with in_language_of(holder):
         text = _("Hello! Kafaat's matching introduced us about my project %(project)s.") % {
             "project": project.title

@@ -4,64 +4,51 @@ A profile or project saved, or its tags changed, queues its features task after 
 consent, label or moderation change moves the version stamp, so the candidate matrices are rebuilt.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from community.labels.models import LabelGrant
+from community.profiles.models import Profile, Project, TaggedNeededSkill, TaggedSkill
+from privacy.models import ConsentRecord
+
 from . import versions
+from .models import SkillConcept
+from .tasks import concepts_embed_later, profile_features_later, project_features_later
 
 
 def _profile_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        from .tasks import profile_features_later
-
         profile_features_later(instance.pk)
 
 
 def _project_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        from .tasks import project_features_later
-
         project_features_later(instance.pk)
 
 
 def _profile_tag_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        from .tasks import profile_features_later
-
         profile_features_later(instance.content_object_id)
 
 
 def _project_tag_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        from .tasks import project_features_later
-
         project_features_later(instance.content_object_id)
 
 
 def _candidates_changed(sender, raw=False, **kwargs):
     if not raw:
-        from django.db import transaction
-
         transaction.on_commit(lambda: versions.bump(versions.PROFILES, versions.PROJECTS))
 
 
 def _concept_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        from django.db import transaction
-
-        from .tasks import concepts_embed_later
-
         transaction.on_commit(lambda: versions.bump(versions.TAXONOMY))
         if instance.vector is None:
             concepts_embed_later()
 
 
 def connect():
-    from community.labels.models import LabelGrant
-    from community.profiles.models import Profile, Project, TaggedNeededSkill, TaggedSkill
-    from privacy.models import ConsentRecord
-
-    from .models import SkillConcept
-
     post_save.connect(_profile_saved, sender=Profile, dispatch_uid="matching_profile_saved")
     post_save.connect(_project_saved, sender=Project, dispatch_uid="matching_project_saved")
     for signal in (post_save, post_delete):

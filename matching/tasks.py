@@ -10,13 +10,20 @@ import threading
 
 from celery import shared_task
 
+from django.conf import settings
+from django.db import connection
+
 from core.oncommit import once_on_commit
+
+from . import versions
+from .embeddings import embed_passages, vector_to_bytes
+from .features import embed_pending, profile_features_refresh, project_features_refresh
+from .models import SkillConcept
+from .taxonomy import concept_text, concepts_embed_all
 
 
 @shared_task(name="matching_profile_features")
 def profile_features_task(profile_id: int) -> bool:
-    from .features import profile_features_refresh
-
     changed = profile_features_refresh(profile_id, embed=False)
     features_embed_later()
     return changed
@@ -24,8 +31,6 @@ def profile_features_task(profile_id: int) -> bool:
 
 @shared_task(name="matching_project_features")
 def project_features_task(project_id: int) -> bool:
-    from .features import project_features_refresh
-
     changed = project_features_refresh(project_id, embed=False)
     features_embed_later()
     return changed
@@ -34,19 +39,12 @@ def project_features_task(project_id: int) -> bool:
 @shared_task(name="matching_features_embed")
 def features_embed_task() -> int:
     """Embed the stale features of profiles and projects, in batches (one model call per batch)."""
-    from .features import embed_pending
-
     return embed_pending()
 
 
 @shared_task(name="matching_concept_embed")
 def concept_embed_task(concept_id: int) -> bool:
     """Embed a taxonomy concept's names (used to read unknown tags as their nearest concept)."""
-    from . import versions
-    from .embeddings import embed_passages, vector_to_bytes
-    from .models import SkillConcept
-    from .taxonomy import concept_text
-
     concept = SkillConcept.objects.filter(pk=concept_id).first()
     if concept is None or concept.vector is not None:
         return False
@@ -59,8 +57,6 @@ def concept_embed_task(concept_id: int) -> bool:
 @shared_task(name="matching_concepts_embed")
 def concepts_embed_task() -> int:
     """Embed, in batches, every concept without a vector (after a migration or a taxonomy load)."""
-    from .taxonomy import concepts_embed_all
-
     return concepts_embed_all()
 
 
@@ -70,8 +66,6 @@ _again = threading.Event()
 
 def _embed_in_thread(task) -> None:
     """Run ``task`` until no new request for it arrived meanwhile; one thread at a time."""
-    from django.db import connection
-
     _again.set()
     while _again.is_set() and _running.acquire(blocking=False):
         try:
@@ -84,8 +78,6 @@ def _embed_in_thread(task) -> None:
 
 
 def _send_slow(task) -> None:
-    from django.conf import settings
-
     if settings.CELERY_TASK_ALWAYS_EAGER and getattr(settings, "MATCHING_EAGER_THREAD", True):
         threading.Thread(target=_embed_in_thread, args=(task,), daemon=True, name="matching-embed").start()
     else:

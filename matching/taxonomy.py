@@ -8,9 +8,12 @@ from pathlib import Path
 
 import numpy as np
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from . import versions
+from .embeddings import embed_passages, vector_from_bytes, vector_to_bytes
 from .models import SkillConcept
 from .text import normalise, sorted_key, stem_words, words
 
@@ -35,7 +38,7 @@ def taxonomy_load(entries=None, *, embed=False) -> tuple[int, int]:
     Idempotent. Synonyms staff added in the admin are kept (the union is stored). With ``embed``, the
     concepts without a vector are embedded in background tasks. Returns (created, updated).
     """
-    from .tasks import concepts_embed_later
+    from .tasks import concepts_embed_later  # noqa: PLC0415 — tasks imports this module (concept_text, concepts_embed_all)
 
     created = updated = 0
     for entry in entries if entries is not None else taxonomy_data():
@@ -79,9 +82,6 @@ class ConceptName:
     en: str
 
     def current(self) -> str:
-        from django.conf import settings
-        from django.utils import translation
-
         language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
         return getattr(self, language, "") or self.en
 
@@ -201,8 +201,6 @@ def _build_index(concepts=None) -> TaxonomyIndex:
         by_stems.setdefault(tuple(stem_words(key.split())), code)
     matrix = None
     if vectors:
-        from .embeddings import vector_from_bytes
-
         matrix = np.vstack([vector_from_bytes(vector) for vector in vectors])
     longest = max((len(stems) for stems in by_stems), default=1)
     return TaxonomyIndex(
@@ -217,8 +215,6 @@ def _nearest(index: TaxonomyIndex, tag: str) -> str | None:
     """The concept closest to an unknown tag, if close enough; remembered per taxonomy version."""
     key = (id(index), normalise(tag))
     if key not in _nearest_seen:
-        from .embeddings import embed_passages
-
         similarities = index.vectors @ embed_passages([tag])[0]
         order = np.argsort(-similarities)[:2]
         best = float(similarities[order[0]])
@@ -260,8 +256,6 @@ def tag_needs(tags, *, nearest=False, index=None) -> list[tuple[str, list[str]]]
 def concepts_embed_all(batch_size: int = 64, *, everything=False, progress=None) -> int:
     """Embed every concept that has no vector yet (``everything``: all of them, after a model change),
     in batches. ``progress(count)`` is called after each batch. Returns how many were embedded."""
-    from .embeddings import embed_passages, vector_to_bytes
-
     query = SkillConcept.objects.all() if everything else SkillConcept.objects.filter(vector__isnull=True)
     concepts = list(query.order_by("pk"))
     for start in range(0, len(concepts), batch_size):

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import SkillConceptForm
 from .models import SkillConcept
+from .permissions import may_manage_taxonomy
 
 
 class SkillConceptViewSet(SnippetViewSet):
@@ -40,8 +41,6 @@ register_snippet(SkillConceptViewSet)
 
 class _QueueMenuItem(MenuItem):
     def is_shown(self, request):
-        from .permissions import may_manage_taxonomy
-
         return may_manage_taxonomy(request.user)
 
 

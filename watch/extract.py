@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import feedparser
 import trafilatura
 from lxml import etree, html
+from py3langid.langid import _load_identifier
 
 LANGUAGES = ["fr", "ar", "en", "es", "de", "it", "nl", "pt"]
 _TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
@@ -128,8 +129,6 @@ def page_article(content: str, url: str) -> Page:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import _load_identifier
-
     # The model file inside the package; nothing is downloaded.
     return _load_identifier(norm_probs=True, langs=LANGUAGES)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.moderation.signals import target_hidden
 from core.registry import Fragment, registry
+from privacy.retention import RetentionRule, retention_register
 
 
 class MessagingConfig(AppConfig):
@@ -13,8 +14,6 @@ class MessagingConfig(AppConfig):
     demo_seeders = [(60, "community.messaging.demo.seed_conversations")]
 
     def ready(self):
-        from privacy.retention import RetentionRule, retention_register
-
         # What a deleted account wrote stays in the others' history for two years, then goes.
         retention_register(
             RetentionRule(
@@ -26,9 +25,10 @@ class MessagingConfig(AppConfig):
                 {"sender__isnull": True},
             )
         )
-        # Model modules load only once the app registry is ready.
+        # models exist only once the app registry is ready (targets imports ContentType)
         from community.moderation.targets import register_reportable
 
+        # (same reason)
         from .models import Message
 
         register_reportable(Message, lambda user, message: message.moderation_visible_to(user))

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import Fragment, registry
+from privacy.retention import RetentionRule, retention_register
 
 
 class NotificationsConfig(AppConfig):
@@ -10,8 +11,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from privacy.retention import RetentionRule, retention_register
-
         retention_register(
             RetentionRule(
                 "notifications", _("Notifications"), "notifications.Notification", "created_at", 365

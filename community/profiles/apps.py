@@ -1,7 +1,10 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.names import display_name
 from core.registry import MenuEntry, registry
+from privacy.export import export_section_register
 
 
 class ProfilesConfig(AppConfig):
@@ -14,12 +17,10 @@ class ProfilesConfig(AppConfig):
     ]
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-
+        # models exist only once the app registry is ready (targets imports ContentType)
         from community.moderation.targets import register_reportable
-        from core.names import display_name
-        from privacy.export import export_section_register
 
+        # (same reason: these modules import the models)
         from .export_sections import SECTIONS
         from .models import Profile
         from .permissions import may_see_account, may_see_profile

@@ -9,8 +9,10 @@ class SpacesConfig(AppConfig):
     demo_seeders = [(30, "community.spaces.demo.seed_spaces_and_groups")]
 
     def ready(self):
+        # models exist only once the app registry is ready (targets imports ContentType)
         from community.moderation.targets import register_reportable
 
+        # (same reason: these modules import the models)
         from .models import Comment, Post
         from .permissions import can_see_comment, can_see_post
 

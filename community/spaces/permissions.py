@@ -95,6 +95,6 @@ def can_see_comment(user, comment) -> bool:
     post = comment.post
     if post.space_id is not None:
         return is_space_moderator(user, post.space)
-    from community.groups import permissions as groups
+    from community.groups import permissions as groups  # groups build on this module
 
     return groups.can_moderate(user, post.group)

@@ -23,10 +23,12 @@ so the set does not grade the taxonomy against itself.
 
 import json
 import random
+import sys
 from pathlib import Path
 
 from community.profiles.choices import Availability, Contribution, Region
 from core.languages import LanguageChoice
+from core.sectors import SECTORS, sector_family
 from matching.text import normalise
 
 from .phrases import PHRASES
@@ -99,8 +101,6 @@ def _tag(rng, entry, language):
 
 def _neighbour(rng, taxonomy, entry):
     """A skill of a neighbouring sector of the same family (not the entry's own sector), or None."""
-    from core.sectors import SECTORS, sector_family
-
     family = sector_family(entry["sector"])
     pool = [
         other
@@ -203,8 +203,6 @@ def build(seed=2026) -> dict:
 
 
 def main():
-    import sys
-
     seed = int(sys.argv[1]) if len(sys.argv) > 1 else 2026
     data = build(seed)
     output = OUTPUT if seed == 2026 else OUTPUT.with_name(f"evaluation-{seed}.json")

@@ -9,8 +9,14 @@ person. Everything runs in one transaction rolled back at the end: the database 
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
-from .. import versions
+from community.profiles.services import profile_save, project_save
+from privacy.models import PrivacyNotice
+from privacy.selectors import notice_current
+from privacy.services import consent_record
+
+from .. import selectors, versions
 from ..features import embed_pending, profile_features_refresh, project_features_refresh
 from .run import Totals, _grades, metrics
 
@@ -20,9 +26,6 @@ class _Rollback(Exception):
 
 
 def _member(index, *, language, fields, skills):
-    from community.profiles.services import profile_save
-    from privacy.services import consent_record
-
     user = get_user_model().objects.create_user(
         email=f"evaluation-{index}@kafaat.invalid", password=None, preferred_language=language
     )
@@ -32,20 +35,11 @@ def _member(index, *, language, fields, skills):
 
 def _notice():
     """A privacy notice in force (consents need one); created inside the rolled-back transaction."""
-    from django.utils import timezone
-
-    from privacy.models import PrivacyNotice
-    from privacy.selectors import notice_current
-
     if notice_current() is None:
         PrivacyNotice.objects.create(version="evaluation", published_at=timezone.now())
 
 
 def evaluate_page(data: dict, *, log=None):
-    from community.profiles.services import project_save
-
-    from .. import selectors
-
     result = {}
     try:
         with transaction.atomic():

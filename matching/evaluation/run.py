@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import embeddings
 from ..engine import WEIGHTS, Candidates, Centring, Item, scores
-from ..features import profile_text, project_text
+from ..features import profile_text, project_text, text_concepts
 from ..taxonomy import tag_needs
 from ..text import text_language, words
 
@@ -224,8 +224,6 @@ def project_items(projects, index=None) -> list[Item]:
 
 
 def _text_concepts(text, index):
-    from ..features import text_concepts
-
     return text_concepts(text, index=index)
 
 

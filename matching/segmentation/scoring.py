@@ -26,6 +26,8 @@ from community.profiles.choices import Availability, FundingBand, Stage
 from community.profiles.models import Project, TaggedNeededSkill, TaggedSkill
 from core.sectors import matching_slugs
 
+from ..models import ProfileFeatures, ProjectFeatures
+from ..taxonomy import tag_needs
 from .selectors import eligible_profiles, segment_projects
 
 STAGE_POINTS = {Stage.PROTOTYPE: 25, Stage.LAUNCHED: 20, Stage.SCALING: 15, Stage.IDEA: 10}
@@ -39,7 +41,6 @@ STAGE_MAX, FUNDING_MAX = max(STAGE_POINTS.values()), max(FUNDING_POINTS.values()
 FIT_POINTS = 30
 PROGRAMME_POINTS, PROGRAMMES_COUNTED = 10, 2
 ID_BATCH = 5000
-
 
 
 @dataclass
@@ -106,9 +107,6 @@ def competence_fit(projects) -> dict[int, Fit]:
     a need it does not read, by members who typed the very same tag. Counting holders per concept once
     for the whole segment keeps a segment of thousands of projects fast.
     """
-    from ..models import ProfileFeatures, ProjectFeatures
-    from ..taxonomy import tag_needs
-
     project_ids = [project.pk for project in projects]
     owners = {project.pk: project.owner_id for project in projects}
     needed = defaultdict(dict)

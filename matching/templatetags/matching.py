@@ -2,10 +2,11 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from matching.permissions import takes_part
+from matching.taxonomy import taxonomy_index
 
 register = template.Library()
 
@@ -23,9 +24,5 @@ def matching_link(context):
 @register.simple_tag
 def skill_concept_options():
     """<option>s naming every taxonomy concept in the reader's language, for the skills datalist."""
-    from django.utils.html import format_html_join
-
-    from matching.taxonomy import taxonomy_index
-
     names = sorted({name.current() for name in taxonomy_index().names.values()}, key=str.casefold)
     return format_html_join("", '<option value="{}"></option>', ((name,) for name in names))

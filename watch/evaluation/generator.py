@@ -11,6 +11,7 @@ feed items cut before the name; syndicated copies with a new title and reworded 
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from datetime import timezone as dt_timezone
 from email.utils import format_datetime
 from html import escape
 
@@ -406,6 +407,4 @@ def _feed(outlet, language, kind, relative, entries) -> bytes:
 
 
 def _offset():
-    from datetime import timezone as dt_timezone
-
     return dt_timezone(timedelta(hours=1))

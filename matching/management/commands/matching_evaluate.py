@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from matching.evaluation.page import evaluate_page
 from matching.evaluation.run import ABLATIONS, DATA, SYSTEMS, evaluate, load, report, slice_set
 
 
@@ -30,8 +31,6 @@ class Command(BaseCommand):
         )
         self.stdout.write(report(results))
         if page:
-            from matching.evaluation.page import evaluate_page
-
             self.stdout.write("")
             self.stdout.write("On the project page (entered through the site's services, top 10 shown):")
             self.stdout.write(report({"page top 10": evaluate_page(labelled, log=self.stdout.write)}))
