@@ -150,7 +150,9 @@ def article_process(article_id: int) -> Article | None:
     stories = story_index()
     story_id, _similarity = stories.nearest(signature)
     with transaction.atomic():
-        if story_id is None:
+        # The index lives in the process and may name a story that no longer exists (retention, a
+        # rolled-back transaction): such a story starts again.
+        if story_id is None or not StoryGroup.objects.filter(pk=story_id).exists():
             story_id = StoryGroup.objects.create().pk
         article.story_id = story_id
         article.minhash = to_bytes(signature)

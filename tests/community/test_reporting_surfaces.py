@@ -27,7 +27,7 @@ def _report_url(obj):
 
 
 def test_a_profile_page_offers_report_and_block_to_other_members_only(client):
-    profile = ProfileFactory(vis_name=0)
+    profile = ProfileFactory(vis_name=0, directory=True)  # a profile without the directory consent is hidden
     reader = UserFactory()
     client.force_login(reader)
     page = client.get(f"/fr/community/members/{profile.pk}/")
