@@ -45,7 +45,7 @@ def group_posts(group):
     return (
         Post.objects.visible()
         .filter(group=group)
-        .select_related("author__profile")
+        .select_related("author__profile", "group")
         .annotate(comment_count=Count("comments", filter=Q(comments__hidden_at__isnull=True)))
     )
 

@@ -12,15 +12,19 @@ def can_moderate(user) -> bool:
     return user.is_superuser or bool(user_roles(user) & {MODERATOR, ADMIN})
 
 
-def can_report(user, target) -> bool:
-    """Signed-in members may report what someone else wrote (not their own content), of a reportable
-    type (targets.register_reportable) and only what they may see."""
+def may_offer_report(user, target) -> bool:
+    """A "Report" link beside content a page shows the viewer: the page already decided they see it,
+    so only the author and the type are checked here (the report view checks everything again)."""
     if not getattr(user, "is_authenticated", False) or not is_reportable(target):
         return False
     author = target_author(target)
-    if author is not None and author.pk == user.pk:
-        return False
-    return target_visible_to(user, target)
+    return author is None or author.pk != user.pk
+
+
+def can_report(user, target) -> bool:
+    """Signed-in members may report what someone else wrote (not their own content), of a reportable
+    type (targets.register_reportable) and only what they may see."""
+    return may_offer_report(user, target) and target_visible_to(user, target)
 
 
 def can_block(user, other) -> bool:

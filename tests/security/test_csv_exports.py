@@ -25,7 +25,20 @@ from .urlmap import fill, site_patterns
 from .world import FORBIDDEN_IDS, _planted_models, back_office_models, plant
 
 FORMULA = '=HYPERLINK("http://evil.example","x")'
-APPS = ("accounts", "privacy", "community", "events", "matching", "referential", "outreach", "core")
+APPS = (
+    "accounts",
+    "privacy",
+    "cms",
+    "community",
+    "events",
+    "matching",
+    "referential",
+    "outreach",
+    "watch",
+    "accompaniment",
+    "api",
+    "core",
+)
 DOWNLOADISH = re.compile(r"\.csv|export|download|rejected", re.I)
 
 
@@ -34,8 +47,9 @@ def test_only_the_shared_writer_writes_csv():
     writers = []
     for top in APPS:
         for module in (base / top).rglob("*.py"):
-            # Demo seeders write sample import files (input, never served): not exports.
-            if "migrations" in module.parts or module.name in ("csvfile.py", "demo.py"):
+            # Demo seeders and the linkage evaluation set write sample import files (input, never
+            # served): not exports.
+            if "migrations" in module.parts or module.name in ("csvfile.py", "demo.py", "hardset.py"):
                 continue
             if re.search(r"csv\.(writer|DictWriter)\(", module.read_text(encoding="utf-8")):
                 writers.append(str(module.relative_to(base)))
