@@ -78,6 +78,10 @@ def _fresh_broker_connections():
 
 @pytest.fixture
 def private_redis(tmp_path, settings):
+    # Read before any override: Celery's configuration reads Django's settings lazily, so reading it
+    # after the override would save (and later "restore") the overridden values for the next tests.
+    conf = celery_app.conf
+    saved = (conf.broker_url, conf.task_always_eager, conf.broker_transport_options)
     server = RedisServer(_free_port(), tmp_path)
     server.start()
     url = f"redis://127.0.0.1:{server.port}/0"
@@ -94,12 +98,11 @@ def private_redis(tmp_path, settings):
         }
     }
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = url, False
-    celery_app.conf.broker_transport_options = {"socket_connect_timeout": 1}
+    conf.broker_url, conf.task_always_eager = url, False
+    conf.broker_transport_options = {"socket_connect_timeout": 1}
     _fresh_broker_connections()
     yield server
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    conf.broker_url, conf.task_always_eager, conf.broker_transport_options = saved
     _fresh_broker_connections()
     if server.process.poll() is None:
         server.stop()
