@@ -8,6 +8,7 @@ import socket
 import subprocess
 import time
 
+import kombu.pools
 import pytest
 import redis
 
@@ -68,12 +69,12 @@ class RedisServer:
         self.process.wait(timeout=10)
 
 
-def _fresh_broker_connections(*, close: bool):
-    """Celery keeps its connection and producer pools per app (kombu shares them per broker address);
-    the next send opens new ones. Only the private Redis's pool is closed: the site's own broker pool is
-    shared with later tests, which acquire a producer even when tasks run eagerly."""
-    if close and celery_app._pool is not None:
-        celery_app._pool.force_close_all()
+def _fresh_broker_connections():
+    """Celery keeps its connection and producer pools per app, and kombu registers them globally per
+    broker address: forget them all (kombu.pools.reset closes and unregisters), so the next send, of
+    this test or of a later one in the same process, opens new ones. Later tests acquire a producer
+    even when tasks run eagerly, so a closed pool left registered would fail them."""
+    kombu.pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
 
@@ -102,10 +103,10 @@ def private_redis(tmp_path, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     conf.broker_url, conf.task_always_eager = url, False
     conf.broker_transport_options = {"socket_connect_timeout": 1}
-    _fresh_broker_connections(close=False)
+    _fresh_broker_connections()
     yield server
-    _fresh_broker_connections(close=True)
     conf.broker_url, conf.task_always_eager, conf.broker_transport_options = saved
+    _fresh_broker_connections()
     if server.process.poll() is None:
         server.stop()
 
