@@ -41,7 +41,9 @@ def production_server(tmp_path):
             "DJANGO_SETTINGS_MODULE": "kafaat.settings.production",
             "DJANGO_SECRET_KEY": "test-production-server-" + "k" * 40,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+            # A database of its own (readiness runs SELECT 1): the scaled pass's DATABASE_URL names a
+            # database the test run never creates. Redis, when set, is the real one.
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
             "STATIC_ROOT": str(tmp_path / "static"),
             "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"metrics-{role}"),
             "KAFAAT_WEB_ROLE": role,
