@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN
@@ -18,6 +19,7 @@ class AccompanimentConfig(AppConfig):
         from .permissions import may_read_funnel, may_use_board
         from .services import AUDIT_ACTIONS, NOTIFICATION_KIND
 
+        post_migrate.connect(_stages_after_migrate, sender=self, dispatch_uid="accompaniment_stages")
         registry.add_audit_actions(AUDIT_ACTIONS)
         registry.add_notification_renderer(NOTIFICATION_KIND, case_notification_words)
         registry.add_dashboard_panel(dashboard.PANEL.key, dashboard.PANEL)
@@ -53,3 +55,14 @@ class AccompanimentConfig(AppConfig):
         )
         # Administrators configure stages and advisors' expertise in the Django admin (superusers).
         registry.add_role_permissions(ADMIN, [])
+
+
+def _stages_after_migrate(sender, using="default", **kwargs):
+    """After flush (which empties what the data migration wrote, then sends post_migrate): an empty
+    pipeline gets its default stages again. A pipeline with stages is left as administrators set it."""
+    # models load only once the app registry is ready
+    from .models import Stage
+    from .stages import stages_ensure
+
+    if not Stage.objects.using(using).exists():
+        stages_ensure(Stage)

@@ -16,9 +16,7 @@ class MatchingConfig(AppConfig):
         from . import signals  # signals import models, which load after the app registry
 
         signals.connect()
-        post_migrate.connect(
-            _concepts_embed_after_migrate, sender=self, dispatch_uid="matching_concepts_embed"
-        )
+        post_migrate.connect(_taxonomy_after_migrate, sender=self, dispatch_uid="matching_concepts_embed")
         registry.add_fragment(
             Fragment(slot="profiles.owner_links", template="matching/_profile_owner_link_slot.html")
         )
@@ -31,15 +29,22 @@ class MatchingConfig(AppConfig):
         registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})
 
 
-def _concepts_embed_after_migrate(sender, using="default", verbosity=1, **kwargs):
-    """Taxonomy vectors at migrate: concepts the migration added or renamed are embedded in one
-    background task (eager set-ups run it here, about 350 short texts). Cheap when nothing is missing
-    or when the setting MATCHING_EMBED_AT_MIGRATE is off (tests)."""
-    if not getattr(settings, "MATCHING_EMBED_AT_MIGRATE", True):
-        return
+def _taxonomy_after_migrate(sender, using="default", verbosity=1, **kwargs):
+    """The taxonomy after migrate and after flush (which empties the tables the data migrations
+    filled, then sends post_migrate): an empty taxonomy is loaded again from the shipped file.
+
+    Then its vectors: concepts added or renamed are embedded in one background task (eager set-ups run
+    it here, about 350 short texts). Cheap when nothing is missing or when the setting
+    MATCHING_EMBED_AT_MIGRATE is off (tests)."""
     # models (and tasks, which import them) load only once the app registry is ready
     from .models import SkillConcept
     from .tasks import concepts_embed_later
+    from .taxonomy import taxonomy_load
+
+    if not SkillConcept.objects.using(using).exists():
+        taxonomy_load()
+    if not getattr(settings, "MATCHING_EMBED_AT_MIGRATE", True):
+        return
 
     missing = SkillConcept.objects.using(using).filter(vector__isnull=True).count()
     if missing:

@@ -1,5 +1,5 @@
 """An analyst (with a second factor) imports a consulate's list: upload, mapping, preview, commit,
-rejected rows downloaded; every page passes axe-core in French and in Arabic."""
+rows with warnings and the rejected row downloaded; every page passes axe-core in French and in Arabic."""
 
 import csv
 import io
@@ -12,7 +12,7 @@ from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.roles import ANALYST
 from referential.models import ImportBatch, SourceRecord
 from tests.accounts.helpers import totp_code
-from tests.referential.helpers import BAD_ROWS, GOOD_ROWS, csv_bytes
+from tests.referential.helpers import BAD_ROWS, GOOD_ROWS, NOBODY_ROWS, csv_bytes
 
 from .conftest import axe_violations
 
@@ -28,6 +28,14 @@ def _log_in(page, base, email, secret):
     page.fill("input[name='code']", totp_code(secret))
     page.locator("main form button.button[type='submit']").click()
     page.wait_for_url("**/account/")
+
+
+def _download(page, tmp_path, link_name):
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=link_name).click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    return list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
 
 
 def _axe_in_both_languages(page, checked):
@@ -46,7 +54,7 @@ def test_an_analyst_imports_a_list_and_downloads_the_rejected_rows(browser, live
     secret = generate_totp_secret()
     TOTP.activate(analyst, secret)
     listing = tmp_path / "liste-consulat.csv"
-    listing.write_bytes(csv_bytes(GOOD_ROWS + BAD_ROWS, encoding="utf-8-sig", delimiter=";"))
+    listing.write_bytes(csv_bytes(GOOD_ROWS + BAD_ROWS + NOBODY_ROWS, encoding="utf-8-sig", delimiter=";"))
     base = live_server.url
     context = browser.new_context(locale="fr-FR", accept_downloads=True)
     context.set_default_timeout(20_000)
@@ -78,31 +86,28 @@ def test_an_analyst_imports_a_list_and_downloads_the_rejected_rows(browser, live
     assert "محمد العمراني" in page.content()  # the sample rows, read as UTF-8 with its BOM
     _axe_in_both_languages(page, checked)
 
-    # Preview: normalised values for good rows, reasons for bad ones.
+    # Preview: normalised values; rows with doubtful values go in with warnings, in French.
     page.get_by_role("button", name="Prévisualiser l’import").click()
     page.wait_for_url(re.compile(r"/imports/\d+/preview/$"))
     content = page.content()
-    assert "+33612345678" in content and "Adresse électronique non valide." in content
+    assert "+33612345678" in content and "Avec des avertissements" in content and "Pays inconnu" in content
     _axe_in_both_languages(page, checked)
 
     # Commit: the batch page shows the finished progress and the rejected rows.
-    page.get_by_role("button", name="Importer 6 lignes").click()
+    page.get_by_role("button", name="Importer 7 lignes").click()
     page.wait_for_url(re.compile(r"/imports/\d+/$"))
     assert page.locator("#import-progress").get_attribute("value") == "100"
     batch = ImportBatch.objects.get()
-    assert (batch.status, batch.accepted_rows, batch.rejected_rows) == ("done", 3, 3)
-    assert SourceRecord.objects.count() == 3
+    assert (batch.status, batch.accepted_rows, batch.warning_rows, batch.rejected_rows) == ("done", 6, 3, 1)
+    assert SourceRecord.objects.count() == 6  # valid input is never refused: raw values kept
     _axe_in_both_languages(page, checked)
 
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Télécharger les lignes rejetées (CSV)").click()
-    download = download_info.value
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
-    assert rows[0][0] == "Ligne" and rows[0][-1] == "Motifs"
-    assert len(rows) == 4 and "courriel : Adresse électronique non valide." in rows[1][-1]
-    assert rows[3][5].startswith("'=")  # formula neutralised
+    warned = _download(page, tmp_path, "Télécharger ces lignes avec leurs avertissements (CSV)")
+    assert warned[0][0] == "Ligne" and len(warned) == 4
+    assert any(row[6] == "'=cmd|' /C calc'!A0" for row in warned[1:])  # formula neutralised
+    rejected = _download(page, tmp_path, "Télécharger les lignes rejetées (CSV)")
+    assert rejected[0][0] == "Ligne" and rejected[0][-1] == "Motifs" and len(rejected) == 2
+    assert "Rien n’identifie une personne" in rejected[1][-1]
 
     page.goto(f"{base}/fr/referential/access-log/")
     _axe_in_both_languages(page, checked)
