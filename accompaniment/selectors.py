@@ -12,9 +12,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from community.profiles.choices import Region
 from core.countries import country_name
+from core.disclosure import count_shown, min_count, rows_protected
 from core.names import display_name
 from core.sectors import matching_sectors, sector_name
 
@@ -307,11 +309,14 @@ def funnel(start=None, end=None, now=None) -> dict:
         )
         if on_path:
             previous = stage
+    other = _("Others, fewer than %(count)s cases each") % {"count": min_count()}
     return {
         "rows": rows,
-        "outcomes": _outcomes_all(cases),
-        "programmes": programme_outcomes(start, end),
-        "launch": launch_totals(cases),
+        "outcomes": {
+            name: rows_protected(table, other_label=other) for name, table in _outcomes_all(cases).items()
+        },
+        "programmes": rows_protected(programme_outcomes(start, end), other_label=other),
+        "launch": launch_protected(launch_totals(cases)),
         "total": sum(current.values()),
     }
 
@@ -380,6 +385,20 @@ def programme_outcomes(start=None, end=None) -> list[dict]:
     ]
     result.sort(key=lambda r: (-r["total"], r["label"]))
     return result
+
+
+def launch_protected(totals: dict) -> dict:
+    """Jobs and money declared by fewer than AGGREGATE_MIN_COUNT launched cases would be one holder's
+    own figures: they are withheld, and the count of cases shows as "< k"."""
+    if totals["cases"] >= min_count() or not totals["cases"]:
+        return {**totals, "withheld": False}
+    return {
+        "cases": count_shown(totals["cases"]),
+        "jobs": None,
+        "investment": None,
+        "funding": None,
+        "withheld": True,
+    }
 
 
 def launch_totals(cases) -> dict:

@@ -18,6 +18,7 @@ from accounts.decorators import staff_tool
 from community.messaging.selectors import conversation_messages
 from core.audit import audit_record
 from core.csvfile import csv_response
+from core.disclosure import min_count
 from core.models import AuditLog
 
 from . import permissions, selectors, services
@@ -394,6 +395,7 @@ def funnel_page(request):
             ],
             "referral_outcomes": Referral.Outcome.labels,
             "query": request.GET.urlencode(),
+            "min_count": min_count(),
         },
     )
 
@@ -433,6 +435,7 @@ def funnel_csv(request):
         ("investment", _("Investment (MAD)")),
         ("funding", _("Funding secured (MAD)")),
     ):
-        rows.append([_("At launch"), "", label, data["launch"][key]])
+        value = data["launch"][key]
+        rows.append([_("At launch"), "", label, "" if value is None else value])
     audit_record(request.user, "accompaniment.export", None, kind=AuditLog.Kind.EXPORT)
     return csv_response("accompaniment-funnel.csv", header, rows)
