@@ -126,6 +126,11 @@ class ImportBatch(models.Model):
     # Rows handled so far (0..total_rows); the committed chunks end at this row number.
     processed_rows = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    # The import's lease: the runner holding the token writes chunks and beats; a runner that finds
+    # the heartbeat stale (a worker killed mid-import) takes the batch over where the last chunk ended.
+    lease_token = models.CharField(max_length=32, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -3,6 +3,8 @@
 import csv
 import hashlib
 import logging
+import secrets
+from datetime import timedelta
 from itertools import islice
 
 from django.conf import settings
@@ -34,6 +36,19 @@ def max_upload_size() -> int:
 
 def chunk_size() -> int:
     return getattr(settings, "REFERENTIAL_IMPORT_CHUNK_SIZE", 500)
+
+
+def lease_seconds() -> int:
+    """How long an import may go without a finished chunk before another worker takes it over."""
+    return getattr(settings, "REFERENTIAL_IMPORT_LEASE_SECONDS", 300)
+
+
+def max_attempts() -> int:
+    return getattr(settings, "REFERENTIAL_IMPORT_MAX_ATTEMPTS", 3)
+
+
+class LeaseLost(Exception):
+    """Another runner took the batch over (this one was thought dead): stop without writing."""
 
 
 _AUDIT_KINDS = {
@@ -191,7 +206,8 @@ def batch_commit(*, batch, user) -> ImportBatch:
         raise ValidationError(_("This import cannot be started now."), code="not_ready")
     batch.status = ImportBatch.Status.QUEUED
     batch.error = ""
-    batch.save(update_fields=["status", "error"])
+    batch.heartbeat_at, batch.attempts = timezone.now(), 0
+    batch.save(update_fields=["status", "error", "heartbeat_at", "attempts"])
     access_log(user, AccessAction.COMMIT, batch=batch)
     transaction.on_commit(lambda: _import_later(batch.id))
     return batch
@@ -209,7 +225,10 @@ def batch_import_run(batch_id: int) -> ImportBatch | None:
     A chunk writes its records, its rejected rows and the batch's counters together, so a crash
     leaves the batch at the end of the last whole chunk; running again resumes from there. Records
     already held for the source (same fingerprint) count as duplicates and are not written again.
+    One runner at a time: it holds the batch's lease and beats at each chunk; a second delivery of the
+    task (a broker redelivering after a worker died, the resume beat) finds a live lease and leaves.
     """
+    token = secrets.token_hex(16)
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).first()
         if batch is None or batch.status not in (
@@ -218,26 +237,69 @@ def batch_import_run(batch_id: int) -> ImportBatch | None:
             ImportBatch.Status.FAILED,
         ):
             return batch
-        batch.status = ImportBatch.Status.RUNNING
-        batch.save(update_fields=["status"])
+        if batch.status == ImportBatch.Status.RUNNING and not _lease_lapsed(batch):
+            return batch
+        batch.status, batch.lease_token = ImportBatch.Status.RUNNING, token
+        batch.heartbeat_at, batch.attempts = timezone.now(), batch.attempts + 1
+        batch.save(update_fields=["status", "lease_token", "heartbeat_at", "attempts"])
+    mine = ImportBatch.objects.filter(pk=batch_id, lease_token=token)
     try:
         table = open_table(batch)
         rows = checked_rows(batch, table=table, skip=batch.processed_rows)
         while chunk := list(islice(rows, chunk_size())):
-            _import_chunk(batch.pk, chunk)
+            _import_chunk(batch.pk, chunk, token)
+    except LeaseLost:
+        logger.warning("Import of batch %s: another worker took it over; this one stops", batch_id)
+        return ImportBatch.objects.get(pk=batch_id)
     except Exception as error:
         logger.exception("Import of batch %s failed", batch_id)
-        ImportBatch.objects.filter(pk=batch_id).update(
-            status=ImportBatch.Status.FAILED, error=f"{type(error).__name__}: {error}"[:1000]
-        )
+        mine.update(status=ImportBatch.Status.FAILED, error=f"{type(error).__name__}: {error}"[:1000])
         return ImportBatch.objects.get(pk=batch_id)
-    ImportBatch.objects.filter(pk=batch_id).update(status=ImportBatch.Status.DONE, finished_at=timezone.now())
+    mine.update(status=ImportBatch.Status.DONE, finished_at=timezone.now(), lease_token="")
     return ImportBatch.objects.get(pk=batch_id)
 
 
+def _lease_lapsed(batch, now=None) -> bool:
+    now = now or timezone.now()
+    return batch.heartbeat_at is None or batch.heartbeat_at < now - timedelta(seconds=lease_seconds())
+
+
+def imports_resume(now=None) -> list[int]:
+    """Batches whose worker died (running, no chunk for a lease) or whose queued task was lost (the broker
+    restarted empty) are queued again; after max_attempts() interruptions a batch fails, for an analyst
+    to look at before starting it again. Idempotent: a beat task runs it every few minutes."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=lease_seconds())
+    resumed = []
+    for batch_id in ImportBatch.objects.filter(
+        status__in=[ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING], heartbeat_at__lt=stale
+    ).values_list("pk", flat=True):
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+            waiting = batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING)
+            if not waiting or not _lease_lapsed(batch, now):
+                continue
+            if batch.attempts >= max_attempts():
+                batch.status = ImportBatch.Status.FAILED
+                batch.error = f"Interrupted {batch.attempts} times (worker lost); look, then start it again."
+                batch.save(update_fields=["status", "error"])
+                logger.error("Import of batch %s interrupted %s times: failed", batch_id, batch.attempts)
+                continue
+            # Queued again, with a fresh beat: one resumption per lease, however often the beat runs.
+            batch.status, batch.heartbeat_at = ImportBatch.Status.QUEUED, now
+            batch.save(update_fields=["status", "heartbeat_at"])
+            transaction.on_commit(lambda pk=batch_id: _import_later(pk))
+            resumed.append(batch_id)
+    if resumed:
+        logger.warning("Imports resumed after their worker was lost: %s", resumed)
+    return resumed
+
+
 @transaction.atomic
-def _import_chunk(batch_id: int, chunk) -> None:
+def _import_chunk(batch_id: int, chunk, token: str) -> None:
     batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+    if batch.lease_token != token:
+        raise LeaseLost(batch_id)
     # One import at a time per source, so that two batches never race on a fingerprint.
     Source.objects.select_for_update().filter(pk=batch.source_id).first()
     good = [row for row in chunk if row.ok]
@@ -303,8 +365,10 @@ def _import_chunk(batch_id: int, chunk) -> None:
     batch.duplicate_rows += duplicates
     batch.rejected_rows += len(rejected)
     batch.processed_rows += len(chunk)
+    batch.heartbeat_at = timezone.now()
     batch.save(
         update_fields=[
+            "heartbeat_at",
             "accepted_rows",
             "updated_rows",
             "warning_rows",

@@ -4,9 +4,6 @@ reconnect), tasks queued meanwhile wait in the database and reach the broker onc
 readiness says what is down and then that all is well. A real redis-server, started and stopped here."""
 
 import shutil
-import socket
-import subprocess
-import time
 
 import kombu.pools
 import pytest
@@ -22,51 +19,12 @@ from core.tasks import deferred_tasks_send
 from events.factories import EventFactory
 from kafaat.celery import app as celery_app
 
+from .servers import RedisServer, free_port
+
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs Debian's redis-server"),
 ]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    def __init__(self, port, folder):
-        self.port, self.folder, self.process = port, folder, None
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.folder),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise AssertionError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 def _fresh_broker_connections():
@@ -85,7 +43,7 @@ def private_redis(tmp_path, settings):
     # after the override would save (and later "restore") the overridden values for the next tests.
     conf = celery_app.conf
     saved = (conf.broker_url, conf.task_always_eager, conf.broker_transport_options)
-    server = RedisServer(_free_port(), tmp_path)
+    server = RedisServer(free_port(), tmp_path)
     server.start()
     url = f"redis://127.0.0.1:{server.port}/0"
     redis_cache = {

@@ -25,7 +25,8 @@ def _free_port():
 
 
 def _get(port, path):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:  # noqa: S310
+    # Generous: on a loaded CI machine a fresh worker's first readiness check (database, Redis) is slow.
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:  # noqa: S310
         return response.status, response.read().decode()
 
 
@@ -56,9 +57,10 @@ def production_server(tmp_path):
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: the teardown stops the workers with it
         )
         started.append(process)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
                 _get(port, "/healthz")
@@ -67,12 +69,12 @@ def production_server(tmp_path):
                 if process.poll() is not None:
                     raise AssertionError(process.stdout.read().decode()) from None
                 time.sleep(0.3)
-        raise AssertionError("the server did not answer within 60 s")
+        raise AssertionError("the server did not answer within 120 s")
 
     yield start
     for process in started:
         if process.poll() is None:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
 
 

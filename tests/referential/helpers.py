@@ -7,9 +7,13 @@ from openpyxl import Workbook
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.roles import ANALYST
+from referential import services
+from referential.factories import SourceFactory
+from referential.models import ImportBatch
 
 HEADERS_FR = ["Prénom", "Nom", "Nom en arabe", "Date de naissance", "Courriel", "Téléphone", "Ville", "Pays"]
 
@@ -77,3 +81,25 @@ def xlsx_bytes(rows, headers=HEADERS_FR):
 
 def upload(data, name="liste.csv"):
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def people_rows(count):
+    """``count`` distinct people; every tenth row identifies nobody (the only kind of row refused)."""
+    rows = []
+    for i in range(count):
+        if i % 10 == 9:
+            rows.append(NOBODY_ROWS[0])
+        else:
+            rows.append([f"Prenom{i}", f"Nom{i}", "", "", f"p{i}@example.org", "", "Lyon", "France"])
+    return rows
+
+
+def queued_batch(count):
+    """A mapped batch of ``people_rows(count)`` waiting for a worker, as batch_commit leaves it."""
+    user = analyst()
+    data = csv_bytes(people_rows(count))
+    batch = services.batch_upload(source=SourceFactory(), upload=upload(data), user=user)
+    services.batch_map(batch=batch, mapping=batch.mapping, user=user)
+    queued = {"status": ImportBatch.Status.QUEUED, "heartbeat_at": timezone.now()}
+    ImportBatch.objects.filter(pk=batch.pk).update(**queued)
+    return batch

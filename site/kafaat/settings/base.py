@@ -214,6 +214,7 @@ CELERY_BEAT_SCHEDULE = {
     "watch-digests-send": {"task": "watch_digests_send", "schedule": crontab(minute=30, hour=6)},
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
     "privacy-retention": {"task": "privacy_retention_enforce", "schedule": crontab(minute=30, hour=3)},
+    "referential-imports-resume": {"task": "referential_imports_resume", "schedule": crontab(minute="*/5")},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
@@ -248,6 +249,13 @@ OUTREACH_BOUNCE_ADDRESS = env("OUTREACH_BOUNCE_ADDRESS", default="")
 OUTREACH_BOUNCE_MAILDIR = env("OUTREACH_BOUNCE_MAILDIR", default="")
 # Hosts besides the site's own that campaign links may lead to.
 OUTREACH_LINK_ALLOWED_HOSTS = env.list("OUTREACH_LINK_ALLOWED_HOSTS", default=[])
+
+# --- Referential imports ----------------------------------------------------------------------------
+# An import beats at each chunk; without a beat for this long its worker is taken for dead and the
+# resume beat queues it again (at most this many times before it fails for an analyst to look at).
+REFERENTIAL_IMPORT_LEASE_SECONDS = env.int("REFERENTIAL_IMPORT_LEASE_SECONDS", default=300)
+REFERENTIAL_IMPORT_MAX_ATTEMPTS = env.int("REFERENTIAL_IMPORT_MAX_ATTEMPTS", default=3)
+REFERENTIAL_IMPORT_CHUNK_SIZE = env.int("REFERENTIAL_IMPORT_CHUNK_SIZE", default=500)
 
 # --- Record linkage (referential.linkage) -----------------------------------------------------------
 # Splink backend: "duckdb" in process (default) or "spark" for very large runs (needs pyspark + a JVM).
