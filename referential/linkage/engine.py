@@ -349,8 +349,12 @@ def _person_comparisons() -> list:
             output_column_name="name",
             comparison_levels=[
                 _null("ar_glued"),
+                # Term frequencies of the whole name: a rare name agreeing is strong evidence, Mohamed
+                # Alaoui weak. The adjustment is measured against this level's own u (Splink would
+                # otherwise take the u of "same_tokens", the only single-column equality on name_norm,
+                # a level few pairs reach: every name, rare or not, then lost 5 bits).
                 _level("given_norm_l = given_norm_r AND family_norm_l = family_norm_r", "exact").configure(
-                    tf_adjustment_column="name_norm"
+                    tf_adjustment_column="name_norm", disable_tf_exact_match_detection=True
                 ),
                 _level("given_norm_l = family_norm_r AND family_norm_l = given_norm_r", "swapped"),
                 _level("name_norm_l = name_norm_r", "same_tokens"),
