@@ -3,6 +3,7 @@
 import dataclasses
 import importlib.util
 import math
+from collections import Counter
 
 import pytest
 
@@ -92,6 +93,33 @@ def test_common_names_alone_do_not_merge_people(synthetic_run):
     _, result = synthetic_run
     pair = _pair(result, "x1", "x2")
     assert pair is None or pair["match_probability"] < 0.5
+
+
+def test_an_exact_name_weighs_by_how_common_it_is_in_the_run(synthetic_run):
+    # Term frequencies from the run's own records: the adjustment is log2(u of the exact level / share
+    # of records holding that name). It once took the u of another level and cost every name 5 bits.
+    _, result = synthetic_run
+    names = result.prepared.column("name_norm").to_pylist()
+    counts = Counter(n for n in names if n is not None)
+    total = sum(counts.values())
+    (exact,) = [
+        level
+        for comparison in result.linker._settings_obj.comparisons
+        if comparison.output_column_name == "name"
+        for level in comparison.comparison_levels
+        if level.label_for_charts == "exact"
+    ]
+    by_id = dict(zip(result.prepared.column("unique_id").to_pylist(), names, strict=True))
+    adjustments = {}
+    for row in result.pairs(0.0).to_pylist():
+        if result.levels["name"][row["gamma_name"]].code == "exact":
+            adjustments[counts[by_id[row["unique_id_l"]]]] = row["mw_tf_adj_name"]
+    assert len(adjustments) >= 3
+    for count, adjustment in adjustments.items():
+        expected = math.log2(exact.u_probability) - math.log2(count / total)
+        assert adjustment == pytest.approx(expected, abs=1e-6)
+    rare, common = min(adjustments), max(adjustments)
+    assert adjustments[rare] > adjustments[common] + 2
 
 
 def test_a_trained_model_can_be_reused_without_training_again(synthetic_run):
