@@ -122,6 +122,31 @@ def test_an_exact_name_weighs_by_how_common_it_is_in_the_run(synthetic_run):
     assert adjustments[rare] > adjustments[common] + 2
 
 
+def test_a_rare_name_alone_brings_records_together_a_common_one_does_not():
+    # A person who moved and changed every contact detail: only the name is left, and when few records
+    # of the run carry it, that is enough to compare them (not to merge them: the model decides).
+    moved = [
+        {"unique_id": "n1", "given_name": "Noureddine", "family_name": "Oumokhtareani", "city": "Lyon"},
+        {"unique_id": "n2", "given_name": "Nour Eddine", "family_name": "OUMOKHTAREANI", "country": "CA"},
+        {"unique_id": "n3", "name_arabic": "نور الدين أومختاراني", "city": "Dubai", "country": "AE"},
+    ]
+    common = [
+        {"unique_id": f"c{i}", "given_name": "Mohamed", "family_name": "Alaoui", "country": country}
+        for i, country in enumerate(["FR", "BE", "ES", "IT", "NL", "DE", "CA", "US", "MA", "AE", "GB"])
+    ]
+    records = [{column: None for column in engine.PERSON_COLUMNS} | r for r in moved + common]
+    prepared = {r["unique_id"]: r for r in engine.prepare_person_records(records).to_pylist()}
+    rules = engine.blocking_rules(len(prepared))
+
+    def blocked(a, b):
+        left, right = prepared[a], prepared[b]
+        return any(engine.rule_holds(r, left, right) or engine.rule_holds(r, right, left) for r in rules)
+
+    assert blocked("n1", "n2") and blocked("n1", "n3") and blocked("n2", "n3")
+    assert prepared["c0"]["name_rare"] is None  # eleven records carry it
+    assert not blocked("c0", "c1")
+
+
 def test_a_trained_model_can_be_reused_without_training_again(synthetic_run):
     data, result = synthetic_run
     again = engine.link(data.records[:500], QUICK, model=result.model())
