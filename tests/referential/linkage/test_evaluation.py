@@ -44,6 +44,7 @@ def test_the_hard_set_through_import_and_linkage_meets_its_thresholds(small_set)
     # What an analyst is left to decide, and why the missed true pairs were missed.
     assert figures["review"]["same_person"] <= figures["review"]["pairs"]
     assert f"waiting for an analyst: {figures['review']['pairs']} pairs" in text
+    assert figures["review"]["if_decided"]["recall"] >= figures["pairwise"]["recall"]
     diagnostics = figures["diagnostics"]
     missed = round(figures["pairwise"]["true"] * (1 - figures["pairwise"]["recall"]))
     assert diagnostics["missed"] == missed == sum(diagnostics["stages"].values())
