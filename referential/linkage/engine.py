@@ -228,6 +228,16 @@ def _phone_kind(e164: str | None) -> str | None:
     return kind
 
 
+# A name key that at most this many records of a run carry is rare enough to block on alone: its
+# records are compared whatever else differs (a person who moved and changed every contact detail),
+# and a block holds at most RARE_NAME_MAX_RECORDS² / 2 pairs, so the cost stays linear in the run.
+RARE_NAME_MAX_RECORDS = 10
+
+
+def _rare(keys: list, counts: dict[str, int]) -> list:
+    return [k if k is not None and counts[k] <= RARE_NAME_MAX_RECORDS else None for k in keys]
+
+
 def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
     """The input columns (see PERSON_COLUMNS) plus the keys the comparisons and blocking use.
 
@@ -251,6 +261,13 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
     name_norm = [_sorted_tokens(g[0], f[0]) for g, f in zip(g_keys, f_keys, strict=True)]
     name_skel = [_sorted_tokens(g[1], f[1]) for g, f in zip(g_keys, f_keys, strict=True)]
     name_glued = [_pair_key(g[2], f[2]) for g, f in zip(g_keys, f_keys, strict=True)]
+    # The Arabic name's key when there is one, else the Latin one: blocking meets either script.
+    ar_glued = [k[1] or g for k, g in zip(ar_keys, name_glued, strict=True)]
+    # How many records of this run carry each name key (in either script, once per record).
+    counts: dict[str, int] = {}
+    for latin, other in zip(name_glued, ar_glued, strict=True):
+        for key in {latin, other} - {None}:
+            counts[key] = counts.get(key, 0) + 1
     emails = _mapped(_column(table, "email"), normalise_email)
     phones = _mapped(_column(table, "phone"), normalise_phone)
     dates = _mapped(_column(table, "birth_date"), _iso_date)
@@ -272,8 +289,9 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
         "name_skel": name_skel,
         "name_glued": name_glued,
         "ar_skel": [k[0] for k in ar_keys],
-        # The Arabic name's key when there is one, else the Latin one: blocking meets either script.
-        "ar_glued": [k[1] or g for k, g in zip(ar_keys, name_glued, strict=True)],
+        "ar_glued": ar_glued,
+        "name_rare": _rare(name_glued, counts),
+        "ar_rare": _rare(ar_glued, counts),
         "birth_date": dates,
         "birth_year": [d[:4] if d else None for d in dates],
         "birth_full": [d if d and len(d) == 10 else None for d in dates],
@@ -349,8 +367,12 @@ def _person_comparisons() -> list:
             output_column_name="name",
             comparison_levels=[
                 _null("ar_glued"),
+                # Term frequencies of the whole name: a rare name agreeing is strong evidence, Mohamed
+                # Alaoui weak. The adjustment is measured against this level's own u (Splink would
+                # otherwise take the u of "same_tokens", the only single-column equality on name_norm,
+                # a level few pairs reach: every name, rare or not, then lost 5 bits).
                 _level("given_norm_l = given_norm_r AND family_norm_l = family_norm_r", "exact").configure(
-                    tf_adjustment_column="name_norm"
+                    tf_adjustment_column="name_norm", disable_tf_exact_match_detection=True
                 ),
                 _level("given_norm_l = family_norm_r AND family_norm_l = given_norm_r", "swapped"),
                 _level("name_norm_l = name_norm_r", "same_tokens"),
@@ -514,6 +536,11 @@ def blocking_rules(n_records: int = 0) -> list[tuple[tuple[str, str], ...]]:
         same("name_glued", "birth_year"),
         same("ar_glued", "birth_year"),
         same("email_user"),
+        # A rare name alone (counted in this run): moves and new contact details do not hide them.
+        same("name_rare"),
+        same("ar_rare"),
+        (("ar_rare", "name_rare"),),
+        (("name_rare", "ar_rare"),),
     ]
     if n_records <= NAME_CITY_BLOCKING_MAX_RECORDS:
         # Cheap on small runs, and they catch the rest: token order, a Latin key against an Arabic one.

@@ -3,6 +3,7 @@
 import dataclasses
 import importlib.util
 import math
+from collections import Counter
 
 import pytest
 
@@ -92,6 +93,58 @@ def test_common_names_alone_do_not_merge_people(synthetic_run):
     _, result = synthetic_run
     pair = _pair(result, "x1", "x2")
     assert pair is None or pair["match_probability"] < 0.5
+
+
+def test_an_exact_name_weighs_by_how_common_it_is_in_the_run(synthetic_run):
+    # Term frequencies from the run's own records: the adjustment is log2(u of the exact level / share
+    # of records holding that name). It once took the u of another level and cost every name 5 bits.
+    _, result = synthetic_run
+    names = result.prepared.column("name_norm").to_pylist()
+    counts = Counter(n for n in names if n is not None)
+    total = sum(counts.values())
+    (exact,) = [
+        level
+        for comparison in result.linker._settings_obj.comparisons
+        if comparison.output_column_name == "name"
+        for level in comparison.comparison_levels
+        if level.label_for_charts == "exact"
+    ]
+    by_id = dict(zip(result.prepared.column("unique_id").to_pylist(), names, strict=True))
+    adjustments = {}
+    for row in result.pairs(0.0).to_pylist():
+        if result.levels["name"][row["gamma_name"]].code == "exact":
+            adjustments[counts[by_id[row["unique_id_l"]]]] = row["mw_tf_adj_name"]
+    assert len(adjustments) >= 3
+    for count, adjustment in adjustments.items():
+        expected = math.log2(exact.u_probability) - math.log2(count / total)
+        assert adjustment == pytest.approx(expected, abs=1e-6)
+    rare, common = min(adjustments), max(adjustments)
+    assert adjustments[rare] > adjustments[common] + 2
+
+
+def test_a_rare_name_alone_brings_records_together_a_common_one_does_not():
+    # A person who moved and changed every contact detail: only the name is left, and when few records
+    # of the run carry it, that is enough to compare them (not to merge them: the model decides).
+    moved = [
+        {"unique_id": "n1", "given_name": "Noureddine", "family_name": "Oumokhtareani", "city": "Lyon"},
+        {"unique_id": "n2", "given_name": "Nour Eddine", "family_name": "OUMOKHTAREANI", "country": "CA"},
+        {"unique_id": "n3", "name_arabic": "نور الدين أومختاراني", "city": "Dubai", "country": "AE"},
+    ]
+    common = [
+        {"unique_id": f"c{i}", "given_name": "Mohamed", "family_name": "Alaoui", "country": country}
+        for i, country in enumerate(["FR", "BE", "ES", "IT", "NL", "DE", "CA", "US", "MA", "AE", "GB"])
+    ]
+    records = [{column: None for column in engine.PERSON_COLUMNS} | r for r in moved + common]
+    prepared = {r["unique_id"]: r for r in engine.prepare_person_records(records).to_pylist()}
+    rules = engine.blocking_rules(len(prepared))
+
+    def blocked(a, b):
+        left, right = prepared[a], prepared[b]
+        return any(engine.rule_holds(r, left, right) or engine.rule_holds(r, right, left) for r in rules)
+
+    assert blocked("n1", "n2") and blocked("n1", "n3") and blocked("n2", "n3")
+    assert prepared["c0"]["name_rare"] is None  # eleven records carry it
+    assert not blocked("c0", "c1")
 
 
 def test_a_trained_model_can_be_reused_without_training_again(synthetic_run):

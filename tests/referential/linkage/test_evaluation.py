@@ -28,7 +28,7 @@ def test_the_generator_is_deterministic_and_hard(small_set):
 
 
 def test_the_hard_set_through_import_and_linkage_meets_its_thresholds(small_set):
-    figures = evaluation.through_import(small_set)
+    figures = evaluation.through_import(small_set, diagnostics=True)
     rejected = sum(counts["rejected"] for counts in figures["import"].values())
     assert rejected == 0  # every row identifies someone
     assert figures["run"]["status"] == "done"
@@ -39,6 +39,17 @@ def test_the_hard_set_through_import_and_linkage_meets_its_thresholds(small_set)
     merged = sum(m for m, _total in figures["lookalikes"].values())
     total = sum(t for _merged, t in figures["lookalikes"].values())
     assert merged / total <= 0.02
-    assert "valid rows rejected: 0" in evaluation.format_figures(figures)
+    text = evaluation.format_figures(figures)
+    assert "valid rows rejected: 0" in text
+    # What an analyst is left to decide, and why the missed true pairs were missed.
+    assert figures["review"]["same_person"] <= figures["review"]["pairs"]
+    assert f"waiting for an analyst: {figures['review']['pairs']} pairs" in text
+    assert figures["review"]["if_decided"]["recall"] >= figures["pairwise"]["recall"]
+    diagnostics = figures["diagnostics"]
+    missed = round(figures["pairwise"]["true"] * (1 - figures["pairwise"]["recall"]))
+    assert diagnostics["missed"] == missed == sum(diagnostics["stages"].values())
+    ceiling = list(diagnostics["ceiling"].values())
+    assert ceiling == sorted(ceiling) and ceiling[-1] <= 1
+    assert "Evidence ceiling" in text
     # Everything was rolled back: the evaluation leaves the database as it found it.
     assert not SourceRecord.objects.exists()

@@ -31,6 +31,12 @@ class Command(BaseCommand):
         parser.add_argument("--threshold", type=float, default=0.9)
         parser.add_argument("--backend", default=None, help="duckdb (default) or spark")
         parser.add_argument("--write-files", default="", help="also write the hard set's files here")
+        parser.add_argument(
+            "--missed",
+            action="store_true",
+            help="hard set: say why missed true pairs were missed (stage, record shapes, comparison "
+            "vectors, calibration of the review band, evidence ceiling)",
+        )
 
     def handle(self, *args, dataset, through_import, people, seed, records, threshold, backend, **options):
 
@@ -46,7 +52,9 @@ class Command(BaseCommand):
                 folder.mkdir(parents=True, exist_ok=True)
                 for name, content in data.files.items():
                     (folder / name).write_bytes(content)
-            return evaluation.format_figures(evaluation.through_import(data, backend=backend))
+            return evaluation.format_figures(
+                evaluation.through_import(data, backend=backend, diagnostics=options["missed"])
+            )
 
         runs = {
             "hard": hard,
