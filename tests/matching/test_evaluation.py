@@ -42,3 +42,15 @@ def test_the_command_prints_the_three_measures_beside_the_baseline(capsys):
     output = capsys.readouterr().out
     assert "nDCG@10" in output and "recall@10" in output and "MRR" in output
     assert "keyword baseline (TF-IDF)" in output and "engine (all factors)" in output
+
+
+def test_the_page_evaluation_reads_the_suggestions_the_holder_sees():
+    """Entered through the site's services, the set's people appear on the holder's page (they consent
+    to matching and to the directory, as the page requires): the page figures are not zeros."""
+    from matching.evaluation.page import evaluate_page
+
+    data = slice_set(load(), concepts=1)
+    data = {**data, "projects": data["projects"][:2]}
+    result = evaluate_page(data)
+    assert result.projects == 2
+    assert result.recall > 0.5 and result.ndcg > 0.5
