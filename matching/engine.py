@@ -22,7 +22,10 @@ concepts) is covered when the member has one of its concepts among their skills 
 is only named in their text); a need no concept reads is covered in proportion to the similarity of
 the member's text to the need as typed. A project that lists no need is read through its text:
 the skills factor is then the semantic one. Semantic: e5 vectors centred per language (see
-``Centring``), so that the language a text is written in weighs less than what it says.
+``Centring``), so that the language a text is written in weighs less than what it says, and cosines
+across two languages divided by how much the model compresses them (``cross_language_expansion``,
+measured on the taxonomy's own fr/ar/en names), so that a fit who wrote in another language is not
+outranked by a same-language text that merely shares its words.
 """
 
 import json
@@ -84,6 +87,10 @@ TEXT_LANGUAGES = ("fr", "ar", "en")
 CENTRING_PRIOR = 50
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "centring.json"
 _reference: dict = {}
+# Compression of cosines between texts in two languages, measured on the taxonomy's fr/ar/en names
+# (python -m matching.evaluation.cross_language): cross-language cosines are divided by it.
+CROSS_LANGUAGE_FILE = Path(__file__).resolve().parent / "data" / "cross_language.json"
+_UNKNOWN_LANGUAGE = len(TEXT_LANGUAGES)  # index of "" (language not told) in the expansion table
 
 
 def reference_means() -> dict:
@@ -96,6 +103,33 @@ def reference_means() -> dict:
             data = {"means": {}}
         _reference["value"] = {k: np.asarray(v, dtype=np.float32) for k, v in data["means"].items()}
     return _reference["value"]
+
+
+def cross_language_expansion() -> np.ndarray:
+    """(4, 4) factors by which a cosine between a text in language i and one in language j is
+    multiplied (fr, ar, en, then unknown): 1 within a language or when one side's is unknown, 1/slope
+    across languages (see matching/evaluation/cross_language.py). Ones when the file is absent.
+
+    Centring per language removes what all texts of a language share, not the fact that two texts in
+    one language about the same work also share words: measured on the evaluation set, relevant
+    people who wrote in the project's language scored 0.03-0.06 higher in cosine than equally relevant
+    people who wrote in another (bench/README.md, issue 14)."""
+    if "expansion" not in _reference:
+        table = np.ones((_UNKNOWN_LANGUAGE + 1, _UNKNOWN_LANGUAGE + 1), dtype=np.float32)
+        try:
+            data = json.loads(CROSS_LANGUAGE_FILE.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {"compression": {}}
+        for pair, slope in data["compression"].items():
+            first, second = (TEXT_LANGUAGES.index(code) for code in pair.split("-"))
+            if 0 < slope <= 1:
+                table[first, second] = table[second, first] = 1.0 / slope
+        _reference["expansion"] = table
+    return _reference["expansion"]
+
+
+def _language_index(language: str) -> int:
+    return TEXT_LANGUAGES.index(language) if language in TEXT_LANGUAGES else _UNKNOWN_LANGUAGE
 
 
 def _mask(values, vocabulary) -> int:
@@ -155,6 +189,9 @@ class Centring:
     in one language are compared with texts in another (issue 14, measured in bench/README.md)."""
 
     band = (SEMANTIC_FLOOR, SEMANTIC_CEILING)
+    # Centred cosines are comparable across languages once divided by their compression; raw ones
+    # (identity) sit in another band where the division would not mean the same.
+    expands = True
 
     def __init__(self, vectors: np.ndarray, languages: np.ndarray, has_vector: np.ndarray, reference=None):
         """Means of the pool's vectors per language, blended with ``reference`` means (shipped, see
@@ -181,6 +218,7 @@ class Centring:
         centring.overall = np.zeros(DIMENSIONS, dtype=np.float32)
         centring.means = {language: centring.overall for language in TEXT_LANGUAGES}
         centring.band = RAW_BAND
+        centring.expands = False
         return centring
 
     def apply(self, vector: np.ndarray, language: str) -> np.ndarray:
@@ -221,6 +259,8 @@ class Candidates:
     availability: np.ndarray
     labelled: np.ndarray
     centring: Centring | None = None
+    # Language of each row's text: index in TEXT_LANGUAGES, _UNKNOWN_LANGUAGE when not told.
+    text_languages: np.ndarray | None = None
     # Needs of the rows (used when the rows are projects): need ids per concept, row of each need,
     # how many needs each row lists, and the unknown needs' vectors with their need ids.
     need_count: np.ndarray | None = None
@@ -234,6 +274,14 @@ class Candidates:
 
     def __len__(self):
         return len(self.ids)
+
+    def expansion(self, language: str) -> np.ndarray | None:
+        """(n,) factors for the cosines of a text in ``language`` with each row's text (see
+        cross_language_expansion), or None when they are all 1 (raw vectors, no languages known)."""
+        if self.text_languages is None or (self.centring is not None and not self.centring.expands):
+            return None
+        factors = cross_language_expansion()[_language_index(language)][self.text_languages]
+        return None if not len(factors) or bool(np.all(factors == 1.0)) else factors
 
     def centred(self, item: Item) -> np.ndarray | None:
         """The item's vector centred like the rows (for an item of this pool)."""
@@ -300,6 +348,7 @@ class Candidates:
             ),
             labelled=np.fromiter((item.labelled for item in items), dtype=bool, count=n),
             centring=centring,
+            text_languages=np.where(languages < 0, _UNKNOWN_LANGUAGE, languages).astype(np.int8),
             need_count=need_count,
             need_row=np.asarray(need_row, dtype=np.int64),
             need_ids_by_concept={
@@ -383,8 +432,10 @@ def _skills_project_query(query: Item, candidates: Candidates, semantic: np.ndar
     return covered / len(needs)
 
 
-def _skills_profile_query(query: Item, candidates: Candidates, semantic: np.ndarray, query_vector):
-    """Share of each project's listed needs the member covers (candidates are projects)."""
+def _skills_profile_query(query: Item, candidates: Candidates, semantic: np.ndarray, query_vector, expansion):
+    """Share of each project's listed needs the member covers (candidates are projects).
+
+    ``expansion``: (n,) cross-language factors of the rows (a need is typed in its project's language)."""
     n = len(candidates)
     if candidates.need_count is None or not len(candidates.need_row):
         return semantic.copy()
@@ -399,7 +450,10 @@ def _skills_profile_query(query: Item, candidates: Candidates, semantic: np.ndar
         if ids is not None:
             covered_needs[ids] = 1.0
     if query_vector is not None and len(candidates.vector_need_ids):
-        similarity = _stretch(candidates.vector_need_vectors @ query_vector, NEED_FLOOR, NEED_CEILING)
+        cosines = candidates.vector_need_vectors @ query_vector
+        if expansion is not None:
+            cosines *= expansion[candidates.need_row[candidates.vector_need_ids]]
+        similarity = _stretch(cosines, NEED_FLOOR, NEED_CEILING)
         similarity *= candidates.vector_need_weights
         covered_needs[candidates.vector_need_ids] = np.maximum(
             covered_needs[candidates.vector_need_ids], similarity
@@ -410,8 +464,11 @@ def _skills_profile_query(query: Item, candidates: Candidates, semantic: np.ndar
     return skills.astype(np.float32)
 
 
-def _need_cosines(query: Item, candidates: Candidates, semantic: np.ndarray, need_vectors) -> np.ndarray:
-    """(n, needs) cosines of the rows' texts to the needs, computed on a shortlist only: the
+def _need_cosines(
+    query: Item, candidates: Candidates, semantic: np.ndarray, need_vectors, expansion=None
+) -> np.ndarray:
+    """(n, needs) cosines of the rows' texts to the needs (typed in the project's language, so
+    ``expansion`` applies as to its text), computed on a shortlist only: the
     NEED_SHORTLIST rows closest to the project's text and every row holding a needed concept. The
     others cannot reach the top through a need's similarity alone, and a second product over the whole
     matrix would double the ranking time at 100,000 members (bench/README.md)."""
@@ -428,6 +485,8 @@ def _need_cosines(query: Item, candidates: Candidates, semantic: np.ndarray, nee
                         parts.append(table[code])
         rows = np.unique(np.concatenate(parts))
     cosines[rows] = candidates.vectors[rows] @ np.asarray(need_vectors, dtype=np.float32).T
+    if expansion is not None:
+        cosines[rows] *= expansion[rows, None]
     return cosines
 
 
@@ -444,21 +503,26 @@ def factors(query: Item, candidates: Candidates, *, query_is_project: bool, quer
     need_vectors = _query_need_vectors(query, candidates.centring) if query_is_project else None
     if need_vectors is not None and len(need_vectors) != len(query.listed_needs()):
         need_vectors = None
-    # The text against every row (rows without a vector are zeros: cosine 0, stretched to 0).
+    # The text against every row (rows without a vector are zeros: cosine 0, stretched to 0), each
+    # cosine across languages divided by how much e5 compresses that pair (cross_language_expansion).
+    expansion = candidates.expansion(query.language)
     if query_vector is not None:
         floor, ceiling = (
             candidates.centring.band if candidates.centring else (SEMANTIC_FLOOR, SEMANTIC_CEILING)
         )
-        semantic = _stretch(candidates.vectors @ np.asarray(query_vector, dtype=np.float32), floor, ceiling)
+        cosines = candidates.vectors @ np.asarray(query_vector, dtype=np.float32)
+        if expansion is not None:
+            cosines *= expansion
+        semantic = _stretch(cosines, floor, ceiling)
     else:
         semantic = np.zeros(n, dtype=np.float32)
     if query_is_project:
         need_cosines = None
         if need_vectors is not None:
-            need_cosines = _need_cosines(query, candidates, semantic, need_vectors)
+            need_cosines = _need_cosines(query, candidates, semantic, need_vectors, expansion)
         skills = _skills_project_query(query, candidates, semantic, need_cosines)
     else:
-        skills = _skills_profile_query(query, candidates, semantic, query_vector)
+        skills = _skills_profile_query(query, candidates, semantic, query_vector, expansion)
     country = _COUNTRIES.get(query.country, -2)
     region = _REGIONS.get(query.region, -2)
     if query_is_project:
@@ -541,17 +605,20 @@ def rank(
 
 def _need_similarity(query, candidates, row, query_is_project, query_vector) -> list[float]:
     """Stretched similarity of each need of the project (in order) to the member's text, for reasons."""
+    expansion = candidates.expansion(query.language)
+    factor = np.float32(expansion[row]) if expansion is not None else np.float32(1.0)
     if query_is_project:
         vectors = _query_need_vectors(query, candidates.centring)
         if vectors is None:
             return []
-        return [float(v) for v in _stretch(vectors @ candidates.vectors[row], NEED_FLOOR, NEED_CEILING)]
+        values = (vectors @ candidates.vectors[row]) * factor
+        return [float(v) for v in _stretch(values, NEED_FLOOR, NEED_CEILING)]
     if query_vector is None or candidates.vector_need_vectors is None:
         return []
     ids = np.flatnonzero(candidates.need_row[candidates.vector_need_ids] == row)
     if not len(ids):
         return []
-    values = candidates.vector_need_vectors[ids] @ np.asarray(query_vector, dtype=np.float32)
+    values = (candidates.vector_need_vectors[ids] @ np.asarray(query_vector, dtype=np.float32)) * factor
     return [float(v) for v in _stretch(values, NEED_FLOOR, NEED_CEILING)]
 
 

@@ -1,5 +1,8 @@
 """Build the labelled evaluation set of matching: ``python -m matching.evaluation.build_set [seed]``.
 
+``--hard`` writes evaluation-hard-<seed>.json: the same draw with a third of the texts in Latin-letter
+Darija or switching language around the skill phrase (see harden).
+
 Writes matching/data/evaluation.json (seed 2026; any other seed gives a held-out set of the same
 design): 144 projects and 276 profiles in French, Arabic and English. Relevance is known by
 construction: each project describes one skill need (phrases.py) and the profiles written from the
@@ -57,6 +60,12 @@ DETAILS = {
     "ar": ["{name} (خبرة 5 سنوات)", "{name} / استشارة", "{name}، مستوى خبير"],
     "en": ["{name} (5 years)", "{name} / consulting", "{name}, senior level"],
 }
+# The harder variant (--hard): Darija written in Latin letters (with digits for the letters Latin lacks,
+# as people type it) and French/Arabic switched inside one text. Only the boilerplate changes language:
+# the skill is still told by the phrase, in the person's language (their "language" in the set).
+BIO_DARIJA = "Ana mqim f {city} hadi {years} snin, w bghit n3awn chi projets f lmghrib."
+SUMMARY_DARIJA = "{need}. Lprojet mazal f lbidaya w kan9elbo 3la kafa2at mn mgharba l3alam."
+SWITCHED = {"fr": "ar", "ar": "fr", "en": "fr"}  # the language the rest of a code-switched text is in
 SUMMARY = {
     "fr": "{need}. Le projet est au stade de l'idée et cherche des compétences de la diaspora.",
     "ar": "{need}. المشروع في مرحلة الفكرة ويبحث عن كفاءات من مغاربة العالم.",
@@ -112,6 +121,39 @@ def _neighbour(rng, taxonomy, entry):
         and other["code"] not in PHRASES
     ]
     return rng.choice(pool) if pool else None
+
+
+def harden(data: dict, seed: int) -> dict:
+    """The same set where a third of the people and of the projects write like many members do: half
+    of them in Darija with Latin letters around the skill phrase, half switching language inside one
+    text (an Arabic phrase in a French text, a French or English one in an Arabic or French text; see
+    SWITCHED). Relevance is unchanged:
+    only the language the text seems to be in, and so its centring, no longer matches the skill's."""
+    rng = random.Random(seed * 7 + 1)  # noqa: S311 (synthetic data; the plain set's draws are kept)
+    for profile in data["profiles"]:
+        if rng.random() >= 1 / 3:
+            continue
+        city, years = profile["city"], rng.randint(2, 25)
+        _sentence, _dot, extra = profile["bio"].partition(".")  # keeps "I often worked alongside…"
+        if rng.random() < 0.5:
+            profile["bio"] = BIO_DARIJA.format(city=city, years=years) + extra
+            if "ary" not in profile["languages"]:
+                profile["languages"].append("ary")
+        else:
+            profile["bio"] = BIO[SWITCHED[profile["language"]]].format(city=city, years=years) + extra
+    for project in data["projects"]:
+        if rng.random() >= 1 / 3:
+            continue
+        need = project["summary"][: -len(SUMMARY[project["language"]].format(need=""))]
+        if rng.random() < 0.5:
+            project["summary"] = SUMMARY_DARIJA.format(need=need)
+            if "ary" not in project["owner_languages"]:
+                project["owner_languages"].append("ary")
+        else:
+            project["summary"] = SUMMARY[SWITCHED[project["language"]]].format(need=need)
+    data["about"] += " Harder variant: Darija in Latin letters, French/Arabic code-switching."
+    data["hard"] = True
+    return data
 
 
 def build(seed=2026) -> dict:
@@ -203,9 +245,16 @@ def build(seed=2026) -> dict:
 
 
 def main():
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 2026
-    data = build(seed)
-    output = OUTPUT if seed == 2026 else OUTPUT.with_name(f"evaluation-{seed}.json")
+    """``build_set [seed] [--hard]``: evaluation.json (2026), evaluation-<seed>.json, or with --hard
+    evaluation-hard-<seed>.json (the harder variant of the same draw, see harden)."""
+    hard = "--hard" in sys.argv
+    arguments = [argument for argument in sys.argv[1:] if argument != "--hard"]
+    seed = int(arguments[0]) if arguments else 2026
+    data = harden(build(seed), seed) if hard else build(seed)
+    if hard:
+        output = OUTPUT.with_name(f"evaluation-hard-{seed}.json")
+    else:
+        output = OUTPUT if seed == 2026 else OUTPUT.with_name(f"evaluation-{seed}.json")
     output.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{output}: {len(data['projects'])} projects, {len(data['profiles'])} profiles")
 

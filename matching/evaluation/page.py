@@ -30,6 +30,9 @@ def _member(index, *, language, fields, skills):
         email=f"evaluation-{index}@kafaat.invalid", password=None, preferred_language=language
     )
     consent_record(user=user, purpose="matching", granted=True, source="settings")
+    # Suggestions show only people listed in the directory (community.profiles.permissions.
+    # may_view_profile): without this consent the page reads no one and every figure is 0.
+    consent_record(user=user, purpose="directory", granted=True, source="settings")
     return profile_save(user=user, data=fields, skills=skills)
 
 

@@ -153,3 +153,37 @@ def test_centring_removes_what_texts_of_one_language_share():
     # row 0: fr, topic 0; row 1: ar, topic 0; row 2: fr, topic 1
     assert vectors[0] @ vectors[2] > vectors[0] @ vectors[1]
     assert centred[0] @ centred[1] > centred[0] @ centred[2] + 0.5
+
+
+def test_cosines_across_languages_are_expanded_by_the_shipped_compression_only():
+    """A member who wrote in Arabic, whose text is as close to a French project as a French member's,
+    is no longer ranked below them: e5 compresses cross-language similarity, and the engine divides it
+    by the compression measured on the taxonomy's names. Within a language, with the language unknown
+    or on raw vectors, nothing changes."""
+    from matching.engine import Centring, cross_language_expansion, factors
+
+    table = cross_language_expansion()
+    assert np.allclose(np.diag(table), 1.0) and np.allclose(table, table.T)
+    assert (table[:3, :3][~np.eye(3, dtype=bool)] > 1.05).all()  # the shipped file covers fr/ar/en
+    assert (table[3] == 1.0).all()  # a text whose language is not told
+
+    project_vector = _vector(1)
+    other = _vector(2) - (_vector(2) @ project_vector) * project_vector
+    other /= np.linalg.norm(other)
+
+    def semantic(cosine, centring):
+        member_vector = cosine * project_vector + np.sqrt(1 - cosine**2) * other
+        project = Item(id=1, user_id=100, vector=project_vector, language="fr")
+        members = [
+            Item(id=pk, user_id=pk, vector=member_vector, language=language)
+            for pk, language in ((2, "fr"), (3, "ar"), (4, "en"), (5, ""))
+        ]
+        candidates = Candidates.from_items(members, centring=centring)
+        return factors(project, candidates, query_is_project=True, query_vector=project_vector)["semantic"]
+
+    centred = Centring.identity()  # zero means: the cosines stay as built, in the centred band
+    centred.band, centred.expands = Centring.band, True
+    french, arabic, english, unknown = semantic(0.3, centred)
+    assert arabic > english > french > 0 and unknown == french
+    raw = semantic(0.86, Centring.identity())  # raw cosines sit in another band: left as they are
+    assert len(set(raw.tolist())) == 1 and raw[0] > 0

@@ -42,3 +42,32 @@ def test_the_command_prints_the_three_measures_beside_the_baseline(capsys):
     output = capsys.readouterr().out
     assert "nDCG@10" in output and "recall@10" in output and "MRR" in output
     assert "keyword baseline (TF-IDF)" in output and "engine (all factors)" in output
+
+
+def test_the_page_evaluation_reads_the_suggestions_the_holder_sees():
+    """Entered through the site's services, the set's people appear on the holder's page (they consent
+    to matching and to the directory, as the page requires): the page figures are not zeros."""
+    from matching.evaluation.page import evaluate_page
+
+    data = slice_set(load(), concepts=1)
+    data = {**data, "projects": data["projects"][:2]}
+    result = evaluate_page(data)
+    assert result.projects == 2
+    assert result.recall > 0.5 and result.ndcg > 0.5
+
+
+def test_the_hard_sets_change_how_people_write_not_who_is_relevant():
+    """--hard: the same draw, a third of the texts in Latin-letter Darija or switching language around
+    the skill phrase; relevance and the skill phrases are untouched; the shipped files are the script's."""
+    for seed in (2026, 7):
+        plain, hard = build_set.build(seed), build_set.harden(build_set.build(seed), seed)
+        shipped = build_set.OUTPUT.with_name(f"evaluation-hard-{seed}.json")
+        assert hard == build_set.json.loads(shipped.read_text(encoding="utf-8"))
+        assert [p["relevant"] for p in hard["projects"]] == [p["relevant"] for p in plain["projects"]]
+        assert [p["headline"] for p in hard["profiles"]] == [p["headline"] for p in plain["profiles"]]
+        darija = [p for p in hard["profiles"] if p["bio"].startswith("Ana mqim")]
+        switched = [
+            p for p, q in zip(hard["profiles"], plain["profiles"], strict=True) if p["bio"] != q["bio"]
+        ]
+        assert darija and all("ary" in p["languages"] for p in darija)
+        assert 0.2 < len(switched) / len(hard["profiles"]) < 0.45
