@@ -6,5 +6,7 @@ urlpatterns = [
     path("", views.account_settings, name="account_settings"),
     path("consents/", views.consent_change, name="privacy_consent_change"),
     path("notice/", views.notice_review, name="privacy_notice_review"),
+    path("data/", views.export_request, name="privacy_export_request"),
+    path("data/<int:pk>/archive.zip", views.export_download, name="privacy_export_download"),
     path("retention/", views.retention_schedule, name="privacy_retention"),
 ]

@@ -2,8 +2,10 @@ from allauth.mfa.utils import is_mfa_enabled
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,11 +13,14 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import staff_tool
 from accounts.permissions import two_factor_required
 from accounts.roles import ADMIN, user_roles
+from core.storage import private_file_response
 
 from . import selectors
+from .exports import export_days, export_latest
+from .exports import export_request as data_export_request
 from .forms import ConsentChangeForm
 from .middleware import SESSION_KEY as NOTICE_REVIEW_KEY
-from .models import CONSENT_PURPOSE_DESCRIPTIONS, ConsentPurpose, ConsentSource
+from .models import CONSENT_PURPOSE_DESCRIPTIONS, ConsentPurpose, ConsentSource, DataExport
 from .retention import retention_rules
 from .services import consent_record, notice_accept
 
@@ -41,6 +46,9 @@ def account_settings(request):
         "mfa_enabled": is_mfa_enabled(request.user),
         "two_factor_required": two_factor_required(request.user),
         "signup_source": ConsentSource.SIGNUP,
+        "export": export_latest(request.user),
+        "export_days": export_days(),
+        "export_status": DataExport.Status,
     }
     return render(request, "privacy/account_settings.html", context)
 
@@ -61,6 +69,29 @@ def consent_change(request):
     else:
         messages.success(request, _("Consent withdrawn: %(purpose)s.") % {"purpose": label})
     return redirect(f"{reverse('account_settings')}#consents")
+
+
+@login_required
+@require_POST
+def export_request(request):
+    """Ask for a copy of everything held about me; a task builds it and the member is notified."""
+    data_export_request(user=request.user)
+    messages.success(
+        request, _("Your archive is being prepared. We will notify you when it is ready to download.")
+    )
+    return redirect(f"{reverse('account_settings')}#my-data")
+
+
+@login_required
+def export_download(request, pk):
+    """The archive, to its owner only, while it is ready; anyone else (staff included) gets a 404."""
+    export = DataExport.objects.filter(
+        pk=pk, user=request.user, status=DataExport.Status.READY, expires_at__gt=timezone.now()
+    ).first()
+    if export is None or not export.file:
+        raise Http404
+    filename = f"kafaat-my-data-{export.finished_at:%Y-%m-%d}.zip"
+    return private_file_response(export.file, filename=filename, content_type="application/zip")
 
 
 @login_required
