@@ -2,6 +2,7 @@ from allauth.mfa.utils import is_mfa_enabled
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,12 +14,16 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import staff_tool
 from accounts.permissions import two_factor_required
 from accounts.roles import ADMIN, user_roles
+from core.audit import audit_record
+from core.csvfile import csv_response
+from core.models import AuditLog
+from core.registry import registry
 from core.storage import private_file_response
 
 from . import selectors
 from .exports import export_days, export_latest
 from .exports import export_request as data_export_request
-from .forms import ConsentChangeForm
+from .forms import AuditFilterForm, ConsentChangeForm
 from .middleware import SESSION_KEY as NOTICE_REVIEW_KEY
 from .models import CONSENT_PURPOSE_DESCRIPTIONS, ConsentPurpose, ConsentSource, DataExport
 from .retention import retention_rules
@@ -49,6 +54,7 @@ def account_settings(request):
         "export": export_latest(request.user),
         "export_days": export_days(),
         "export_status": DataExport.Status,
+        "staff_links": registry.menu("staff", request),
     }
     return render(request, "privacy/account_settings.html", context)
 
@@ -120,3 +126,58 @@ def retention_schedule(request):
 
     rows = [{"rule": rule, "due": rule.due().count()} for rule in retention_rules()]
     return render(request, "privacy/retention.html", {"rows": rows})
+
+
+def _audit_rows(entries):
+    for entry in entries:
+        yield [
+            entry.at.isoformat(),
+            entry.actor.email if entry.actor else "",
+            entry.get_kind_display(),
+            entry.action,
+            str(registry.audit_action_label(entry.action)),
+            f"{entry.target_type}#{entry.target_id}" if entry.target_type else "",
+            entry.subject.email if entry.subject else "",
+            entry.reason,
+            entry.detail,
+        ]
+
+
+@staff_tool(lambda user: ADMIN in user_roles(user))
+def audit_log(request):
+    """Administrators read the shared audit log (staff reads, exports and changes), filtered."""
+    form = AuditFilterForm(request.GET or None)
+    entries = selectors.audit_log_entries(**form.filters())
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    for entry in page:
+        entry.label = registry.audit_action_label(entry.action)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "privacy/audit_log.html", context)
+
+
+@staff_tool(lambda user: ADMIN in user_roles(user))
+def audit_log_csv(request):
+    """The same entries as a CSV file; the export itself is logged."""
+    form = AuditFilterForm(request.GET or None)
+    filters = form.filters()
+    audit_record(
+        request.user,
+        "privacy.audit_export",
+        kind=AuditLog.Kind.EXPORT,
+        detail=" ".join(f"{key}={value}" for key, value in sorted(filters.items()))[:255],
+    )
+    header = [
+        _("When"),
+        _("Who"),
+        _("Kind"),
+        _("Action"),
+        _("What"),
+        _("Target"),
+        _("Whose data"),
+        _("Why"),
+        _("Detail"),
+    ]
+    rows = _audit_rows(selectors.audit_log_entries(**filters).iterator(chunk_size=2000))
+    return csv_response(f"audit-log-{timezone.now():%Y-%m-%d}.csv", header, rows)
