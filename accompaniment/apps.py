@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN
 from core.registry import MenuEntry, registry
+from privacy.export import export_section_register
 
 
 class AccompanimentConfig(AppConfig):
@@ -15,10 +16,12 @@ class AccompanimentConfig(AppConfig):
     def ready(self):
         # These modules import models, which exist only once the app registry is ready.
         from . import dashboard
+        from .export_section import accompaniment_export
         from .notifications import case_notification_words
         from .permissions import may_read_funnel, may_use_board
         from .services import AUDIT_ACTIONS, NOTIFICATION_KIND
 
+        export_section_register("accompaniment", accompaniment_export)
         post_migrate.connect(_stages_after_migrate, sender=self, dispatch_uid="accompaniment_stages")
         registry.add_audit_actions(AUDIT_ACTIONS)
         registry.add_notification_renderer(NOTIFICATION_KIND, case_notification_words)

@@ -86,6 +86,10 @@ class PersonDirectory:
     def person(self, person_id: str) -> DirectoryPerson | None:  # pragma: no cover - protocol
         raise NotImplementedError
 
+    def person_ids_of_user(self, user_id: int) -> list[str]:
+        """Every directory id that stands for this member (their data export lists what names them)."""
+        return [f"m:{user_id}"]
+
     def person_add(
         self,
         *,

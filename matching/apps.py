@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ANALYST
 from core.registry import Fragment, registry
+from privacy.export import export_section_register
 
 
 class MatchingConfig(AppConfig):
@@ -14,7 +15,9 @@ class MatchingConfig(AppConfig):
 
     def ready(self):
         from . import signals  # signals import models, which load after the app registry
+        from .export_section import matching_export  # (same reason)
 
+        export_section_register("matching", matching_export)
         signals.connect()
         post_migrate.connect(_taxonomy_after_migrate, sender=self, dispatch_uid="matching_concepts_embed")
         registry.add_fragment(

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ANALYST, EDITOR
 from core.registry import MenuEntry, registry
+from privacy.export import export_section_register
 
 
 class OutreachConfig(AppConfig):
@@ -13,10 +14,12 @@ class OutreachConfig(AppConfig):
     def ready(self):
         # These modules import models, which exist only once the app registry is ready.
         from . import audiences, dashboard, receivers
+        from .export_section import outreach_export
         from .notifications import KIND, campaign_notification_words
         from .permissions import may_use_outreach
         from .services import AUDIT_ACTIONS
 
+        export_section_register("outreach", outreach_export)
         receivers.connect()
         audiences.register_community_sources()
         registry.add_notification_renderer(KIND, campaign_notification_words)

@@ -2,6 +2,9 @@ from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import ADMIN, user_roles
+from core.registry import MenuEntry, registry
+
 from .retention import RetentionRule, retention_register
 
 
@@ -13,5 +16,38 @@ class PrivacyConfig(AppConfig):
         from .middleware import mark_review_needed  # it reads models, loaded once the registry is ready
 
         user_logged_in.connect(mark_review_needed, dispatch_uid="privacy_notice_review")
+        registry.add_audit_actions({"privacy.audit_export": _("Exported the audit log")})
+        for key, label, url_name, order in (
+            ("audit-log", _("Audit log"), "privacy_audit_log", 90),
+            ("retention", _("Retention schedule"), "privacy_retention", 91),
+        ):
+            registry.add_menu_entry(
+                MenuEntry(
+                    key=key, menu="staff", label=label, url_name=url_name, order=order, visible=_is_admin
+                )
+            )
         # The audit log of staff reads and changes: kept three years (proof of who saw what).
         retention_register(RetentionRule("audit-log", _("Audit log entries"), "core.AuditLog", "at", 3 * 365))
+        # A member's data archive: its file goes once its download period is over (PRIVACY_EXPORT_DAYS,
+        # counted in expires_at); the row stays as the record that the request was answered.
+        retention_register(
+            RetentionRule(
+                "privacy-data-exports",
+                _("Data archives requested by members (deleted when their download period ends)"),
+                "privacy.DataExport",
+                "expires_at",
+                0,
+                filters={"status": "ready"},
+                purge=_exports_expire,
+            )
+        )
+
+
+def _exports_expire(rows) -> int:
+    from .exports import exports_expire  # it imports the models, loaded after the app registry
+
+    return exports_expire(rows)
+
+
+def _is_admin(request) -> bool:
+    return ADMIN in user_roles(request.user)

@@ -67,3 +67,17 @@ class ConsentChangeForm(forms.Form):
     granted = forms.TypedChoiceField(
         choices=[("1", _("Grant")), ("0", _("Withdraw"))], coerce=lambda value: value == "1"
     )
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit log page (GET)."""
+
+    action = forms.CharField(label=_("Action starts with"), max_length=48, required=False)
+    who = forms.CharField(label=_("Who (email contains)"), max_length=254, required=False)
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value}

@@ -4,10 +4,14 @@ Every decision a person takes about their data is kept as its own row: rows are 
 changed, so the history shows what was agreed to, when, from where, and under which notice.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.storage import private_storage
 
 
 class ConsentPurpose(models.TextChoices):
@@ -144,3 +148,42 @@ class ConsentRecord(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.user} / {self.purpose} / {self.granted}"
+
+
+def _export_path(instance, filename):
+    return f"exports/{uuid.uuid4().hex}.zip"
+
+
+class DataExport(models.Model):
+    """A member's request for a copy of their data (right of access): built by a task, kept a few days.
+
+    pending → ready (the archive is on private storage until ``expires_at``) → expired (the retention
+    task deleted the file; the row stays as the record that the request was answered); or failed.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        EXPIRED = "expired", _("Expired")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+        verbose_name=_("user"),
+    )
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(storage=private_storage, upload_to=_export_path, max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("available until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+
+    def __str__(self):
+        return f"{self.user_id} / {self.created_at:%Y-%m-%d} / {self.status}"

@@ -2,10 +2,13 @@
 
 Apps register their rules from AppConfig.ready() (``retention_register``): this floor names no model
 of the floors above. A rule deletes the rows of ``model`` whose ``date_field`` is older than ``days``,
-narrowed by ``filters``; files stored on the deleted rows are deleted with them.
+narrowed by ``filters``; files stored on the deleted rows are deleted with them. A rule with ``purge``
+keeps the rows and hands the due ones to ``purge(rows) -> int`` instead (e.g. delete a file, keep the
+row that other rows point to); its ``filters`` must leave out what was already purged (idempotence).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -22,6 +25,7 @@ class RetentionRule:
     date_field: str
     days: int
     filters: dict = field(default_factory=dict)
+    purge: Callable | None = None
 
     def due(self, now=None):
         now = now or timezone.now()
@@ -47,6 +51,9 @@ def retention_enforce(now=None) -> dict[str, int]:
     deleted = {}
     for rule in retention_rules():
         rows = rule.due(now)
+        if rule.purge is not None:
+            deleted[rule.key] = rule.purge(rows)
+            continue
         model = rows.model
         file_fields = [f.name for f in model._meta.concrete_fields if hasattr(f, "storage")]
         if file_fields:

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import translation
 
+from core.models import AuditLog
+
 from .models import ConsentPurpose, ConsentRecord, NoticeAcceptance, PrivacyNotice
 
 
@@ -108,3 +110,18 @@ def notice_review_needed(user) -> bool:
     current = notice_current()
     latest = notice_acceptances(user).first()
     return current is not None and latest is not None and latest.notice_id != current.id
+
+
+def audit_log_entries(*, action: str = "", who: str = "", since=None, until=None):
+    """The shared audit log for administrators, newest first, narrowed by action prefix, actor email
+    and dates (``until`` inclusive: the whole day)."""
+    entries = AuditLog.objects.select_related("actor", "subject").order_by("-at", "-id")
+    if action:
+        entries = entries.filter(action__startswith=action)
+    if who:
+        entries = entries.filter(actor__email__icontains=who)
+    if since:
+        entries = entries.filter(at__date__gte=since)
+    if until:
+        entries = entries.filter(at__date__lte=until)
+    return entries

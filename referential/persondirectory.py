@@ -89,6 +89,14 @@ class ReferentialDirectory(PersonDirectory):
             return _from_profile(user.profile) if user and hasattr(user, "profile") else None
         return None
 
+    def person_ids_of_user(self, user_id: int) -> list[str]:
+        """The member's own id, and the golden records they claimed or are linked to (merged ones too)."""
+        goldens = set(GoldenRecord.objects.filter(claimed_by_id=user_id).values_list("pk", flat=True)) | set(
+            RecordLink.objects.filter(user_id=user_id).values_list("golden_id", flat=True)
+        )
+        goldens |= set(GoldenRecord.objects.filter(merged_into__in=goldens).values_list("pk", flat=True))
+        return [f"m:{user_id}", *(f"g:{pk}" for pk in sorted(goldens))]
+
     @transaction.atomic
     def person_add(self, *, name, name_arabic, city, country, occupation, provenance, actor=None) -> str:
         """A source record of the "Information watch" source (the article is its provenance), and its

@@ -99,8 +99,8 @@ def _batch(pk):
 @analyst_required
 def batch_mapping(request, pk):
     batch = _batch(pk)
-    if batch.status not in (ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED):
-        return redirect("referential:batch", batch.pk)
+    if not batch.file or batch.status not in (ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED):
+        return redirect("referential:batch", batch.pk)  # (no file: the retention schedule deleted it)
     form = MappingForm(request.POST or None, headers=batch.headers, initial_mapping=batch.mapping)
     if request.method == "POST" and form.is_valid():
         try:
@@ -153,7 +153,7 @@ def batch_preview(request, pk):
     batch = _batch(pk)
     if batch.status == ImportBatch.Status.UPLOADED:
         return redirect("referential:batch_mapping", batch.pk)
-    if batch.status != ImportBatch.Status.MAPPED:
+    if not batch.file or batch.status != ImportBatch.Status.MAPPED:
         return redirect("referential:batch", batch.pk)
     services.access_log(request.user, AccessAction.VIEW, batch=batch, detail="preview")
     rows = [

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry, registry
+from privacy.export import export_section_register
 from privacy.retention import RetentionRule, retention_register
 
 
@@ -15,10 +16,12 @@ class WatchConfig(AppConfig):
     def ready(self):
         # These modules import models, which exist only once the app registry is ready.
         from . import alerts, dashboard
+        from .export_section import watch_export
         from .permissions import may_subscribe, may_use_watch
         from .selectors import pending_count
         from .services import AUDIT_ACTIONS
 
+        export_section_register("watch", watch_export)
         registry.add_audit_actions(AUDIT_ACTIONS)
         _retention_register()
         registry.add_notification_renderer(alerts.KIND, alerts.alert_words)

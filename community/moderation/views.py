@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
+from core.audit import audit_record
 from core.names import display_name
 
 from . import selectors, services
@@ -93,12 +94,15 @@ def target_review(request, content_type_id, object_id):
         else:
             messages.success(request, _("The decision has been recorded."))
             return redirect("moderation:queue")
+    author = target_author(target)
+    # A moderator reading reported content and the reports about it reads personal data: logged.
+    audit_record(request.user, "moderation.review", target, subject=author)
     context = {
         "form": form,
         "target": target,
         "preview": target_preview(target),
         "target_url": target_url(target),
-        "author": target_author(target),
+        "author": author,
         "can_hide": target_can_hide(target),
         "reports": Report.objects.filter(
             content_type_id=content_type_id, object_id=str(target.pk)

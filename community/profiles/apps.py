@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.names import display_name
 from core.registry import MenuEntry, registry
-from privacy.export import export_section_register
+from privacy.export import export_base_register, export_section_register
+from privacy.signals import export_ready
 
 
 class ProfilesConfig(AppConfig):
@@ -21,12 +22,17 @@ class ProfilesConfig(AppConfig):
         from community.moderation.targets import register_reportable
 
         # (same reason: these modules import the models)
+        from .data_archive import KIND, archive_ready_notify, archive_words
         from .export_sections import SECTIONS
         from .models import Profile
         from .permissions import may_see_account, may_see_profile
+        from .selectors import member_data_export
 
+        export_base_register("profiles", member_data_export)
         for key, build in SECTIONS.items():
             export_section_register(key, build)
+        export_ready.connect(archive_ready_notify, dispatch_uid="profiles_archive_ready")
+        registry.add_notification_renderer(KIND, archive_words)
         register_reportable(Profile, may_see_profile, preview=lambda profile: display_name(profile.user))
         register_reportable(get_user_model(), may_see_account, preview=display_name)
         registry.add_menu_entry(

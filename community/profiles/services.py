@@ -13,6 +13,7 @@ from django.db.models import Q
 from core.audit import audit_record
 from core.models import AuditLog
 from core.sectors import SectorChoice
+from privacy.exports import exports_delete
 from privacy.selectors import consent_history
 
 from .models import Profile, Project
@@ -160,6 +161,7 @@ def member_delete(user) -> None:
     from community.messaging.models import Conversation
 
     _consent_proof_keep(user)
+    exports_delete(user)  # the data archives' files (the rows go with the account)
 
     for evidence in EvidenceFile.objects.filter(application__applicant=user):
         evidence.file.delete(save=False)  # the rows go with the account; files would stay on disk

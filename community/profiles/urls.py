@@ -12,7 +12,6 @@ urlpatterns = [
     path("me/projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
     path("me/projects/<int:pk>/delete/", views.project_remove, name="project_delete"),
     path("me/data/", views.data_export, name="export"),
-    path("me/data/archive.zip", views.data_archive, name="archive"),
     path("me/delete/", views.account_delete, name="account_delete"),
     path("<int:pk>/", views.profile_detail, name="detail"),
     path("<int:pk>/photo/", views.profile_photo, name="photo"),

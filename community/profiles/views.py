@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import staff_tool
 from core.audit import audit_record
-from privacy.export import member_archive, member_sections_data
+from privacy.export import member_sections_data
 
 from .choices import Visibility
 from .forms import DeleteAccountForm, DirectoryForm, ProfileForm, ProjectDirectoryForm, ProjectForm
@@ -228,17 +228,6 @@ def data_export(request):
     payload = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
     filename = f"kafaat-my-data-{timezone.now():%Y-%m-%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@login_required
-def data_archive(request):
-    """Everything, with the files (photo, attachments, evidence): a zip with data.json and files/."""
-    archive = member_archive(request.user, base=member_data_export(request.user))
-    response = HttpResponse(archive, content_type="application/zip")
-    filename = f"kafaat-my-data-{timezone.now():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response

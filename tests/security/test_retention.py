@@ -57,3 +57,51 @@ def test_administrators_see_the_schedule_and_members_do_not(client):
     assert page.status_code == 200 and "Calendrier de conservation" in page.content.decode()
     client.force_login(UserFactory(roles=[MEMBER]))
     assert client.get("/fr/account/retention/").status_code == 403
+
+
+def test_referential_import_files_and_rejected_rows_go_after_ninety_days(client):
+    """The file of a finished import goes 90 days after it finished, an abandoned upload's 90 days after
+    the upload; the batch rows stay (their records point at them); rejected rows go 90 days after the
+    upload. A running import keeps its file whatever its age."""
+    import os
+
+    from django.core.files.base import ContentFile
+
+    from accounts.roles import ANALYST
+    from referential.linkage.factories import ImportBatchFactory
+    from referential.models import ImportBatch, RejectedRow
+
+    def batch(status, created_days, finished_days=None):
+        row = ImportBatchFactory(status=status)
+        row.file.save("list.csv", ContentFile(b"name\nAmina"), save=False)
+        row.created_at = NOW - datetime.timedelta(days=created_days)
+        row.finished_at = NOW - datetime.timedelta(days=finished_days) if finished_days is not None else None
+        row.save()
+        return row
+
+    old = batch("done", 95, 91)
+    recent = batch("done", 100, 89)  # uploaded long ago, finished 89 days ago: its file stays
+    abandoned = batch("mapped", 91)
+    running = batch("running", 200)
+    RejectedRow.objects.create(batch=old, row_number=2, raw={"name": "x"}, reasons=[])
+    RejectedRow.objects.create(batch=abandoned, row_number=2, raw={"name": "y"}, reasons=[])
+    paths = {b.pk: b.file.path for b in (old, recent, abandoned, running)}
+
+    deleted = retention_enforce(now=NOW)
+
+    assert deleted["referential-import-files"] == 1
+    assert deleted["referential-import-files-unfinished"] == 1
+    assert deleted["referential-rejected-rows"] == 2
+    assert not os.path.exists(paths[old.pk]) and not os.path.exists(paths[abandoned.pk])
+    assert os.path.exists(paths[recent.pk]) and os.path.exists(paths[running.pk])
+    assert ImportBatch.objects.filter(pk__in=[old.pk, abandoned.pk], file="").count() == 2  # rows stay
+    assert not RejectedRow.objects.exists()
+    again = retention_enforce(now=NOW)
+    assert again["referential-import-files"] == again["referential-import-files-unfinished"] == 0
+
+    # The batch page says where the file went; the download and the mapping do not break.
+    client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
+    page = client.get(f"/fr/referential/imports/{old.pk}/")
+    assert page.status_code == 200 and "supprimé 90 jours après l’import" in page.content.decode()
+    assert client.get(f"/fr/referential/imports/{old.pk}/file/").status_code == 404
+    assert client.get(f"/fr/referential/imports/{abandoned.pk}/mapping/").status_code == 302

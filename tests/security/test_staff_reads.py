@@ -69,3 +69,47 @@ def test_a_member_reading_a_profile_leaves_no_audit_entry():
     profile = ProfileFactory(vis_name=0, directory=True)
     assert _client(UserFactory()).get(f"/fr/community/members/{profile.pk}/").status_code == 200
     assert not AuditLog.objects.exists()
+
+
+def test_a_moderator_reading_a_report_is_audited():
+    from community.moderation.factories import ReportFactory
+
+    moderator = UserFactory(roles=[MODERATOR], two_factor=True)
+    report = ReportFactory()
+    response = _client(moderator).get(
+        f"/fr/community/moderation/review/{report.content_type_id}/{report.object_id}/"
+    )
+    assert response.status_code == 200
+    entry = AuditLog.objects.get(action="moderation.review")
+    assert entry.actor == moderator and entry.target_id == report.object_id
+    assert entry.subject_id == int(report.object_id)  # the reported account is whose data was read
+
+
+def test_administrators_read_filter_and_export_the_audit_log_and_the_export_is_logged():
+    from accounts.roles import ADMIN
+    from core.audit import audit_record
+
+    relay, subject = UserFactory(email="relay.audit@example.org"), UserFactory(email="whose@example.org")
+    audit_record(relay, "profiles.staff_read", subject, subject=subject, detail="=HYPERLINK(1)")
+    audit_record(UserFactory(), "events.attendees_export", kind=AuditLog.Kind.EXPORT)
+    admin = UserFactory(roles=[ADMIN], two_factor=True)
+    client = _client(admin)
+
+    page = client.get("/fr/account/audit/", {"who": "relay.audit"}).content.decode()
+    assert "relay.audit@example.org" in page and "whose@example.org" in page
+    assert "events.attendees_export" not in page  # filtered out
+    assert "/account/audit/audit-log.csv?who=relay.audit" in page
+    assert 'href="/fr/account/audit/"' in client.get("/fr/account/").content.decode()  # staff tools
+
+    response = client.get("/fr/account/audit/audit-log.csv", {"who": "relay.audit"})
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "relay.audit@example.org" in body and "whose@example.org" in body
+    assert "'=HYPERLINK(1)" in body  # formula-safe
+    exported = AuditLog.objects.get(action="privacy.audit_export")
+    assert exported.actor == admin and exported.kind == "export" and exported.detail == "who=relay.audit"
+
+    for someone in (UserFactory(roles=[MODERATOR], two_factor=True), UserFactory()):
+        assert _client(someone).get("/fr/account/audit/").status_code == 403
+    without_second_factor = UserFactory(roles=[ADMIN])
+    assert _client(without_second_factor).get("/fr/account/audit/audit-log.csv").status_code == 302

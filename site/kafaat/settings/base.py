@@ -321,6 +321,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kafaat] "
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kafaat"
+# A member's data archive (right of access) can be downloaded for this many days, then it is deleted.
+PRIVACY_EXPORT_DAYS = env.int("PRIVACY_EXPORT_DAYS", default=7)
+# Eager tasks (no broker): the archive is built in a background thread, never in the request.
+PRIVACY_EXPORT_EAGER_THREAD = env.bool("PRIVACY_EXPORT_EAGER_THREAD", default=True)
 # The privacy notice is a CMS page; sign-up links to /<language>/<this path>.
 PRIVACY_NOTICE_URL_PATH = "privacy-notice/"
 

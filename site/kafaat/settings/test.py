@@ -17,6 +17,7 @@ MATCHING_EMBED_AT_MIGRATE = False  # a test embeds the concepts it needs
 MATCHING_EAGER_THREAD = (
     False  # embeddings inline, so that tests read them at once (one test checks the thread)
 )
+PRIVACY_EXPORT_EAGER_THREAD = False  # archives built after the commit, inline (one test checks the thread)
 
 # Parallel workers (pytest-xdist) each get their own Redis database for the cache and their own
 # channel-layer prefix, so that clearing the cache between tests never touches another worker's.
