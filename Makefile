@@ -27,8 +27,8 @@ demo: install ## Set up a fresh machine and serve the demo site on the embedded 
 	$(BIN)/python manage.py seed_demo
 	$(MAKE) --no-print-directory serve
 
-serve: ## Serve HTTP and websockets with one ASGI server (daphne)
-	PYTHONPATH=.:site DJANGO_SETTINGS_MODULE=kafaat.settings.dev $(BIN)/daphne -b 127.0.0.1 -p $(PORT) kafaat.asgi:application
+serve: ## Serve HTTP and websockets with one ASGI server (daphne), DEBUG off as visitors meet the site
+	PYTHONPATH=.:site DJANGO_SETTINGS_MODULE=kafaat.settings.demo $(BIN)/daphne -b 127.0.0.1 -p $(PORT) kafaat.asgi:application
 
 test: install ## Run the whole suite: embedded defaults, then PostgreSQL + Redis
 	scripts/ensure-test-tools

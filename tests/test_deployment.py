@@ -122,3 +122,24 @@ def test_compose_serves_pages_and_websockets_from_separate_services_behind_one_p
     assert "location = /metrics { return 404; }" in nginx
     dockerfile = (ROOT / "docker" / "Dockerfile").read_text()
     assert 'CMD ["gunicorn", "-c", "docker/gunicorn.conf.py"]' in dockerfile
+
+
+DEMO_SERVER = """
+import django
+from django.conf import settings
+django.setup()
+from django.urls import resolve
+print(settings.DEBUG, resolve("/media/images/programme.jpg").func.__name__)
+"""
+
+
+def test_the_demo_server_runs_with_debug_off_and_still_serves_uploaded_images():
+    """`make demo` serves with kafaat.settings.demo: a wrong address gets the translated 404 page (not
+    Django's list of URL patterns), and uploaded images still load without a web server in front."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "kafaat.settings.demo", "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"})
+    out = subprocess.run(
+        [sys.executable, "-c", DEMO_SERVER], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split()[-2:] == ["False", "serve"]
+    assert "kafaat.settings.demo" in (ROOT / "Makefile").read_text()

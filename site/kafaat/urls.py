@@ -1,3 +1,5 @@
+import re
+
 from wagtailcache.cache import cache_page
 
 from django.conf import settings
@@ -5,6 +7,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve as static_serve
 
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -54,10 +57,14 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Laptops and the demo server have no web server in front to hand out uploaded files.
+    media = re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+        static_serve,
+        {"document_root": settings.MEDIA_ROOT},
+    )
+    urlpatterns = [media, *urlpatterns]
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
