@@ -42,6 +42,12 @@ class LinkageRun(models.Model):
     model = models.JSONField(default=dict, blank=True)
     timings = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
+    # The run's lease: taken when a worker starts it; a run whose worker died (still running after
+    # LINKAGE_RUN_LEASE_SECONDS) is started again by the resume beat. Results are written at the end,
+    # in one transaction, only by the worker that holds the lease.
+    lease_token = models.CharField(max_length=32, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("linkage run")

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+import secrets
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -188,28 +191,81 @@ def bundled_model() -> dict:
 def linkage_run_start(user) -> LinkageRun:
     from .tasks import linkage_run_task  # tasks import these services
 
-    run = LinkageRun.objects.create(created_by=user, backend=settings.LINKAGE_BACKEND)
+    run = LinkageRun.objects.create(
+        created_by=user, backend=settings.LINKAGE_BACKEND, heartbeat_at=timezone.now()
+    )
     audit(user, LinkageAction.RUN, detail=f"run {run.pk}")
     transaction.on_commit(lambda: linkage_run_task.delay(run.pk))
     return run
 
 
 def linkage_run_execute(run_id: int) -> LinkageRun:
-    """Score, store pairs, rebuild golden records. Idempotent: a finished run is left as it is."""
+    """Score, store pairs, rebuild golden records. Idempotent: a finished run is left as it is, a run
+    another worker is doing too; a run whose worker died (lease lapsed) starts again from the top, its
+    results being written in one transaction at the end, so the dead worker left nothing half-written."""
+    token = secrets.token_hex(16)
     with transaction.atomic():
         run = LinkageRun.objects.select_for_update().get(pk=run_id)
-        if run.status in (LinkageRun.Status.DONE, LinkageRun.Status.RUNNING):
+        if run.status == LinkageRun.Status.DONE:
+            return run
+        if run.status == LinkageRun.Status.RUNNING and not _run_lease_lapsed(run):
             return run
         run.status, run.started_at, run.error = LinkageRun.Status.RUNNING, timezone.now(), ""
-        run.save(update_fields=["status", "started_at", "error"])
+        run.lease_token, run.heartbeat_at, run.attempts = token, timezone.now(), run.attempts + 1
+        run.save(update_fields=["status", "started_at", "error", "lease_token", "heartbeat_at", "attempts"])
     try:
         _execute(run)
+    except RunTakenOver:
+        log.warning("Linkage run %s: another worker took it over; this one stops", run.pk)
+        return LinkageRun.objects.get(pk=run.pk)
     except Exception as error:
         log.exception("Linkage run %s failed", run.pk)
-        run.status, run.error, run.finished_at = LinkageRun.Status.FAILED, str(error)[:2000], timezone.now()
-        run.save(update_fields=["status", "error", "finished_at"])
-        return run
+        LinkageRun.objects.filter(pk=run.pk, lease_token=token).update(
+            status=LinkageRun.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        return LinkageRun.objects.get(pk=run.pk)
     return run
+
+
+class RunTakenOver(Exception):
+    """The run's lease passed to another worker while this one was scoring: its results are not written."""
+
+
+def _run_lease_lapsed(run, now=None) -> bool:
+    now = now or timezone.now()
+    lease = timedelta(seconds=settings.LINKAGE_RUN_LEASE_SECONDS)
+    return (run.heartbeat_at or run.created_at) < now - lease
+
+
+def linkage_runs_resume(now=None) -> list[int]:
+    """Runs whose worker died (running, lease lapsed) or whose queued task was lost are queued again;
+    after LINKAGE_RUN_MAX_ATTEMPTS starts a run fails, for an analyst to look at. Idempotent (a beat)."""
+    from .tasks import linkage_run_task  # tasks import these services
+
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.LINKAGE_RUN_LEASE_SECONDS)
+    resumed = []
+    waiting = [LinkageRun.Status.QUEUED, LinkageRun.Status.RUNNING]
+    candidates = LinkageRun.objects.filter(status__in=waiting).filter(
+        Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True, created_at__lt=stale)
+    )
+    for run_id in candidates.values_list("pk", flat=True):
+        with transaction.atomic():
+            run = LinkageRun.objects.select_for_update().get(pk=run_id)
+            if run.status not in waiting or not _run_lease_lapsed(run, now):
+                continue
+            if run.attempts >= settings.LINKAGE_RUN_MAX_ATTEMPTS:
+                run.status, run.finished_at = LinkageRun.Status.FAILED, now
+                run.error = f"Interrupted {run.attempts} times (worker lost); look, then start a new run."
+                run.save(update_fields=["status", "finished_at", "error"])
+                continue
+            run.status, run.heartbeat_at = LinkageRun.Status.QUEUED, now
+            run.save(update_fields=["status", "heartbeat_at"])
+            transaction.on_commit(lambda pk=run_id: linkage_run_task.delay(pk))
+            resumed.append(run_id)
+    if resumed:
+        log.warning("Linkage runs started again after their worker was lost: %s", resumed)
+    return resumed
 
 
 def _execute(run: LinkageRun) -> None:
@@ -240,6 +296,9 @@ def _execute(run: LinkageRun) -> None:
         table = result.pairs(review)
         scored = [(row, result.reasons(row)) for row in table.to_pylist()]
     with transaction.atomic():
+        held = LinkageRun.objects.select_for_update().filter(pk=run.pk, lease_token=run.lease_token)
+        if not held.exists():
+            raise RunTakenOver(run.pk)
         counts = _store_pairs(run, scored, auto)
         golden_count = _rebuild_golden_records(run, by_key)
         run.records = len(rows)

@@ -215,6 +215,7 @@ CELERY_BEAT_SCHEDULE = {
     "deferred-tasks-send": {"task": "deferred_tasks_send", "schedule": crontab(minute="*")},
     "privacy-retention": {"task": "privacy_retention_enforce", "schedule": crontab(minute=30, hour=3)},
     "referential-imports-resume": {"task": "referential_imports_resume", "schedule": crontab(minute="*/5")},
+    "linkage-runs-resume": {"task": "linkage_runs_resume", "schedule": crontab(minute="*/10")},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
 }
@@ -265,6 +266,10 @@ LINKAGE_AUTO_MERGE_PROBABILITY = env.float("LINKAGE_AUTO_MERGE_PROBABILITY", def
 LINKAGE_REVIEW_PROBABILITY = env.float("LINKAGE_REVIEW_PROBABILITY", default=0.6)
 # Fewer input records than this: use the bundled model (learnt on synthetic data) instead of training.
 LINKAGE_MIN_TRAINING_RECORDS = env.int("LINKAGE_MIN_TRAINING_RECORDS", default=2000)
+# A run still going after this long is taken for lost (1M records take about 4 minutes of scoring) and
+# started again by the resume beat, at most this many times.
+LINKAGE_RUN_LEASE_SECONDS = env.int("LINKAGE_RUN_LEASE_SECONDS", default=3600)
+LINKAGE_RUN_MAX_ATTEMPTS = env.int("LINKAGE_RUN_MAX_ATTEMPTS", default=3)
 
 # --- Search -----------------------------------------------------------------------------------------
 SEARCH_URL = env("SEARCH_URL", default="")
