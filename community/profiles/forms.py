@@ -1,4 +1,8 @@
+import phonenumbers
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import country_choices
@@ -7,7 +11,7 @@ from core.names import strip_bidi_controls
 from core.sectors import SectorChoice
 
 from .choices import Contribution, Region, Stage
-from .models import FIELD_GROUPS, Profile, Project
+from .models import FIELD_GROUPS, Profile, Project, RelayChannel, RelayCoverage
 from .photos import photo_validate
 
 MAX_LINKS = 3
@@ -265,3 +269,55 @@ class ProjectDirectoryForm(forms.Form):
         if not self.is_valid():
             return {}
         return {name: value for name, value in self.cleaned_data.items() if name != "q" and value}
+
+
+class RelayContactForm(forms.ModelForm):
+    """How members reach a relay from matching's suggestions: the body, the channel and its address.
+
+    The address is read for its channel and normalised (an e-mail address in lower case, a phone number
+    in international form read in the first country the relay covers, a site with https:// added)."""
+
+    class Meta:
+        model = RelayCoverage
+        fields = ["body", "contact_channel", "contact"]
+        widgets = {"contact_channel": forms.RadioSelect}
+
+    def clean_body(self):
+        return strip_bidi_controls(self.cleaned_data["body"]).strip()
+
+    def clean(self):
+        data = super().clean()
+        channel, contact = data.get("contact_channel"), (data.get("contact") or "").strip()
+        if channel == RelayChannel.MESSAGE:
+            data["contact"] = ""  # members write through Kafaat: no address to show
+            return data
+        if not contact:
+            self.add_error("contact", _("Give the address, number or page for this channel."))
+            return data
+        try:
+            data["contact"] = self._normalised(channel, contact)
+        except ValidationError as error:
+            self.add_error("contact", error)
+        return data
+
+    def _normalised(self, channel, contact):
+        if channel == RelayChannel.EMAIL:
+            validate_email(contact)
+            return contact.lower()
+        if channel == RelayChannel.PHONE:
+            region = (self.instance.countries or ["MA"])[0]
+            try:
+                number = phonenumbers.parse(contact, region)
+            except phonenumbers.NumberParseException:
+                number = None
+            if number is None or not phonenumbers.is_possible_number(number):
+                example = "+33 1 23 45 67 89"
+                raise ValidationError(
+                    _("This is not a telephone number: write it with its country code, e.g. %(example)s."),
+                    params={"example": example},
+                )
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        if "://" not in contact:
+            contact = f"https://{contact}"
+        URLValidator(schemes=["https", "http"], message=_("This is not a web address."))(contact)
+        return contact

@@ -176,3 +176,8 @@ def member_delete(user) -> None:
     user_id = user.pk
     get_user_model().objects.filter(pk=user_id).delete()
     logger.info("Member account %s deleted at the member's request", user_id)
+
+
+def relay_contact_save(form) -> None:
+    """A relay's own contact settings (RelayContactForm, validated); suggestions show them at once."""
+    form.save()

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("projects/", views.project_directory, name="projects"),
     path("relay/", views.relay, name="relay"),
+    path("relay/contact/", views.relay_contact, name="relay_contact"),
     path("me/", views.profile_edit, name="edit"),
     path("me/projects/add/", views.project_edit, name="project_add"),
     path("me/projects/<int:pk>/edit/", views.project_edit, name="project_edit"),

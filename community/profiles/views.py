@@ -18,7 +18,14 @@ from core.audit import audit_record
 from privacy.export import member_sections_data
 
 from .choices import Visibility
-from .forms import DeleteAccountForm, DirectoryForm, ProfileForm, ProjectDirectoryForm, ProjectForm
+from .forms import (
+    DeleteAccountForm,
+    DirectoryForm,
+    ProfileForm,
+    ProjectDirectoryForm,
+    ProjectForm,
+    RelayContactForm,
+)
 from .models import Profile, Project
 from .permissions import (
     level_for,
@@ -41,7 +48,7 @@ from .selectors import (
     relay_projects,
     skill_suggestions,
 )
-from .services import member_delete, profile_save, project_delete, project_save
+from .services import member_delete, profile_save, project_delete, project_save, relay_contact_save
 
 
 def _cards(viewer, profiles):
@@ -263,4 +270,23 @@ def relay(request):
             "countries": sorted(viewer.covered_countries),
             "querystring": "",
         },
+    )
+
+
+@staff_tool(may_use_relay_view)
+@require_http_methods(["GET", "POST"])
+def relay_contact(request):
+    coverage = getattr(request.user, "relay_coverage", None)
+    if coverage is None:
+        raise Http404
+    form = RelayContactForm(request.POST or None, instance=coverage)
+    if request.method == "POST" and form.is_valid():
+        relay_contact_save(form)
+        messages.success(request, _("Members will reach you this way from their suggestions."))
+        return redirect("profiles:relay_contact")
+    return render(
+        request,
+        "profiles/relay_contact.html",
+        {"form": form, "countries": coverage.countries},
+        status=400 if form.errors else 200,
     )

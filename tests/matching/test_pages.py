@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from django.test import Client
+from django.urls import reverse
 
 from accounts.factories import UserFactory
 from accounts.roles import RELAY
@@ -106,6 +107,36 @@ def test_a_relay_suggestion_names_the_body_the_country_and_the_channel_the_relay
     assert "Votre relais : Samir Relais" in page
     assert "vit en France" in page or "France" in page
     assert 'href="mailto:relais@consulat-lyon.example"' in page
+
+
+def test_a_relay_chooses_their_channel_on_their_own_page_and_the_holder_sees_it(web_project):
+    relay = UserFactory(roles=[RELAY], two_factor=True, first_name="Samir", last_name="Relais")
+    RelayCoverageFactory(relay=relay, countries=["FR"])
+    client = _client(relay)
+    assert "Comment les membres me joignent" in client.get("/fr/community/members/relay/").content.decode()
+    url = "/fr/community/members/relay/contact/"
+    lyon = {"body": "Consulat de Lyon"}
+    wrong = client.post(url, {**lyon, "contact_channel": "phone", "contact": "appelez-moi"})
+    assert wrong.status_code == 400 and "Ce n’est pas un numéro de téléphone" in wrong.content.decode()
+    empty = client.post(url, {**lyon, "contact_channel": "email", "contact": ""})
+    assert empty.status_code == 400 and "Indiquez l’adresse" in empty.content.decode()
+    saved = client.post(url, {**lyon, "contact_channel": "phone", "contact": "04 72 00 00 00"})
+    assert saved.status_code == 302
+    relay.relay_coverage.refresh_from_db()
+    assert relay.relay_coverage.contact == "+33 4 72 00 00 00"  # read in France, the first country covered
+    page = _client(web_project.owner.user).get(f"/fr/matching/projects/{web_project.pk}/").content.decode()
+    assert "Consulat de Lyon" in page and 'href="tel:+33472000000"' in page
+    client.post(url, {**lyon, "contact_channel": "website", "contact": "consulat.example/lyon"})
+    relay.relay_coverage.refresh_from_db()
+    assert relay.relay_coverage.contact == "https://consulat.example/lyon"
+
+
+def test_only_a_relay_with_the_second_factor_sets_a_relay_contact():
+    url = "/fr/community/members/relay/contact/"
+    assert _client(UserFactory()).get(url).status_code in (403, 404)
+    without_factor = UserFactory(roles=[RELAY])
+    RelayCoverageFactory(relay=without_factor)
+    assert _client(without_factor).get(url).url == reverse("mfa_activate_totp")
 
 
 def test_skills_are_chips_kept_whole_without_javascript():
