@@ -120,18 +120,169 @@ PROFILES = [
         "Mid-market deals between Europe and Africa.",
     ),
 ]
+# Ten kinds of project, each in the language its holder writes in, placed in five towns: fifty distinct
+# projects whose summary says what the project is (not its holder's job).
 PROJECTS = [
     (
-        "Coopérative d’argan solaire",
+        "Coopérative d’argan solaire à {town}",
+        "Séchage et pressage de l’argan à l’énergie solaire pour une coopérative de femmes de {town} ; "
+        "nous cherchons des acheteurs à l’export et un plan de marketing.",
         "agriculture",
         "launched",
-        "souss-massa",
         "100k-1m",
         ["Export", "Marketing"],
+        [
+            ("Taroudant", "souss-massa"),
+            ("Essaouira", "marrakech-safi"),
+            ("Tiznit", "souss-massa"),
+            ("Agadir", "souss-massa"),
+            ("Guelmim", "guelmim-oued-noun"),
+        ],
     ),
-    ("Telemedicine for rural clinics", "health", "prototype", "draa-tafilalet", "1m-10m", ["Telemedicine"]),
-    ("École de code à Oujda", "education", "idea", "oriental", "lt-100k", ["Python", "Pédagogie"]),
-    ("Cold chain for fisheries", "transport", "scaling", "dakhla-oued-ed-dahab", "gt-10m", ["Logistics"]),
+    (
+        "Telemedicine for rural clinics around {town}",
+        "Video consultations with specialists for three rural clinics around {town}: we need cardiologists "
+        "and a partner for the connectivity.",
+        "health",
+        "prototype",
+        "1m-10m",
+        ["Telemedicine", "Cardiology"],
+        [
+            ("Errachidia", "draa-tafilalet"),
+            ("Zagora", "draa-tafilalet"),
+            ("Azilal", "beni-mellal-khenifra"),
+            ("Ifrane", "fes-meknes"),
+            ("Chefchaouen", "tanger-tetouan-al-hoceima"),
+        ],
+    ),
+    (
+        "École de code à {town}",
+        "Une école gratuite de développement web pour les jeunes de {town}, en dix mois ; il nous faut des "
+        "mentors en Python et une pédagogie par projets.",
+        "education",
+        "idea",
+        "lt-100k",
+        ["Python", "Pédagogie"],
+        [
+            ("Oujda", "oriental"),
+            ("Nador", "oriental"),
+            ("Fès", "fes-meknes"),
+            ("Kénitra", "rabat-sale-kenitra"),
+            ("Safi", "marrakech-safi"),
+        ],
+    ),
+    (
+        "Cold chain for the fisheries of {town}",
+        "Refrigerated storage and transport so that the small-scale fishermen of {town} sell fresh fish "
+        "inland; we look for logistics expertise and investors.",
+        "fisheries",
+        "scaling",
+        "gt-10m",
+        ["Logistics", "Supply chain"],
+        [
+            ("Dakhla", "dakhla-oued-ed-dahab"),
+            ("Laâyoune", "laayoune-sakia-el-hamra"),
+            ("Tan-Tan", "guelmim-oued-noun"),
+            ("Larache", "tanger-tetouan-al-hoceima"),
+            ("Al Hoceïma", "tanger-tetouan-al-hoceima"),
+        ],
+    ),
+    (
+        "منصة رقمية لتعاونيات {town}",
+        "متجر إلكتروني لتعاونيات الصناعة التقليدية في {town} لبيع منتجاتها في الخارج؛ نبحث عن خبرة في "
+        "تطوير الويب والتسويق الرقمي.",
+        "e-commerce",
+        "prototype",
+        "100k-1m",
+        ["تطوير الويب", "Marketing"],
+        [
+            ("فاس", "fes-meknes"),
+            ("مراكش", "marrakech-safi"),
+            ("تطوان", "tanger-tetouan-al-hoceima"),
+            ("سلا", "rabat-sale-kenitra"),
+            ("مكناس", "fes-meknes"),
+        ],
+    ),
+    (
+        "Solar pumping for farms near {town}",
+        "Replacing diesel pumps with solar ones on forty family farms near {town}; we need an engineer in "
+        "solar energy and help to structure the financing.",
+        "renewable-energy",
+        "idea",
+        "1m-10m",
+        ["Solar energy", "Project finance"],
+        [
+            ("Béni Mellal", "beni-mellal-khenifra"),
+            ("Berkane", "oriental"),
+            ("Settat", "casablanca-settat"),
+            ("Ouarzazate", "draa-tafilalet"),
+            ("Khénifra", "beni-mellal-khenifra"),
+        ],
+    ),
+    (
+        "Maison d’hôtes écologique à {town}",
+        "Rénovation d’une maison de terre à {town} en maison d’hôtes bioclimatique, avec une cuisine du "
+        "terroir ; nous cherchons un architecte et des conseils en gestion hôtelière.",
+        "tourism",
+        "launched",
+        "100k-1m",
+        ["Architecture", "Gestion hôtelière"],
+        [
+            ("Skoura", "draa-tafilalet"),
+            ("Imlil", "marrakech-safi"),
+            ("Merzouga", "draa-tafilalet"),
+            ("Asilah", "tanger-tetouan-al-hoceima"),
+            ("Sefrou", "fes-meknes"),
+        ],
+    ),
+    (
+        "Water management for the oases of {town}",
+        "Mapping the khettaras of {town} and planning their repair with the farmers who use them; "
+        "we need hydrologists and GIS skills.",
+        "water",
+        "prototype",
+        "lt-100k",
+        ["Hydrologie", "SIG"],
+        [
+            ("Tinghir", "draa-tafilalet"),
+            ("Figuig", "oriental"),
+            ("Tata", "souss-massa"),
+            ("Assa", "guelmim-oued-noun"),
+            ("Goulmima", "draa-tafilalet"),
+        ],
+    ),
+    (
+        "Atelier de tissage connecté à {town}",
+        "Un atelier de tapis de {town} qui vend en direct aux décorateurs européens ; nous cherchons de "
+        "l’aide en droit des affaires pour l’export et en logistique.",
+        "crafts",
+        "scaling",
+        "100k-1m",
+        ["Droit des affaires", "Logistics"],
+        [
+            ("Taznakht", "souss-massa"),
+            ("Khémisset", "rabat-sale-kenitra"),
+            ("Boujad", "beni-mellal-khenifra"),
+            ("Midelt", "draa-tafilalet"),
+            ("Azrou", "fes-meknes"),
+        ],
+    ),
+    (
+        "Data platform for SMEs in {town}",
+        "A shared accounting and data platform for the small businesses of {town}, run with the local "
+        "chamber of commerce; we need data engineers and a mentor in corporate finance.",
+        "software",
+        "idea",
+        "1m-10m",
+        ["Data engineering", "Corporate finance"],
+        [
+            ("Casablanca", "casablanca-settat"),
+            ("Tanger", "tanger-tetouan-al-hoceima"),
+            ("Rabat", "rabat-sale-kenitra"),
+            ("Marrakech", "marrakech-safi"),
+            ("Mohammedia", "casablanca-settat"),
+        ],
+    ),
 ]
 REGIONS = Region.values
 
@@ -147,9 +298,12 @@ def seed_profiles(count=300) -> int:
     User = get_user_model()
     has_notice = notice_current() is not None
     created = 0
+    # Every given name with every family name, in a fixed shuffled order: no two demo members share a
+    # name (320 combinations for the 300 members of the demo).
+    people = [(first, family) for first in NAMES for family in FAMILY]
+    random.Random(41).shuffle(people)  # noqa: S311 (demo data, not security)
     for index in range(count):
-        first, first_ar = NAMES[index % len(NAMES)]
-        last, last_ar = FAMILY[(index * 7) % len(FAMILY)]
+        (first, first_ar), (last, last_ar) = people[index % len(people)]
         country, cities = PLACES[index % len(PLACES)]
         headline, sector, skills, bio = PROFILES[index % len(PROFILES)]
         choice = rng.random()  # drawn on every pass so that reruns stay deterministic
@@ -188,12 +342,14 @@ def seed_profiles(count=300) -> int:
             skills=skills,
         )
         if index % 6 == 0:
-            title, p_sector, stage, region, funding, needed = PROJECTS[index % len(PROJECTS)]
+            holder = index // 6
+            title, summary, p_sector, stage, funding, needed, towns = PROJECTS[holder % len(PROJECTS)]
+            town, region = towns[(holder // len(PROJECTS)) % len(towns)]
             project_save(
                 profile=profile,
                 data={
-                    "title": title,
-                    "summary": f"{title}: {bio}",
+                    "title": title.format(town=town),
+                    "summary": summary.format(town=town),
                     "sector": p_sector,
                     "stage": stage,
                     "region": region,

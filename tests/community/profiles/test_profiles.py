@@ -13,6 +13,7 @@ from django.utils import translation
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from community.labels.models import Label, LabelGrant
 from community.notifications.models import Notification
+from community.profiles.demo import seed_profiles
 from community.profiles.factories import ProfileFactory, ProjectFactory, RelayCoverageFactory
 from community.profiles.models import Profile, Project
 from privacy.factories import ConsentRecordFactory
@@ -297,3 +298,16 @@ def test_demo_profiles_are_idempotent_and_mostly_listed():
     assert Profile.objects.count() == 40 and Project.objects.count() == 7
     assert len(set(Profile.objects.values_list("country", flat=True))) == 20
     assert 25 <= directory_profiles(UserFactory()).count() < 40
+
+
+def test_demo_members_are_distinct_people_and_projects_say_what_they_are():
+    """The demo is what a visitor judges the platform by: no two members with the same name, no
+    project repeated, and a summary that describes its project rather than its holder's job."""
+    seed_profiles(count=300)
+    names = list(Profile.objects.values_list("display_name", flat=True))
+    assert len(names) == 300 and len(set(names)) == 300
+    projects = list(Project.objects.values_list("title", "summary"))
+    assert len(projects) == 50 and len({title for title, _ in projects}) == 50
+    for title, summary in projects:
+        town = title.rsplit(" ", 1)[-1]
+        assert town in summary, (title, summary)  # the summary speaks of the project's own place
