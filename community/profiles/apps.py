@@ -21,10 +21,13 @@ class ProfilesConfig(AppConfig):
         from community.moderation.targets import register_reportable
 
         # (same reason: these modules import the models)
+        from .dashboard import PANELS
         from .export_sections import SECTIONS
         from .models import Profile
         from .permissions import may_see_account, may_see_profile
 
+        for panel in PANELS:
+            registry.add_dashboard_panel(panel.key, panel)
         for key, build in SECTIONS.items():
             export_section_register(key, build)
         register_reportable(Profile, may_see_profile, preview=lambda profile: display_name(profile.user))
