@@ -103,8 +103,11 @@ def line_chart(columns, rows, cells, *, title_id: str, rtl: bool) -> str:
     base = top + plot_h
     parts.append(
         format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#666"></line>', left if not rtl else WIDTH - left,
-            base, right if not rtl else WIDTH - right, base,
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#666"></line>',
+            left if not rtl else WIDTH - left,
+            base,
+            right if not rtl else WIDTH - right,
+            base,
         )
     )
     first, last = str(rows[0][0]), str(rows[-1][0])
@@ -113,9 +116,15 @@ def line_chart(columns, rows, cells, *, title_id: str, rtl: bool) -> str:
             '<text x="{}" y="{}" text-anchor="middle" class="dash-label">{}</text>'
             '<text x="{}" y="{}" text-anchor="middle" class="dash-label">{}</text>'
             '<text x="{}" y="{}" text-anchor="middle" class="dash-label">{}</text>',
-            WIDTH - left if rtl else left, base + 16, first,
-            WIDTH - right if rtl else right, base + 16, last,
-            WIDTH - 25 if rtl else 25, top + 10, _peak_label(rows, cells),
+            WIDTH - left if rtl else left,
+            base + 16,
+            first,
+            WIDTH - right if rtl else right,
+            base + 16,
+            last,
+            WIDTH - 25 if rtl else 25,
+            top + 10,
+            _peak_label(rows, cells),
         )
     )
     height = base + 24 + (24 if series > 1 else 0)
@@ -168,5 +177,3 @@ def _svg(height, title_id, body):
 def chart(kind, columns, rows, cells, *, title_id, rtl):
     draw = line_chart if kind == "line" else bar_chart
     return draw(columns, rows, cells, title_id=title_id, rtl=rtl)
-
-

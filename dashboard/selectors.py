@@ -54,7 +54,7 @@ def shown(value) -> str:
     """A figure as the reader's language writes it; hidden small counts as "< 5"; nothing as a dash."""
     if value is None:
         return "—"
-    if isinstance(value, Below) or isinstance(value, str):
+    if isinstance(value, Below | str):
         return str(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")

@@ -29,7 +29,9 @@ def index(request):
     sections = {}
     for panel in selectors.readable_panels(request, countries):
         drawn = selectors.drawn(request, panel, filters)
-        drawn.svg = chart(drawn.chart, drawn.columns, drawn.rows, drawn.cells, title_id=f"t-{drawn.key}", rtl=rtl)
+        drawn.svg = chart(
+            drawn.chart, drawn.columns, drawn.rows, drawn.cells, title_id=f"t-{drawn.key}", rtl=rtl
+        )
         sections.setdefault(drawn.section, []).append(drawn)
     ordered = [(name, sections[name]) for name in (*selectors.SECTIONS, "other") if name in sections]
     return render(

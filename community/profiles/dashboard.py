@@ -115,7 +115,10 @@ def comparison_data(request, filters) -> dict:
         return queryset.filter(created_at__gte=start).count() if start else queryset.count()
 
     rows = []
-    for label, queryset in ((_("New members"), _members(filters)), (_("New project holders"), _holders(filters))):
+    for label, queryset in (
+        (_("New members"), _members(filters)),
+        (_("New project holders"), _holders(filters)),
+    ):
         now = count(queryset, since, filters["until"])
         before = count(queryset, previous, since) if since else None
         change = round(100.0 * (now - before) / before, 1) if before else None
@@ -144,7 +147,9 @@ def countries_data(request, filters) -> dict:
 
 def regions_data(request, filters) -> dict:
     """Projects by region of Morocco, in the period."""
-    counts = dict(_in_period(_projects(filters), filters).values_list("region").annotate(n=Count("id")).order_by())
+    counts = dict(
+        _in_period(_projects(filters), filters).values_list("region").annotate(n=Count("id")).order_by()
+    )
     labels = dict(Region.choices)
     raw = [
         {"key": code, "label": str(labels.get(code, code)), "total": n, "counts": [n]}
@@ -152,12 +157,17 @@ def regions_data(request, filters) -> dict:
         if code
     ]
     rows = rows_protected(raw, other_label=_("Other regions"))
-    return {"columns": [_("Region of Morocco"), _("Projects")], "rows": [[r["label"], *r["counts"]] for r in rows]}
+    return {
+        "columns": [_("Region of Morocco"), _("Projects")],
+        "rows": [[r["label"], *r["counts"]] for r in rows],
+    }
 
 
 def _coded_counts(queryset, field, choices):
     """Members per code of a "|a|b|" key, in one pass over the table."""
-    aggregates = {code: Count("id", filter=Q(**{f"{field}__contains": f"|{code}|"})) for code, _label in choices}
+    aggregates = {
+        code: Count("id", filter=Q(**{f"{field}__contains": f"|{code}|"})) for code, _label in choices
+    }
     counts = queryset.aggregate(**aggregates) if aggregates else {}
     return [(label, counts[code]) for code, label in choices if counts.get(code)]
 
@@ -177,7 +187,10 @@ def sectors_data(request, filters) -> dict:
 
 
 def languages_data(request, filters) -> dict:
-    rows = [[str(label), n] for label, n in _coded_counts(_members(filters), "languages_key", LanguageChoice.choices)]
+    rows = [
+        [str(label), n]
+        for label, n in _coded_counts(_members(filters), "languages_key", LanguageChoice.choices)
+    ]
     rows.sort(key=lambda row: (-row[1], row[0]))
     return {"columns": [_("Language"), _("Members who speak it")], "rows": rows}
 
@@ -192,7 +205,9 @@ def skills_data(request, filters) -> dict:
     )
     needed_qs = TaggedNeededSkill.objects.filter(_project_q(filters, "content_object__"))
     offered = list(offered)
-    needed = list(needed_qs.values_list("tag__name").annotate(n=Count("id")).order_by("-n", "tag__name")[:TOP_SKILLS])
+    needed = list(
+        needed_qs.values_list("tag__name").annotate(n=Count("id")).order_by("-n", "tag__name")[:TOP_SKILLS]
+    )
     names = list(dict.fromkeys([name for name, _n in offered] + [name for name, _n in needed]))
     offered_all = dict(
         TaggedSkill.objects.filter(_member_q(filters, "content_object__"), tag__name__in=names)
@@ -200,7 +215,9 @@ def skills_data(request, filters) -> dict:
         .annotate(n=Count("id"))
         .order_by()
     )
-    needed_all = dict(needed_qs.filter(tag__name__in=names).values_list("tag__name").annotate(n=Count("id")).order_by())
+    needed_all = dict(
+        needed_qs.filter(tag__name__in=names).values_list("tag__name").annotate(n=Count("id")).order_by()
+    )
     return {
         "columns": [_("Skill"), _("Members offering it"), _("Projects needing it")],
         "rows": [[name, offered_all.get(name, 0), needed_all.get(name, 0)] for name in names],
