@@ -83,7 +83,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
-    "dashboard",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

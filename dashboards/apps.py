@@ -5,7 +5,7 @@ from core.registry import MenuEntry, registry
 
 
 class DashboardConfig(AppConfig):
-    name = "dashboard"
+    name = "dashboards"
     verbose_name = _("Dashboard")
 
     def ready(self):
