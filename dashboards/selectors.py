@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.disclosure import Below, count_shown
 from core.registry import registry
 
+from .aggregates import precomputed
 from .filters import FILTER_LABELS, active_filters
 from .permissions import may_read_panel
 
@@ -30,6 +31,7 @@ class DrawnPanel:
     cells: list  # the same, as shown (formatted for the reader's language)
     unsupported: list  # labels of the filters the reader set that this panel does not apply
     note: str = ""
+    computed_at: object = None  # when the daily aggregates computed it; None: computed for this page
 
 
 def readable_panels(request, countries) -> list:
@@ -71,18 +73,31 @@ def _protected(value):
     return value
 
 
+def panel_data(request, panel, filters) -> dict:
+    """The panel's figures: last night's for the unfiltered page when kept, else computed now."""
+    kept = precomputed(panel.key, filters)
+    if kept is not None:
+        return kept
+    return {**panel.data(request, filters), "computed_at": None}
+
+
 def panel_rows(request, panel, filters) -> tuple[list, list]:
     """Columns and rows as the reader may see them (small counts hidden for restricted readers)."""
-    data = panel.data(request, filters)
+    columns, rows, _computed_at = _panel_rows(request, panel, filters)
+    return columns, rows
+
+
+def _panel_rows(request, panel, filters):
+    data = panel_data(request, panel, filters)
     columns = [str(c) for c in data["columns"]]
     rows = [list(row) for row in data["rows"]]
     if filters.get("countries") is not None:
         rows = [[row[0], *[_protected(v) for v in row[1:]]] for row in rows]
-    return columns, rows
+    return columns, rows, data["computed_at"]
 
 
 def drawn(request, panel, filters) -> DrawnPanel:
-    columns, rows = panel_rows(request, panel, filters)
+    columns, rows, computed_at = _panel_rows(request, panel, filters)
     supports = set(getattr(panel, "supports", ()))
     return DrawnPanel(
         key=panel.key,
@@ -94,6 +109,7 @@ def drawn(request, panel, filters) -> DrawnPanel:
         cells=[[str(row[0]), *[shown(v) for v in row[1:]]] for row in rows],
         unsupported=[str(FILTER_LABELS[name]) for name in sorted(active_filters(filters) - supports)],
         note=str(getattr(panel, "note", "") or ""),
+        computed_at=computed_at,
     )
 
 

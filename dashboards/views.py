@@ -33,6 +33,7 @@ def index(request):
             drawn.chart, drawn.columns, drawn.rows, drawn.cells, title_id=f"t-{drawn.key}", rtl=rtl
         )
         sections.setdefault(drawn.section, []).append(drawn)
+    kept = [p.computed_at for panels in sections.values() for p in panels if p.computed_at]
     ordered = [(name, sections[name]) for name in (*selectors.SECTIONS, "other") if name in sections]
     return render(
         request,
@@ -45,6 +46,7 @@ def index(request):
             "countries": sorted(countries or ()),
             "min_count": min_count(),
             "computed_at": timezone.now(),
+            "oldest": min(kept) if kept else None,
         },
     )
 

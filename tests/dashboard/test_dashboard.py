@@ -169,3 +169,19 @@ def test_arabic_page_is_right_to_left_with_arabic_numbers_format(client, analyst
     assert "فرنسا" in text
     french = client.get(_url("fr")).content.decode()
     assert "Tableau de bord" in french and "Membres par pays de résidence" in french
+
+
+def test_daily_aggregates_serve_the_unfiltered_page_and_say_how_fresh(client, analyst):
+    from dashboards.tasks import dashboard_aggregates_compute_task
+
+    _diaspora()
+    stored = dashboard_aggregates_compute_task.delay().get()
+    assert stored == len(registry.dashboard_panels) * 4 * 3  # panels × periods × languages
+    assert dashboard_aggregates_compute_task.delay().get() == stored  # idempotent
+    ProfileFactory.create_batch(5, country="IT")  # after the nightly run
+    client.force_login(analyst)
+    text = client.get(_url("en")).content.decode()
+    assert "computed every night" in text and "Daily figures of" in text
+    assert "Italy" not in text.split('class="dash-section"', 1)[1]
+    filtered = client.get(_url("en", country="IT")).content.decode()
+    assert "Live figures" in filtered and "Italy" in filtered.split('class="dash-section"', 1)[1]

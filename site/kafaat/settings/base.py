@@ -217,6 +217,7 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-retention": {"task": "privacy_retention_enforce", "schedule": crontab(minute=30, hour=3)},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
+    "dashboard-aggregates": {"task": "dashboard_aggregates_compute", "schedule": crontab(minute=20, hour=2)},
 }
 
 # --- Information watch ----------------------------------------------------------------------------
