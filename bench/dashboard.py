@@ -259,7 +259,8 @@ def main():
     TOTP.activate(analyst, generate_totp_secret())
     client = Client()
     client.force_login(analyst)
-    for label, query in (("whole page", ""), ("filtered by country", "?country=FR&period=52")):
+
+    def measure(label, query):
         response = client.get(f"/fr/dashboard/{query}")
         assert response.status_code == 200, response.status_code
         times = []
@@ -269,6 +270,18 @@ def main():
             times.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200
         print(f"GET /fr/dashboard/{query} ({label}): {_quantiles(times)}")
+
+    from django.core.cache import cache
+
+    from dashboards.aggregates import aggregates_compute
+
+    cache.clear()
+    measure("whole page, computed live", "")
+    measure("filtered by country, live", "?country=FR&period=52")
+    start = time.perf_counter()
+    stored = aggregates_compute()
+    print(f"daily aggregates task: {stored} panel figures in {time.perf_counter() - start:.1f} s")
+    measure("whole page, from the daily aggregates", "")
 
 
 if __name__ == "__main__":

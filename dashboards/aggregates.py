@@ -23,17 +23,20 @@ def _key(panel_key: str, period: str, language: str) -> str:
     return f"dashboards:v{VERSION}:{panel_key}:{period}:{language}"
 
 
-def is_precomputable(filters) -> bool:
-    return filters.get("countries") is None and not any(
-        filters.get(n) for n in ("country", "region", "sector")
-    )
+def is_precomputable(panel, filters) -> bool:
+    """Unrestricted reader, and no filter set that this panel applies (one it ignores changes nothing)."""
+    if filters.get("countries") is not None:
+        return False
+    applied = set(getattr(panel, "supports", ())) & {"country", "region", "sector"}
+    return not any(filters.get(name) for name in applied)
 
 
-def precomputed(panel_key: str, filters):
+def precomputed(panel, filters):
     """{"columns", "rows", "computed_at"} kept by the last run, or None (then the page computes live)."""
-    if not is_precomputable(filters):
+    if not is_precomputable(panel, filters):
         return None
-    return cache.get(_key(panel_key, filters["period"], translation.get_language() or settings.LANGUAGE_CODE))
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return cache.get(_key(panel.key, filters["period"], language))
 
 
 def aggregates_compute() -> int:

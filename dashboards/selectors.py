@@ -75,7 +75,7 @@ def _protected(value):
 
 def panel_data(request, panel, filters) -> dict:
     """The panel's figures: last night's for the unfiltered page when kept, else computed now."""
-    kept = precomputed(panel.key, filters)
+    kept = precomputed(panel, filters)
     if kept is not None:
         return kept
     return {**panel.data(request, filters), "computed_at": None}

@@ -185,3 +185,15 @@ def test_daily_aggregates_serve_the_unfiltered_page_and_say_how_fresh(client, an
     assert "Italy" not in text.split('class="dash-section"', 1)[1]
     filtered = client.get(_url("en", country="IT")).content.decode()
     assert "Live figures" in filtered and "Italy" in filtered.split('class="dash-section"', 1)[1]
+
+
+def test_figures_are_written_as_each_language_writes_them():
+    from core.disclosure import Below
+    from dashboards.selectors import shown
+
+    with translation.override("en"):
+        assert shown(12345) == "12,345" and shown(12.5) == "12.5"
+    with translation.override("ar"):
+        assert shown(12345) == "12\u00a0345" and shown(12.5) == "12,5"
+    with translation.override("fr"):
+        assert shown(12.5) == "12,5" and shown(Below(5)) == "< 5" and shown(None) == "—"
