@@ -104,6 +104,34 @@ class PersonDirectory:
         raise NotImplementedError
 
 
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A panel of the ministry's dashboard: the app owning the figures computes them, the dashboard draws.
+
+    ``data(request, filters)`` returns ``{"columns": [label, measure, …], "rows": [[label, value, …]]}``;
+    values are numbers, ``core.disclosure.Below`` or None (the first cell of a row is its label). The
+    dashboard passes ``filters``: "since", "until", "previous_since" (aware datetimes; "since" and
+    "previous_since" None for all time), "country", "region", "sector" (codes, "" for any) and "countries"
+    (the only countries the reader may see, a relay's coverage; None for every country). ``supports``
+    names the filters the panel applies (the page says which ones it does not); a panel that does not
+    support "country" is never shown to a reader restricted to some countries. ``chart`` is "bar" or
+    "line" (rows in time order); ``section`` groups panels on the page ("glance", "activity",
+    "referential"; any other goes last). Per-country and per-region rows go through core.disclosure in
+    the panel's own selector, as on the owning app's pages.
+    """
+
+    key: str
+    title: object
+    data: Callable
+    visible: Callable | None = None
+    order: int = 50
+    template: str = ""
+    supports: frozenset = frozenset()
+    chart: str = "bar"
+    section: str = "other"
+    note: object = ""
+
+
 class _Registry:
     def __init__(self):
         self.menu_entries: dict[str, MenuEntry] = {}

@@ -11,6 +11,10 @@ class EventsConfig(AppConfig):
     demo_seeders = [(70, "events.demo.seed_events")]
 
     def ready(self):
+        # the panels' module imports models, which load after the app registry
+        from .dashboard import PANEL
+
+        registry.add_dashboard_panel(PANEL.key, PANEL)
         # signals and audience import models, which load after the app registry
         from . import signals
         from .audience import EventAttendees

@@ -14,6 +14,10 @@ class MatchingConfig(AppConfig):
     demo_seeders = [(80, "matching.demo.seed_matching")]
 
     def ready(self):
+        # the panels' module imports models, which load after the app registry
+        from .dashboard import PANEL
+
+        registry.add_dashboard_panel(PANEL.key, PANEL)
         from . import signals  # signals import models, which load after the app registry
         from .export_section import matching_export  # (same reason)
 

@@ -13,6 +13,10 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
+        # the panels' module imports models, which load after the app registry
+        from .dashboard import PANEL
+
+        registry.add_dashboard_panel(PANEL.key, PANEL)
         from .middleware import mark_review_needed  # it reads models, loaded once the registry is ready
 
         user_logged_in.connect(mark_review_needed, dispatch_uid="privacy_notice_review")

@@ -12,6 +12,11 @@ class ReferentialConfig(AppConfig):
     demo_seeders = [(100, "referential.demo.seed_referential")]
 
     def ready(self):
+        # the panels' module imports models, which load after the app registry
+        from .dashboard import PANELS
+
+        for panel in PANELS:
+            registry.add_dashboard_panel(panel.key, panel)
         # Model modules load only once the app registry is ready.
         from .audience import GoldenRecordContacts
         from .export_section import referential_export

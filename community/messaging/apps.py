@@ -14,6 +14,10 @@ class MessagingConfig(AppConfig):
     demo_seeders = [(60, "community.messaging.demo.seed_conversations")]
 
     def ready(self):
+        # the panels' module imports models, which load after the app registry
+        from .dashboard import PANEL
+
+        registry.add_dashboard_panel(PANEL.key, PANEL)
         # What a deleted account wrote stays in the others' history for two years, then goes.
         retention_register(
             RetentionRule(

@@ -22,6 +22,7 @@ class ProfilesConfig(AppConfig):
         from community.moderation.targets import register_reportable
 
         # (same reason: these modules import the models)
+        from .dashboard import PANELS
         from .data_archive import KIND, archive_ready_notify, archive_words
         from .export_sections import SECTIONS
         from .models import Profile
@@ -29,6 +30,8 @@ class ProfilesConfig(AppConfig):
         from .selectors import member_data_export
 
         export_base_register("profiles", member_data_export)
+        for panel in PANELS:
+            registry.add_dashboard_panel(panel.key, panel)
         for key, build in SECTIONS.items():
             export_section_register(key, build)
         export_ready.connect(archive_ready_notify, dispatch_uid="profiles_archive_ready")

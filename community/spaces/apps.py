@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import registry
+
 
 class SpacesConfig(AppConfig):
     name = "community.spaces"
@@ -9,6 +11,10 @@ class SpacesConfig(AppConfig):
     demo_seeders = [(30, "community.spaces.demo.seed_spaces_and_groups")]
 
     def ready(self):
+        # the panels' module imports models, which load after the app registry
+        from .dashboard import PANEL
+
+        registry.add_dashboard_panel(PANEL.key, PANEL)
         # models exist only once the app registry is ready (targets imports ContentType)
         from community.moderation.targets import register_reportable
 

@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("outreach/", include("outreach.urls")),
     path("accompaniment/", include("accompaniment.urls")),
     path("watch/", include("watch.urls")),
+    path("dashboard/", include("dashboards.urls")),
     path("translation-missing/<int:page_id>/", cms_views.translation_missing, name="translation_missing"),
     # Wagtail's patterns in their order, its page view last and through the page cache (cms/pagecache.py).
     *WAGTAIL_UTILITY_PATTERNS,

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +219,7 @@ CELERY_BEAT_SCHEDULE = {
     "linkage-runs-resume": {"task": "linkage_runs_resume", "schedule": crontab(minute="*/10")},
     "accompaniment-followups": {"task": "accompaniment_followups_send", "schedule": crontab(30, 7)},
     "accompaniment-reminders": {"task": "accompaniment_reminders_send", "schedule": crontab(0, 7)},
+    "dashboard-aggregates": {"task": "dashboard_aggregates_compute", "schedule": crontab(minute=20, hour=2)},
 }
 
 # --- Information watch ----------------------------------------------------------------------------

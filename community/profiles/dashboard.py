@@ -1,0 +1,287 @@
+"""The "diaspora at a glance" panels of the ministry's dashboard (drawn by the dashboard app; see
+core.registry.DashboardPanel for the shape and the filters).
+
+Breakdowns by country of residence and by region of Morocco go through core.disclosure here, for every
+reader: a country with one member joins the "other countries" row, and a small row total shows as "< 5".
+"""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncWeek
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.countries import country_name
+from core.disclosure import rows_protected
+from core.languages import LanguageChoice
+from core.registry import DashboardPanel
+from core.sectors import SectorChoice
+
+from .choices import Region
+from .models import Profile, Project, TaggedNeededSkill, TaggedSkill
+
+ALL = frozenset({"period", "country", "region", "sector"})
+NO_PERIOD = frozenset({"country", "region", "sector"})
+TOP_SKILLS = 10
+MAX_WEEKS = 52
+
+
+def _member_q(filters, prefix="") -> Q:
+    """Members matching the country, region (of origin) and sector filters, and the reader's countries."""
+    q = Q()
+    if filters.get("countries") is not None:
+        q &= Q(**{f"{prefix}country__in": sorted(filters["countries"])})
+    if filters.get("country"):
+        q &= Q(**{f"{prefix}country": filters["country"]})
+    if filters.get("region"):
+        q &= Q(**{f"{prefix}region_of_origin": filters["region"]})
+    if filters.get("sector"):
+        q &= Q(**{f"{prefix}sectors_key__contains": f"|{filters['sector']}|"})
+    return q
+
+
+def _project_q(filters, prefix="") -> Q:
+    """Projects matching the filters: the owner's country, the project's own region and sector."""
+    q = Q()
+    if filters.get("countries") is not None:
+        q &= Q(**{f"{prefix}owner__country__in": sorted(filters["countries"])})
+    if filters.get("country"):
+        q &= Q(**{f"{prefix}owner__country": filters["country"]})
+    if filters.get("region"):
+        q &= Q(**{f"{prefix}region": filters["region"]})
+    if filters.get("sector"):
+        q &= Q(**{f"{prefix}sector": filters["sector"]})
+    return q
+
+
+def _members(filters):
+    return Profile.objects.filter(_member_q(filters))
+
+
+def _projects(filters):
+    return Project.objects.filter(_project_q(filters))
+
+
+def _in_period(queryset, filters, field="created_at"):
+    if filters.get("since"):
+        queryset = queryset.filter(**{f"{field}__gte": filters["since"]})
+    return queryset.filter(**{f"{field}__lt": filters["until"]})
+
+
+def _holders(filters):
+    """Members who hold at least one project (among the filtered projects)."""
+    return _members(filters).filter(Exists(_projects(filters).filter(owner=OuterRef("pk"))))
+
+
+def weekly_data(request, filters) -> dict:
+    """New members and new project holders per week (the week a holder's profile was created)."""
+    since = filters.get("since") or filters["until"] - datetime.timedelta(weeks=MAX_WEEKS)
+    scoped = {**filters, "since": since}
+
+    def per_week(queryset):
+        rows = (
+            _in_period(queryset, scoped)
+            .annotate(week=TruncWeek("created_at"))
+            .values("week")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        return {row["week"].date(): row["n"] for row in rows}
+
+    members, holders = per_week(_members(filters)), per_week(_holders(filters))
+    start = (since - datetime.timedelta(days=since.weekday())).date()
+    end = timezone.localdate(filters["until"])
+    weeks, week = [], start
+    while week <= end:
+        weeks.append(week)
+        week += datetime.timedelta(weeks=1)
+    return {
+        "columns": [_("Week of"), _("New members"), _("New project holders")],
+        "rows": [
+            [formats.date_format(week, "SHORT_DATE_FORMAT"), members.get(week, 0), holders.get(week, 0)]
+            for week in weeks
+        ],
+    }
+
+
+def comparison_data(request, filters) -> dict:
+    """This period against the one before (same length); all time has no period before."""
+    since, previous = filters.get("since"), filters.get("previous_since")
+
+    def count(queryset, start, end):
+        queryset = queryset.filter(created_at__lt=end)
+        return queryset.filter(created_at__gte=start).count() if start else queryset.count()
+
+    rows = []
+    for label, queryset in (
+        (_("New members"), _members(filters)),
+        (_("New project holders"), _holders(filters)),
+    ):
+        now = count(queryset, since, filters["until"])
+        before = count(queryset, previous, since) if since else None
+        change = round(100.0 * (now - before) / before, 1) if before else None
+        rows.append([label, now, before, change])
+    return {"columns": [_("Measure"), _("This period"), _("Period before"), _("Change (%)")], "rows": rows}
+
+
+def countries_data(request, filters) -> dict:
+    """Members and project holders by country of residence (today's members; no period)."""
+    members = dict(
+        _members(filters).exclude(country="").values_list("country").annotate(n=Count("id")).order_by()
+    )
+    holders = dict(
+        _holders(filters).exclude(country="").values_list("country").annotate(n=Count("id")).order_by()
+    )
+    raw = [
+        {"key": code, "label": country_name(code), "total": n, "counts": [n, holders.get(code, 0)]}
+        for code, n in sorted(members.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    rows = rows_protected(raw, other_label=_("Other countries"))
+    return {
+        "columns": [_("Country of residence"), _("Members"), _("Project holders")],
+        "rows": [[row["label"], *row["counts"]] for row in rows],
+    }
+
+
+def regions_data(request, filters) -> dict:
+    """Projects by region of Morocco, in the period."""
+    counts = dict(
+        _in_period(_projects(filters), filters).values_list("region").annotate(n=Count("id")).order_by()
+    )
+    labels = dict(Region.choices)
+    raw = [
+        {"key": code, "label": str(labels.get(code, code)), "total": n, "counts": [n]}
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if code
+    ]
+    rows = rows_protected(raw, other_label=_("Other regions"))
+    return {
+        "columns": [_("Region of Morocco"), _("Projects")],
+        "rows": [[r["label"], *r["counts"]] for r in rows],
+    }
+
+
+def _coded_counts(queryset, field, choices):
+    """Members per code of a "|a|b|" key, in one pass over the table."""
+    aggregates = {
+        code: Count("id", filter=Q(**{f"{field}__contains": f"|{code}|"})) for code, _label in choices
+    }
+    counts = queryset.aggregate(**aggregates) if aggregates else {}
+    return [(label, counts[code]) for code, label in choices if counts.get(code)]
+
+
+def sectors_data(request, filters) -> dict:
+    members = dict(_coded_counts(_members(filters), "sectors_key", SectorChoice.choices))
+    projects = dict(
+        _in_period(_projects(filters), filters).values_list("sector").annotate(n=Count("id")).order_by()
+    )
+    rows = [
+        [str(label), members.get(label, 0), projects.get(code, 0)]
+        for code, label in SectorChoice.choices
+        if members.get(label) or projects.get(code)
+    ]
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    return {"columns": [_("Sector"), _("Members"), _("Projects in the period")], "rows": rows}
+
+
+def languages_data(request, filters) -> dict:
+    rows = [
+        [str(label), n]
+        for label, n in _coded_counts(_members(filters), "languages_key", LanguageChoice.choices)
+    ]
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    return {"columns": [_("Language"), _("Members who speak it")], "rows": rows}
+
+
+def skills_data(request, filters) -> dict:
+    """The skills most offered by members against those most needed by projects (top 10 of each)."""
+    offered = (
+        TaggedSkill.objects.filter(_member_q(filters, "content_object__"))
+        .values_list("tag__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "tag__name")[:TOP_SKILLS]
+    )
+    needed_qs = TaggedNeededSkill.objects.filter(_project_q(filters, "content_object__"))
+    offered = list(offered)
+    needed = list(
+        needed_qs.values_list("tag__name").annotate(n=Count("id")).order_by("-n", "tag__name")[:TOP_SKILLS]
+    )
+    names = list(dict.fromkeys([name for name, _n in offered] + [name for name, _n in needed]))
+    offered_all = dict(
+        TaggedSkill.objects.filter(_member_q(filters, "content_object__"), tag__name__in=names)
+        .values_list("tag__name")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    needed_all = dict(
+        needed_qs.filter(tag__name__in=names).values_list("tag__name").annotate(n=Count("id")).order_by()
+    )
+    return {
+        "columns": [_("Skill"), _("Members offering it"), _("Projects needing it")],
+        "rows": [[name, offered_all.get(name, 0), needed_all.get(name, 0)] for name in names],
+    }
+
+
+PANELS = [
+    DashboardPanel(
+        key="profiles.weekly",
+        title=gettext_lazy("New members and project holders per week"),
+        data=weekly_data,
+        supports=ALL,
+        chart="line",
+        section="glance",
+        order=10,
+        note=gettext_lazy("All time shows the last 52 weeks."),
+    ),
+    DashboardPanel(
+        key="profiles.comparison",
+        title=gettext_lazy("This period compared with the one before"),
+        data=comparison_data,
+        supports=ALL,
+        section="glance",
+        order=11,
+    ),
+    DashboardPanel(
+        key="profiles.countries",
+        title=gettext_lazy("Members by country of residence"),
+        data=countries_data,
+        supports=NO_PERIOD,
+        section="glance",
+        order=12,
+    ),
+    DashboardPanel(
+        key="profiles.regions",
+        title=gettext_lazy("Projects by region of Morocco"),
+        data=regions_data,
+        supports=ALL,
+        section="glance",
+        order=13,
+    ),
+    DashboardPanel(
+        key="profiles.sectors",
+        title=gettext_lazy("Sectors"),
+        data=sectors_data,
+        supports=ALL,
+        section="glance",
+        order=14,
+        note=gettext_lazy("Members: all members today; projects: created in the period."),
+    ),
+    DashboardPanel(
+        key="profiles.skills",
+        title=gettext_lazy("Skills most offered and most needed"),
+        data=skills_data,
+        supports=NO_PERIOD,
+        section="glance",
+        order=15,
+    ),
+    DashboardPanel(
+        key="profiles.languages",
+        title=gettext_lazy("Languages spoken"),
+        data=languages_data,
+        supports=NO_PERIOD,
+        section="glance",
+        order=16,
+    ),
+]

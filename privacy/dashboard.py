@@ -1,0 +1,52 @@
+"""The consent panel of the ministry's dashboard: how many members agree to each purpose."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.registry import DashboardPanel
+
+from .models import ConsentPurpose, ConsentRecord
+
+
+def consent_data(request, filters) -> dict:
+    """The decision in force is each member's latest record for the purpose (records are append-only, so
+    the highest id is the latest); the rate is over every active account."""
+    members = get_user_model().objects.filter(is_active=True).count()
+    latest = (
+        ConsentRecord.objects.filter(user__is_active=True)
+        .values("user_id", "purpose")
+        .annotate(last=Max("id"))
+        .values("last")
+    )
+    counts = {
+        row["purpose"]: row
+        for row in ConsentRecord.objects.filter(id__in=latest)
+        .values("purpose")
+        .annotate(agreed=Count("id", filter=Q(granted=True)), decided=Count("id"))
+        .order_by()
+    }
+    rows = []
+    for purpose, label in ConsentPurpose.choices:
+        row = counts.get(purpose, {"agreed": 0, "decided": 0})
+        rate = round(100.0 * row["agreed"] / members, 1) if members else None
+        rows.append([str(label), row["agreed"], row["decided"], rate])
+    return {
+        "columns": [
+            _("Purpose"),
+            _("Members who agree"),
+            _("Members who decided"),
+            _("Agree (% of members)"),
+        ],
+        "rows": rows,
+    }
+
+
+PANEL = DashboardPanel(
+    key="privacy.consents",
+    title=gettext_lazy("Consent rates per purpose"),
+    data=consent_data,
+    section="glance",
+    order=18,
+)
