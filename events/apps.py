@@ -19,7 +19,7 @@ class EventsConfig(AppConfig):
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         registry.add_menu_entry(
-            MenuEntry(key="events", menu="header", label=_("Events"), url_name="events:list", order=20)
+            MenuEntry(key="events", menu="community", label=_("Events"), url_name="events:list", order=40)
         )
         registry.add_fragment(
             Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")

@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ANALYST
-from core.registry import Fragment, registry
+from core.registry import Fragment, MenuEntry, registry
 
 
 class MatchingConfig(AppConfig):
@@ -27,6 +27,29 @@ class MatchingConfig(AppConfig):
         taxonomy = [f"matching.{verb}_skillconcept" for verb in ("add", "change", "view")]
         registry.add_role_permissions(ANALYST, taxonomy)
         registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})
+        # the permissions module imports the models, which load after the app registry
+        from .permissions import may_manage_taxonomy
+
+        registry.add_menu_entry(
+            MenuEntry(
+                key="matching",
+                menu="community",
+                label=_("Suggestions"),
+                url_name="matching:hub",
+                order=55,
+                visible=lambda request: request.user.is_authenticated,
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="matching.taxonomy",
+                menu="staff",
+                label=_("Unknown skill tags"),
+                url_name="matching:taxonomy_queue",
+                order=42,
+                visible=lambda request: may_manage_taxonomy(request.user),
+            )
+        )
 
 
 def _taxonomy_after_migrate(sender, using="default", verbosity=1, **kwargs):

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import registry
+from core.registry import MenuEntry, registry
 from privacy.retention import RetentionRule, retention_register
+
+from .permissions import can_use_referential
 
 
 class ReferentialConfig(AppConfig):
@@ -19,6 +21,16 @@ class ReferentialConfig(AppConfig):
         registry.add_audit_actions({f"referential.{action.value}": action.label for action in AccessAction})
         registry.add_audience_source(GoldenRecordContacts.key, GoldenRecordContacts())
         registry.set_person_directory(ReferentialDirectory())
+        registry.add_menu_entry(
+            MenuEntry(
+                key="referential",
+                menu="staff",
+                label=_("Referential"),
+                url_name="referential:home",
+                order=30,
+                visible=lambda request: can_use_referential(request.user),
+            )
+        )
         # Rejected rows are kept whole for the analyst to fix the source, then go after a year.
         retention_register(
             RetentionRule(

@@ -1,8 +1,25 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import MenuEntry, registry
+
 
 class ModerationConfig(AppConfig):
     name = "community.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        # the permissions module reads the targets' registry, which imports ContentType (a model)
+        from .permissions import can_moderate
+
+        registry.add_menu_entry(
+            MenuEntry(
+                key="moderation",
+                menu="staff",
+                label=_("Reports"),
+                url_name="moderation:queue",
+                order=10,
+                visible=lambda request: can_moderate(request.user),
+            )
+        )
