@@ -28,7 +28,11 @@ class MatchingConfig(AppConfig):
         registry.add_role_permissions(ANALYST, taxonomy)
         registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})
         # the permissions module imports the models, which load after the app registry
+        from .notifications import KINDS, matching_notification_words  # (same reason)
         from .permissions import may_manage_taxonomy
+
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, matching_notification_words)
 
         registry.add_menu_entry(
             MenuEntry(

@@ -10,6 +10,11 @@ class GroupsConfig(AppConfig):
     verbose_name = _("Groups")
 
     def ready(self):
+        # the notifications module imports the models, which load after the app registry
+        from .notifications import KINDS, group_notification_words
+
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, group_notification_words)
         registry.add_menu_entry(
             MenuEntry(
                 key="groups", menu="community", label=_("Groups"), url_name="groups:directory", order=30

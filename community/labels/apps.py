@@ -15,7 +15,12 @@ class LabelsConfig(AppConfig):
         labels = [f"labels.{verb}_label" for verb in ("add", "change", "view")]
         registry.add_role_permissions(MODERATOR, labels)
         # the permissions module imports the models, which load after the app registry
+        # (same reason)
+        from .notifications import KINDS, label_notification_words
         from .permissions import can_decide_labels
+
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, label_notification_words)
 
         registry.add_menu_entry(
             MenuEntry(

@@ -30,8 +30,10 @@ class MessagingConfig(AppConfig):
 
         # (same reason)
         from .models import Message
+        from .notifications import MENTION, mention_notification_words  # (same reason)
 
         register_reportable(Message, lambda user, message: message.moderation_visible_to(user))
+        registry.add_notification_renderer(MENTION, mention_notification_words)
         target_hidden.connect(_message_hidden, sender=Message, dispatch_uid="messaging_message_hidden")
         registry.add_fragment(
             Fragment(slot="header.account", template="messaging/_header_slot.html", order=10)

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry, registry
 
+from .notifications import KINDS, moderation_notification_words
+
 
 class ModerationConfig(AppConfig):
     name = "community.moderation"
@@ -12,6 +14,9 @@ class ModerationConfig(AppConfig):
     def ready(self):
         # the permissions module reads the targets' registry, which imports ContentType (a model)
         from .permissions import can_moderate
+
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, moderation_notification_words)
 
         registry.add_menu_entry(
             MenuEntry(
