@@ -16,6 +16,8 @@ from community.labels.models import LabelApplication
 from community.labels.services import label_application_grant
 from community.notifications.factories import NotificationFactory
 from community.notifications.models import Notification
+from events.factories import EventFactory, OccurrenceFactory, RSVPFactory
+from events.services import event_cancel
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,17 @@ def test_old_group_notifications_get_their_group_back_from_their_link(client, th
     assert row.params == {"group": group.pk}
     client.force_login(readers["en"])
     assert ASKS["en"] in client.get("/en/community/notifications/").content.decode()
+
+
+def test_an_event_cancelled_reads_with_the_title_of_the_reader_language(client):
+    organiser = UserFactory()
+    event = EventFactory(created_by=organiser, title_fr="Rencontre à Lyon", title_ar="لقاء في ليون")
+    reader = UserFactory(preferred_language="fr")
+    RSVPFactory(occurrence=OccurrenceFactory(event=event), user=reader)
+    with translation.override("fr"):
+        event_cancel(by=organiser, event=event)
+    client.force_login(reader)
+    arabic = html.unescape(client.get("/ar/community/notifications/").content.decode())
+    assert "أُلغيت الفعالية: لقاء في ليون" in arabic and "Rencontre à Lyon" not in arabic
+    french = html.unescape(client.get("/fr/community/notifications/").content.decode())
+    assert "Rencontre à Lyon" in french and "لقاء في ليون" not in french
