@@ -2,7 +2,9 @@
 ``{% range_text start end %}``, ``{{ value|relative_text }}`` — wrapped in <time datetime="…">."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from core import dates
 
@@ -41,3 +43,13 @@ def relative_text(value):
 @register.simple_tag
 def range_text(start, end, tz=None):
     return _time(start, dates.range_text(start, end, tz=tz))
+
+
+@register.simple_tag
+def date_locale():
+    """The locale scripts format dates with (themes/static/themes/js/dates.js): "ar-MA" gives the
+    Moroccan month names, as settings.ARABIC_MONTH_NAMES chooses for the pages."""
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    if language == "ar" and getattr(settings, "ARABIC_MONTH_NAMES", "maghreb") == "maghreb":
+        return "ar-MA"
+    return language

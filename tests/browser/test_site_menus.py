@@ -54,6 +54,9 @@ def test_the_header_menus_on_desktop_and_phone(browser, live_server, language):
             account = page.locator(".account-nav").bounding_box()
             assert brand["x"] > account["x"]
         assert axe_violations(page) == []
+        # Scripts write dates as the pages do (themes/js/dates.js), Moroccan month names in Arabic.
+        written = page.evaluate("KafaatDates.date(new Date('2026-11-29T12:00:00Z'), 'UTC')")
+        assert written == {"fr": "29 novembre 2026", "ar": "29 نونبر 2026"}[language]
 
         page.set_viewport_size({"width": 390, "height": 844})
         assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"

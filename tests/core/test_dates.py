@@ -113,3 +113,14 @@ def test_the_mashriq_names_are_a_setting_away(settings):
     finally:
         translation.trans_real._translations = {}
         translation.trans_real._active = translation.trans_real.Local()
+
+
+def test_scripts_are_told_the_locale_that_gives_the_same_month_names(client, settings):
+    template = Template("{% load dates %}{% date_locale %}")
+    with translation.override("ar"):
+        assert template.render(Context()) == "ar-MA"
+    settings.ARABIC_MONTH_NAMES = "mashriq"
+    with translation.override("ar"):
+        assert template.render(Context()) == "ar"
+    with translation.override("fr"):
+        assert template.render(Context()) == "fr"
