@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from accounts.roles import EDITOR
-from core.registry import registry
+from accounts.roles import ADMIN_ACCESS_ROLES, EDITOR, user_roles
+from core.registry import MenuEntry, registry
 
 from . import pagecache
 
@@ -19,6 +19,16 @@ class CmsConfig(AppConfig):
         verbs = ("add", "change", "delete")
         editing = [f"cms.{verb}_{model}" for model in ("menuitem", "footerlink") for verb in verbs]
         registry.add_role_permissions(EDITOR, editing)
+        registry.add_menu_entry(
+            MenuEntry(
+                key="cms.admin",
+                menu="staff",
+                label=_("Site administration"),
+                url_name="wagtailadmin_home",
+                order=90,
+                visible=lambda request: bool(user_roles(request.user) & ADMIN_ACCESS_ROLES),
+            )
+        )
         _empty_page_cache_on_changes()
 
 

@@ -18,12 +18,15 @@ class EventsConfig(AppConfig):
         # signals and audience import models, which load after the app registry
         from . import signals
         from .audience import EventAttendees
+        from .notifications import KINDS, event_notification_words
 
         signals.connect()
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, event_notification_words)
         registry.add_menu_entry(
-            MenuEntry(key="events", menu="header", label=_("Events"), url_name="events:list", order=20)
+            MenuEntry(key="events", menu="community", label=_("Events"), url_name="events:list", order=40)
         )
         registry.add_fragment(
             Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")

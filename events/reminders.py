@@ -7,27 +7,18 @@ written, so a task run twice, or two workers at once, never remind anyone twice.
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from community.notifications.services import in_language_of, notify
+from community.notifications.services import notify
 
-from . import permissions
+from . import notifications, permissions
 from .models import RSVP, Event, MemberEventSettings
 from .occurrences import session_from_occurrence
-from .services import session_url
-from .timefmt import session_when
 
 # The 1-hour window first: when it applies, the 24-hour reminder would only repeat it.
 WINDOWS = [
     ("reminded_1h_at", "remind_1h", timedelta(hours=1)),
     ("reminded_24h_at", "remind_24h", timedelta(hours=24)),
 ]
-
-
-def _subject(field, event):
-    if field == "reminded_1h_at":
-        return _("Starting in one hour: %(event)s") % {"event": event.title}
-    return _("Tomorrow: %(event)s") % {"event": event.title}
 
 
 def reminders_send(now=None) -> int:
@@ -60,16 +51,13 @@ def reminders_send(now=None) -> int:
             event = session.event
             if not permissions.can_view(user, event):
                 continue
-            with in_language_of(user):
-                body = _("The session starts on %(when)s.") % {"when": session_when(session, user)}
-                if permissions.can_see_link(user, event, rsvp):
-                    body += "\n" + _("Online link: %(link)s") % {"link": event.online_url}
-                notify(
-                    recipient=user,
-                    kind="event_reminder",
-                    subject=_subject(field, event),
-                    body=body,
-                    url=session_url(event, session.original_start),
-                )
+            params = notifications.event_params(
+                event,
+                session=session.original_start,
+                at=session.start,
+                window="1h" if field == "reminded_1h_at" else "24h",
+                link=permissions.can_see_link(user, event, rsvp),
+            )
+            notify(recipient=user, kind=notifications.REMINDER, params=params)
             sent += 1
     return sent

@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from community.notifications.services import in_language_of, notify
 from core.conversions import conversion_send
 
-from . import permissions
+from . import notifications, permissions
 from .models import RSVP, Event, MemberEventSettings, Occurrence, _new_token
 from .occurrences import session_key, session_of, sessions_between
-from .timefmt import session_when
 
 Status = RSVP.Status
 ATTENDING = [Status.GOING, Status.WAITLISTED, Status.INTERESTED]
@@ -94,11 +93,10 @@ def _attendees(event, *, after=None, statuses=ATTENDING, original_start=None):
     return list(users.values())
 
 
-def _notify_all(users, kind, subject, body, url_for):
-    """One notification per person, each in their own language."""
+def _notify_all(users, kind, params):
+    """One notification per person, worded in their language when read (events/notifications.py)."""
     for user in users:
-        with in_language_of(user):
-            notify(recipient=user, kind=kind, subject=subject(), body=body(user), url=url_for())
+        notify(recipient=user, kind=kind, params=params)
 
 
 @transaction.atomic
@@ -130,13 +128,7 @@ def event_update(*, by, event, **fields) -> Event:
         for occurrence in event.occurrences.filter(end__gte=timezone.now()):
             _promote(Occurrence.objects.select_for_update().get(pk=occurrence.pk))
     if material:
-        _notify_all(
-            _attendees(event),
-            "event_changed",
-            lambda: _("%(event)s has changed") % {"event": event.title},
-            lambda user: _("The organisers changed the time, place or link. See the event's page."),
-            lambda: event_url(event),
-        )
+        _notify_all(_attendees(event), notifications.CHANGED, notifications.event_params(event))
     return event
 
 
@@ -164,13 +156,7 @@ def event_cancel(*, by, event) -> bool:
     event.sequence += 1
     event.updated_at = timezone.now()
     event.save(update_fields=["status", "sequence", "updated_at"])
-    _notify_all(
-        _attendees(event),
-        "event_cancelled",
-        lambda: _("%(event)s is cancelled") % {"event": event.title},
-        lambda user: _("The organisers cancelled this event."),
-        lambda: event_url(event),
-    )
+    _notify_all(_attendees(event), notifications.CANCELLED, notifications.event_params(event))
     return True
 
 
@@ -211,12 +197,8 @@ def session_cancel(*, by, event, original_start) -> bool:
     Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
     _notify_all(
         _attendees(event, original_start=original_start),
-        "event_session_cancelled",
-        lambda: _("A session of %(event)s is cancelled") % {"event": event.title},
-        lambda user: (
-            _("The session of %(when)s will not take place.") % {"when": session_when(session, user)}
-        ),
-        lambda: session_url(event, original_start),
+        notifications.SESSION_CANCELLED,
+        notifications.event_params(event, session=original_start, at=session.start),
     )
     return True
 
@@ -241,10 +223,8 @@ def session_move(*, by, event, original_start, start, end) -> Occurrence:
     session.start, session.end = start, end
     _notify_all(
         _attendees(event, original_start=original_start),
-        "event_session_moved",
-        lambda: _("A session of %(event)s has moved") % {"event": event.title},
-        lambda user: _("The session now takes place on %(when)s.") % {"when": session_when(session, user)},
-        lambda: session_url(event, original_start),
+        notifications.SESSION_MOVED,
+        notifications.event_params(event, session=original_start, at=start),
     )
     return occurrence
 
@@ -353,15 +333,11 @@ def _promote(occurrence) -> list[RSVP]:
         first.save(update_fields=["status", "waitlisted_at", "updated_at"])
         promoted.append(first)
         session = session_of(event, occurrence.original_start)
-        with in_language_of(first.user):
-            notify(
-                recipient=first.user,
-                kind="event_waitlist_promoted",
-                subject=_("A place is free for you: %(event)s") % {"event": event.title},
-                body=_("You were on the waiting list; you are now going to the session of %(when)s.")
-                % {"when": session_when(session, first.user)},
-                url=session_url(event, occurrence.original_start),
-            )
+        notify(
+            recipient=first.user,
+            kind=notifications.PROMOTED,
+            params=notifications.event_params(event, session=occurrence.original_start, at=session.start),
+        )
     return promoted
 
 
@@ -384,15 +360,12 @@ def attendees_message(*, by, event, subject: str, body: str, original_start=None
         raise EventError(_("Only the event's organisers can do this."))
     users = _attendees(event, statuses=[Status.GOING, Status.WAITLISTED], original_start=original_start)
     url = session_url(event, original_start) if original_start else event_url(event)
+    params = notifications.event_params(event, session=original_start, subject=subject)
     for user in users:
         with in_language_of(user):
-            notify(
-                recipient=user,
-                kind="event_message",
-                subject=_("%(event)s: %(subject)s") % {"event": event.title, "subject": subject},
-                body=body,
-                url=url,
-            )
+            # Stored words: the fallback; the centre words the subject again in the reader's language.
+            title = _("%(event)s: %(subject)s") % {"event": event.title, "subject": subject}
+        notify(recipient=user, kind=notifications.MESSAGE, subject=title, body=body, url=url, params=params)
     return len(users)
 
 

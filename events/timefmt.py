@@ -2,8 +2,9 @@
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from core.dates import datetime_text
 
 
 def zone_of(user):
@@ -19,7 +20,7 @@ def zone_of(user):
 
 
 def format_moment(moment, tz) -> str:
-    return formats.date_format(moment.astimezone(tz), "DATETIME_FORMAT")
+    return datetime_text(moment, tz)
 
 
 def session_when(session, user=None) -> str:

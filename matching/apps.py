@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ANALYST
-from core.registry import Fragment, registry
+from core.registry import Fragment, MenuEntry, registry
 from privacy.export import export_section_register
 
 
@@ -34,6 +34,33 @@ class MatchingConfig(AppConfig):
         taxonomy = [f"matching.{verb}_skillconcept" for verb in ("add", "change", "view")]
         registry.add_role_permissions(ANALYST, taxonomy)
         registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})
+        # the permissions module imports the models, which load after the app registry
+        from .notifications import KINDS, matching_notification_words  # (same reason)
+        from .permissions import may_manage_taxonomy
+
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, matching_notification_words)
+
+        registry.add_menu_entry(
+            MenuEntry(
+                key="matching",
+                menu="community",
+                label=_("Suggestions"),
+                url_name="matching:hub",
+                order=55,
+                visible=lambda request: request.user.is_authenticated,
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="matching.taxonomy",
+                menu="staff",
+                label=_("Unknown skill tags"),
+                url_name="matching:taxonomy_queue",
+                order=42,
+                visible=lambda request: may_manage_taxonomy(request.user),
+            )
+        )
 
 
 def _taxonomy_after_migrate(sender, using="default", verbosity=1, **kwargs):

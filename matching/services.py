@@ -4,15 +4,13 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from community.messaging.services import direct_conversation_open
-from community.notifications.services import in_language_of, language_of, notify
+from community.notifications.services import in_language_of, notify
 from community.profiles.models import Profile, Project
 
-from . import permissions
+from . import notifications, permissions
 from .engine import pair_score
 from .index import profile_candidates, profile_item, project_candidates, project_item
 from .models import Introduction, MatchDecision, Side, Verdict
@@ -22,13 +20,6 @@ logger = logging.getLogger(__name__)
 
 class DecisionError(Exception):
     pass
-
-
-def _suggestions_url(user, side, project) -> str:
-    with translation.override(language_of(user)):
-        if side == Side.HOLDER:
-            return reverse("matching:project", args=[project.pk])
-        return reverse("matching:mine")
 
 
 @transaction.atomic
@@ -70,23 +61,10 @@ def decision_record(*, user, project: Project, profile: Profile, verdict: str) -
     if verdict == Verdict.ACCEPT and other is not None and other.verdict == Verdict.ACCEPT:
         introduction_open(project=project, profile=profile)
     elif verdict == Verdict.ACCEPT and other is None:
-        with in_language_of(other_user):
-            if side == Side.HOLDER:
-                subject = _("A project holder would like your help on %(project)s") % {
-                    "project": project.title
-                }
-            else:
-                subject = _("%(member)s would like to help with %(project)s") % {
-                    "member": profile.display_name,
-                    "project": project.title,
-                }
-            body = _("Accept or decline the suggestion on your matching page.")
         notify(
             recipient=other_user,
-            kind="matching_accepted",
-            subject=subject,
-            body=body,
-            url=_suggestions_url(other_user, other_side, project),
+            kind=notifications.ACCEPTED,
+            params={"project": project.pk, "profile": profile.pk, "side": side},
         )
     return decision
 
@@ -99,13 +77,9 @@ def introduction_open(*, project: Project, profile: Profile) -> Introduction:
     holder, competence = project.owner.user, profile.user
     url = conversation_open_for_introduction(holder=holder, competence=competence, project=project)
     introduction = Introduction.objects.create(project=project, profile=profile, url=url)
-    for recipient, other_name in ((holder, profile.display_name), (competence, project.owner.display_name)):
-        with in_language_of(recipient):
-            subject = _("You and %(member)s both accepted: say hello") % {"member": other_name}
-            body = _("Your matching on %(project)s is confirmed; a conversation is open.") % {
-                "project": project.title
-            }
-        notify(recipient=recipient, kind="matching_introduction", subject=subject, body=body, url=url)
+    params = {"project": project.pk, "profile": profile.pk}
+    for recipient in (holder, competence):
+        notify(recipient=recipient, kind=notifications.INTRODUCTION, url=url, params=params)
     return introduction
 
 

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import registry
+from core.registry import MenuEntry, registry
 from privacy.export import export_section_register
 from privacy.retention import RetentionRule, retention_register
+
+from .permissions import can_use_referential
 
 
 class ReferentialConfig(AppConfig):
@@ -52,6 +54,16 @@ class ReferentialConfig(AppConfig):
                 IMPORT_FILE_DAYS,
                 filters={"status__in": ["uploaded", "mapped", "failed"], "file__gt": ""},
                 purge=import_files_delete,
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="referential",
+                menu="staff",
+                label=_("Referential"),
+                url_name="referential:home",
+                order=30,
+                visible=lambda request: can_use_referential(request.user),
             )
         )
         retention_register(

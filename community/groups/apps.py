@@ -1,8 +1,22 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import MenuEntry, registry
+
 
 class GroupsConfig(AppConfig):
     name = "community.groups"
     label = "community_groups"
     verbose_name = _("Groups")
+
+    def ready(self):
+        # the notifications module imports the models, which load after the app registry
+        from .notifications import KINDS, group_notification_words
+
+        for kind in KINDS:
+            registry.add_notification_renderer(kind, group_notification_words)
+        registry.add_menu_entry(
+            MenuEntry(
+                key="groups", menu="community", label=_("Groups"), url_name="groups:directory", order=30
+            )
+        )

@@ -1,13 +1,12 @@
 """Writes about groups: creation, joining, invitations, moderation, posts."""
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from community.notifications.services import in_language_of, notify
+from community.notifications.services import notify
 
-from . import permissions
+from . import notifications, permissions
 from .models import CommunityGroup, Membership
 
 Role, Status = Membership.Role, Membership.Status
@@ -24,10 +23,6 @@ def _unique_slug(name: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
-
-
-def _group_url(group) -> str:
-    return reverse("groups:detail", args=[group.slug])
 
 
 @transaction.atomic
@@ -68,14 +63,7 @@ def group_join(*, user, group) -> Membership:
     membership = Membership.objects.create(user=user, group=group, status=status)
     if status == Status.PENDING:
         for moderator in _moderators(group):
-            with in_language_of(moderator):
-                notify(
-                    recipient=moderator,
-                    kind="group_request",
-                    subject=_("A member asks to join %(group)s") % {"group": group.name},
-                    body=_("Review the request on the group's page."),
-                    url=_group_url(group),
-                )
+            notify(recipient=moderator, kind=notifications.REQUEST, params=notifications.group_params(group))
     return membership
 
 
@@ -91,13 +79,11 @@ def membership_approve(*, by, membership) -> Membership:
         raise GroupError(_("This request is no longer pending."))
     membership.status = Status.ACTIVE
     membership.save(update_fields=["status"])
-    with in_language_of(membership.user):
-        notify(
-            recipient=membership.user,
-            kind="group_request_approved",
-            subject=_("Welcome to %(group)s") % {"group": membership.group.name},
-            url=_group_url(membership.group),
-        )
+    notify(
+        recipient=membership.user,
+        kind=notifications.APPROVED,
+        params=notifications.group_params(membership.group),
+    )
     return membership
 
 
@@ -125,14 +111,7 @@ def group_invite(*, by, group, invitee) -> Membership:
         membership = Membership.objects.create(
             user=invitee, group=group, status=Status.INVITED, invited_by=by
         )
-    with in_language_of(invitee):
-        notify(
-            recipient=invitee,
-            kind="group_invitation",
-            subject=_("You are invited to join %(group)s") % {"group": group.name},
-            body=_("Accept or decline the invitation on the group's page."),
-            url=_group_url(group),
-        )
+    notify(recipient=invitee, kind=notifications.INVITATION, params=notifications.group_params(group))
     return membership
 
 

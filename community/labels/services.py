@@ -4,25 +4,21 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.notifications.services import in_language_of, notify
+from community.notifications.services import notify
 from core.conversions import conversion_send
 from core.uploads import checked_content_type
 
+from . import notifications
 from .models import MAX_EVIDENCE_FILES, EvidenceFile, Label, LabelApplication, LabelDecision, LabelGrant
 from .permissions import can_apply_for, can_decide_labels
 
 
-def _mine_url():
-    return reverse("labels:mine")
-
-
-def _notify_member(member, kind, subject_func, body_func):
-    with in_language_of(member):
-        notify(recipient=member, kind=kind, subject=subject_func(), body=body_func(), url=_mine_url())
+def _notify_member(member, kind, label, **extra):
+    """Worded by community/labels/notifications.py, in the language of whoever reads it."""
+    notify(recipient=member, kind=kind, params=notifications.label_params(label, **extra))
 
 
 @transaction.atomic
@@ -93,17 +89,8 @@ def label_application_grant(*, application: LabelApplication, moderator, reason:
         grant=grant,
         created_at=now,
     )
-    _notify_member(
-        member,
-        "label_granted",
-        lambda: _("You have been granted the label “%(label)s”") % {"label": label.name},
-        lambda: (
-            _("Moderators granted you the label “%(label)s” until %(date)s.")
-            % {"label": label.name, "date": timezone.localdate(grant.expires_at).isoformat()}
-            if grant.expires_at
-            else _("Moderators granted you the label “%(label)s”.") % {"label": label.name}
-        ),
-    )
+    expires = timezone.localdate(grant.expires_at).isoformat() if grant.expires_at else ""
+    _notify_member(member, notifications.GRANTED, label, expires=expires)
     return grant
 
 
@@ -128,12 +115,7 @@ def label_application_refuse(*, application: LabelApplication, moderator, reason
         created_at=now,
     )
     label = application.label
-    _notify_member(
-        application.applicant,
-        "label_refused",
-        lambda: _("Your application for the label “%(label)s” was refused") % {"label": label.name},
-        lambda: _("Reason given by the moderators: %(reason)s") % {"reason": decision.reason},
-    )
+    _notify_member(application.applicant, notifications.REFUSED, label, reason=decision.reason)
     return decision
 
 
@@ -170,12 +152,7 @@ def label_grant_revoke(*, grant: LabelGrant, moderator, reason: str) -> LabelDec
         created_at=now,
     )
     label = grant.label
-    _notify_member(
-        grant.user,
-        "label_revoked",
-        lambda: _("Your label “%(label)s” was withdrawn") % {"label": label.name},
-        lambda: _("Reason given by the moderators: %(reason)s") % {"reason": decision.reason},
-    )
+    _notify_member(grant.user, notifications.REVOKED, label, reason=decision.reason)
     return decision
 
 
@@ -205,10 +182,5 @@ def _grant_expire(grant_id, now) -> int:
         member=grant.user, label=grant.label, action=LabelDecision.Action.EXPIRED, grant=grant, created_at=now
     )
     label = grant.label
-    _notify_member(
-        grant.user,
-        "label_expired",
-        lambda: _("Your label “%(label)s” has expired") % {"label": label.name},
-        lambda: _("You can apply for it again from the labels page."),
-    )
+    _notify_member(grant.user, notifications.EXPIRED, label)
     return 1

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from community.moderation.signals import target_hidden
-from core.registry import Fragment, registry
+from core.registry import Fragment, MenuEntry, registry
 from privacy.retention import RetentionRule, retention_register
 
 
@@ -34,11 +34,23 @@ class MessagingConfig(AppConfig):
 
         # (same reason)
         from .models import Message
+        from .notifications import MENTION, mention_notification_words  # (same reason)
 
         register_reportable(Message, lambda user, message: message.moderation_visible_to(user))
+        registry.add_notification_renderer(MENTION, mention_notification_words)
         target_hidden.connect(_message_hidden, sender=Message, dispatch_uid="messaging_message_hidden")
         registry.add_fragment(
             Fragment(slot="header.account", template="messaging/_header_slot.html", order=10)
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="messaging",
+                menu="community",
+                label=_("Messages"),
+                url_name="messaging:list",
+                order=50,
+                visible=lambda request: request.user.is_authenticated,
+            )
         )
 
 

@@ -1,13 +1,13 @@
 """@mentions: "@" followed by a reader's display name notifies that reader (and only readers)."""
 
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext as _
 
-from community.notifications.services import in_language_of, notify
+from community.notifications.services import notify
 from core.names import display_name
 
 from . import permissions
 from .models import Conversation, Participant
+from .notifications import MENTION
 
 
 def _candidates(conversation):
@@ -34,16 +34,16 @@ def mentioned_users(message):
 
 
 def mentions_notify(message) -> list:
-    """Notify each mentioned reader in their language; runs inside the sending transaction."""
+    """Notify each mentioned reader, worded in their language when read (messaging/notifications.py);
+    runs inside the sending transaction."""
     users = mentioned_users(message)
-    sender = str(display_name(message.sender))
+    params = {"sender": str(display_name(message.sender)), "message": message.pk}
     for user in users:
-        with in_language_of(user):
-            notify(
-                recipient=user,
-                kind="messaging.mention",
-                subject=_("%(name)s mentioned you in a conversation") % {"name": sender},
-                body=message.body[:500],
-                url=message.get_absolute_url(),
-            )
+        notify(
+            recipient=user,
+            kind=MENTION,
+            body=message.body[:500],
+            url=message.get_absolute_url(),
+            params=params,
+        )
     return users

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.notifications.services import in_language_of, notify
+from community.notifications.services import notify
 
+from . import notifications
 from .models import Block, ModerationAction, Report, Suspension
 from .permissions import can_block, can_moderate, can_report
 from .targets import target_author, target_hide
@@ -116,13 +117,7 @@ def moderation_warn(*, moderator, target, reason: str):
         reports=list(_open_reports(target)),
         target_user=author,
     )
-    with in_language_of(author):
-        notify(
-            recipient=author,
-            kind="moderation_warning",
-            subject=_("A warning from the moderators"),
-            body=_("Message from the moderators: %(message)s") % {"message": reason},
-        )
+    notify(recipient=author, kind=notifications.WARNING, params={"reason": reason})
     return rows
 
 
@@ -163,14 +158,8 @@ def suspension_create(*, user, moderator, days: int, reason: str) -> Suspension:
     )
     type(user).objects.filter(pk=user.pk).update(is_active=False)
     user.is_active = False
-    with in_language_of(user):
-        notify(
-            recipient=user,
-            kind="moderation_suspension",
-            subject=_("Your account is suspended"),
-            body=_("Your account is suspended until %(date)s. Reason: %(reason)s")
-            % {"date": timezone.localdate(suspension.ends_at).isoformat(), "reason": reason},
-        )
+    until = timezone.localdate(suspension.ends_at).isoformat()
+    notify(recipient=user, kind=notifications.SUSPENSION, params={"until": until, "reason": reason})
     return suspension
 
 

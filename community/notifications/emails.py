@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from .models import Notification, NotificationPreference
-from .selectors import email_mode_of
+from .selectors import email_mode_of, worded
 from .services import language_of
 
 
@@ -31,6 +31,9 @@ def notification_email_send_now(notification_id: int) -> bool:
     )
     if not claimed:
         return False
+    # Worded now, in the language the member chose, whoever triggered it and in whatever language.
+    with translation.override(language_of(recipient)):
+        worded([notification])
     body = notification.body
     if notification.url:
         link = absolute_url(notification.url)
@@ -62,6 +65,7 @@ def digest_send_for(user_id: int) -> int:
         ids = [n.id for n in pending]
         Notification.objects.filter(id__in=ids, emailed_at__isnull=True).update(emailed_at=now)
     with translation.override(language_of(user)):
+        worded(pending)
         context = {
             "user": user,
             "notifications": [

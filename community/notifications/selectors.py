@@ -1,5 +1,8 @@
 """Read queries about notifications."""
 
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
+
 from core.registry import registry
 
 from .models import Notification, NotificationPreference
@@ -13,7 +16,9 @@ def notifications_of(user):
 
 def worded(notifications):
     """The notifications with subject, body and link worded now, in the active language, where their kind
-    has a renderer (core.registry); the others keep the words they were stored with."""
+    has a renderer (core.registry); the others keep the words they were stored with. Every link leads to
+    the page in the active language (stored links carry the language they were written in)."""
+    language = translation.get_language()
     for notification in notifications:
         render = registry.notification_renderer(notification.kind) if notification.params else None
         if render is not None:
@@ -21,7 +26,22 @@ def worded(notifications):
             notification.subject = words.get("subject", notification.subject)
             notification.body = words.get("body", notification.body)
             notification.url = words.get("url", notification.url)
+        if language:
+            notification.url = _in_language(notification.url, language)
     return notifications
+
+
+def _in_language(url: str, language: str) -> str:
+    """The same page under the active language's prefix. CMS pages are left as they are: a translated
+    page has its own slug, which only its link knows."""
+    if not url.startswith("/"):
+        return url
+    try:
+        if resolve(url.split("?", 1)[0]).url_name == "wagtail_serve":
+            return url
+    except Resolver404:
+        return url
+    return translate_url(url, language)
 
 
 def unread_count(user) -> int:

@@ -1,10 +1,18 @@
-"""Writing notifications. Callers word them in the recipient's language with ``in_language_of``."""
+"""Writing notifications.
+
+A notification is stored as a kind and its parameters; the app that defined the kind registers a
+renderer (core.registry) that words it at read time, in the reader's language: the page's language on
+the site, the recipient's preferred language in emails. The words are also stored, in the recipient's
+language, as the fallback shown if the kind's renderer is ever gone (and for rows written before).
+"""
 
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+
+from core.registry import registry
 
 from .models import Notification, NotificationPreference
 from .tasks import notification_email_send
@@ -22,22 +30,33 @@ def in_language_of(user):
 
 
 def notify(
-    *, recipient, kind: str, subject: str, body: str = "", url: str = "", params=None, email: bool = True
+    *,
+    recipient,
+    kind: str,
+    subject: str = "",
+    body: str = "",
+    url: str = "",
+    params=None,
+    email: bool = True,
 ) -> Notification:
     """Store a notification for the centre; its email goes out after commit, per the member's preference.
 
-    ``params``: what a renderer registered for ``kind`` (core.registry) words at read time; ``email=False``
+    ``params``: what a renderer registered for ``kind`` (core.registry) words at read time; without
+    ``subject``, the stored fallback words are the renderer's, in the recipient's language. ``email=False``
     when the caller already emails the member itself (a campaign), so the centre never mails it again.
     """
-    notification = Notification.objects.create(
-        recipient=recipient,
-        kind=kind,
-        subject=str(subject)[:200],
-        body=str(body),
-        url=url,
-        params=params or {},
-        emailed_at=None if email else timezone.now(),
-    )
+    notification = Notification(recipient=recipient, kind=kind, url=url, params=params or {})
+    render = registry.notification_renderer(kind) if params else None
+    if render is not None and not subject:
+        with in_language_of(recipient):
+            words = render(notification) or {}
+            subject, body = words.get("subject", ""), words.get("body", body)
+            url = words.get("url", url)
+    notification.subject = str(subject)[:200]
+    notification.body = str(body)
+    notification.url = url
+    notification.emailed_at = None if email else timezone.now()
+    notification.save()
     if email:
         transaction.on_commit(lambda: _email_later(notification.id))
     return notification

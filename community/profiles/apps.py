@@ -26,7 +26,7 @@ class ProfilesConfig(AppConfig):
         from .data_archive import KIND, archive_ready_notify, archive_words
         from .export_sections import SECTIONS
         from .models import Profile
-        from .permissions import may_see_account, may_see_profile
+        from .permissions import may_see_account, may_see_profile, may_use_relay_view
         from .selectors import member_data_export
 
         export_base_register("profiles", member_data_export)
@@ -40,6 +40,29 @@ class ProfilesConfig(AppConfig):
         register_reportable(get_user_model(), may_see_account, preview=display_name)
         registry.add_menu_entry(
             MenuEntry(
-                key="community", menu="header", label=_("Community"), url_name="profiles:directory", order=10
+                key="community",
+                menu="community",
+                label=_("Members"),
+                url_name="profiles:directory",
+                order=10,
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="projects",
+                menu="community",
+                label=_("Projects"),
+                url_name="profiles:projects",
+                order=15,
+            )
+        )
+        registry.add_menu_entry(
+            MenuEntry(
+                key="relay",
+                menu="staff",
+                label=_("Relay dashboard"),
+                url_name="profiles:relay",
+                order=20,
+                visible=lambda request: may_use_relay_view(request.user),
             )
         )

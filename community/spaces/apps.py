@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import registry
+from core.registry import MenuEntry, registry
 
 
 class SpacesConfig(AppConfig):
@@ -24,3 +24,12 @@ class SpacesConfig(AppConfig):
 
         register_reportable(Post, can_see_post)
         register_reportable(Comment, can_see_comment)
+        registry.add_menu_entry(
+            MenuEntry(
+                key="spaces",
+                menu="community",
+                label=_("Spaces"),
+                url_name="spaces:list",
+                order=35,
+            )
+        )

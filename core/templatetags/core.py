@@ -30,6 +30,29 @@ def menu_entries(context, name):
     return registry.menu(name, context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def menu_links(context, name):
+    """The named menu as this visitor sees it: label, address, badge and whether it is the current page."""
+    return links_for(registry.menu(name, context.get("request")), context.get("request"))
+
+
+def links_for(entries, request) -> list[dict]:
+    """Menu entries as links; the entry whose address is the longest prefix of this page's path is current."""
+    path = getattr(request, "path", "") or ""
+    links = []
+    for entry in entries:
+        url = entry.url()
+        if not url:
+            continue
+        badge = entry.badge(request) if entry.badge is not None and request is not None else None
+        links.append({"key": entry.key, "label": entry.label, "url": url, "badge": badge or None})
+    matches = [link for link in links if path.startswith(link["url"])]
+    current = max(matches, key=lambda link: len(link["url"]), default=None)
+    for link in links:
+        link["current"] = link is current
+    return links
+
+
 @register.filter
 def display_name(user):
     return _display_name(user)

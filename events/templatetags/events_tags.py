@@ -1,9 +1,9 @@
 from zoneinfo import ZoneInfo
 
 from django import template
-from django.utils import formats
 
 from core.countries import country_name
+from core.dates import datetime_text
 
 from .. import selectors
 
@@ -16,9 +16,8 @@ def in_zone(moment, tz):
     if moment is None or not tz:
         return ""
     if isinstance(tz, str):
-
         tz = ZoneInfo(tz)
-    return formats.date_format(moment.astimezone(tz), "DATETIME_FORMAT")
+    return datetime_text(moment, tz)
 
 
 @register.filter

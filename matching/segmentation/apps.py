@@ -1,7 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import registry
+from core.registry import MenuEntry, registry
+
+from .permissions import may_segment
 
 
 class SegmentationConfig(AppConfig):
@@ -14,3 +16,13 @@ class SegmentationConfig(AppConfig):
         from .audience import SegmentAudience  # the audience reads models, loaded once apps are ready
 
         registry.add_audience_source(SegmentAudience.key, SegmentAudience())
+        registry.add_menu_entry(
+            MenuEntry(
+                key="segmentation",
+                menu="staff",
+                label=_("Segments"),
+                url_name="segmentation:list",
+                order=40,
+                visible=lambda request: may_segment(request.user),
+            )
+        )

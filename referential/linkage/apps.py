@@ -1,7 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import registry
+from core.registry import MenuEntry, registry
+
+from .permissions import can_use_linkage
 
 
 class LinkageConfig(AppConfig):
@@ -16,3 +18,13 @@ class LinkageConfig(AppConfig):
         from .models import LinkageAction
 
         registry.add_audit_actions({f"linkage.{action.value}": action.label for action in LinkageAction})
+        registry.add_menu_entry(
+            MenuEntry(
+                key="linkage",
+                menu="staff",
+                label=_("Record linkage"),
+                url_name="linkage:home",
+                order=31,
+                visible=lambda request: can_use_linkage(request.user),
+            )
+        )

@@ -144,7 +144,7 @@ def test_news_index_is_paginated_newest_first(client, tree):
 
 def test_news_dates_use_the_localized_format(client, tree):
     assert "24 novembre 2026" in client.get(tree.fr.article.get_url()).content.decode()
-    assert "نوفمبر" in client.get(tree.ar.article.get_url()).content.decode()
+    assert "نونبر" in client.get(tree.ar.article.get_url()).content.decode()
     assert "Nov. 24, 2026" in client.get(tree.en.article.get_url()).content.decode()
 
 

@@ -2,5 +2,5 @@
 document.querySelectorAll(".js-viewer-time").forEach(function (el) {
   var start = new Date(el.dataset.start);
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  el.textContent = new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: "full", timeStyle: "short"}).format(start) + " (" + zone + ")";
+  el.textContent = (window.KafaatDates ? KafaatDates.dateTime(start) : start.toLocaleString(document.documentElement.lang)) + " (" + zone + ")";
 });

@@ -342,6 +342,12 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [ROOT_DIR / "locale"]
+# Month names in Arabic dates: "maghreb" (يناير، فبراير، مارس، أبريل، ماي، يونيو، يوليوز، غشت، شتنبر، أكتوبر،
+# نونبر، دجنبر), as Moroccan administrations write them, or "mashriq" (Django's: نوفمبر، ديسمبر…). The
+# chosen names come first among the catalogues: every date (pages, core/dates.py helpers, admin) uses them.
+ARABIC_MONTH_NAMES = env.str("ARABIC_MONTH_NAMES", default="maghreb")
+if ARABIC_MONTH_NAMES == "maghreb":
+    LOCALE_PATHS.insert(0, ROOT_DIR / "site" / "kafaat" / "months" / "maghreb")
 FORMAT_MODULE_PATH = ["kafaat.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -77,7 +77,7 @@
     // dir="auto" isolates the name, as <bdi> does in the server-rendered page.
     who.className = "message__sender"; who.dir = "auto"; who.textContent = m.sender;
     var when = document.createElement("time");
-    when.dateTime = m.created_at; when.textContent = new Date(m.created_at).toLocaleString(d.lang);
+    when.dateTime = m.created_at; when.textContent = window.KafaatDates ? KafaatDates.dateTime(new Date(m.created_at)) : new Date(m.created_at).toLocaleString(d.lang);
     meta.appendChild(who); meta.appendChild(document.createTextNode(" ")); meta.appendChild(when);
     if (m.edited) {
       var edited = document.createElement("span");
