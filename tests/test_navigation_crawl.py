@@ -61,11 +61,20 @@ MUST_REACH = {
     "member": MEMBER,
     "labelled": MEMBER,
     # Relays run local meetups and follow the cases of their area.
-    "relay": MEMBER | {"profiles:relay", "events:create", "accompaniment:board", "accompaniment:funnel"},
+    "relay": MEMBER
+    | {
+        "profiles:relay",
+        "profiles:relay_contact",
+        "events:create",
+        "accompaniment:board",
+        "accompaniment:funnel",
+        "dashboard:index",
+    },
     "moderator": MEMBER | {"moderation:queue", "labels:moderation", "events:create", "wagtailadmin_home"},
     "editor": MEMBER | {"wagtailadmin_home", "events:create", "outreach:list"},
     "analyst": MEMBER
     | {
+        "dashboard:index",
         "referential:home",
         "linkage:home",
         "segmentation:list",
@@ -78,6 +87,7 @@ MUST_REACH = {
     "advisor": MEMBER | {"accompaniment:board", "accompaniment:funnel"},
     "admin": MEMBER
     | {
+        "dashboard:index",
         "moderation:queue",
         "labels:moderation",
         "referential:home",
