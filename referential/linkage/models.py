@@ -24,6 +24,9 @@ class LinkageRun(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
+    # The error a run records when its workers kept dying: worded by the page, in the reader's language.
+    WORKER_LOST = "worker-lost"
+
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

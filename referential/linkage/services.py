@@ -256,7 +256,7 @@ def linkage_runs_resume(now=None) -> list[int]:
                 continue
             if run.attempts >= settings.LINKAGE_RUN_MAX_ATTEMPTS:
                 run.status, run.finished_at = LinkageRun.Status.FAILED, now
-                run.error = f"Interrupted {run.attempts} times (worker lost); look, then start a new run."
+                run.error = LinkageRun.WORKER_LOST
                 run.save(update_fields=["status", "finished_at", "error"])
                 continue
             run.status, run.heartbeat_at = LinkageRun.Status.QUEUED, now

@@ -5,8 +5,11 @@ from datetime import timedelta
 
 import pytest
 
+from django.test import Client
 from django.utils import timezone
 
+from accounts.factories import UserFactory
+from accounts.roles import ANALYST
 from referential.linkage import services
 from referential.linkage.models import CandidatePair, GoldenRecord, LinkageRun
 from referential.linkage.tasks import linkage_run_task
@@ -80,4 +83,8 @@ def test_a_run_interrupted_again_and_again_fails_instead_of_looping(
         resumed = services.linkage_runs_resume(now=now)
         assert resumed == ([run.pk] if attempt + 1 < settings.LINKAGE_RUN_MAX_ATTEMPTS else [])
     run.refresh_from_db()
-    assert run.status == LinkageRun.Status.FAILED and "Interrupted 3 times" in run.error
+    assert run.status == LinkageRun.Status.FAILED and run.error == LinkageRun.WORKER_LOST
+    client = Client()
+    client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
+    page = client.get("/fr/referential/linkage/").content.decode()
+    assert "Arrêté 3 fois : son processus de travail a été perdu à chaque fois." in page
