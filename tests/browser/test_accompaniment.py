@@ -8,31 +8,19 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accompaniment.models import AdvisorProfile, Case, Stage
 from accompaniment.stages import stages_ensure
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ADVISOR
 from accounts.services import roles_sync
 from cms.demo import seed_cms_content
 from cms.models import ProgrammePage
 from community.profiles.factories import ProfileFactory, ProjectFactory
 from privacy.factories import PrivacyNoticeFactory
-from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PDF = b"%PDF-1.4\n%accompaniment test\n"
-
-
-def _log_in(page, base, user, secret=None):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", user.email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    if secret:
-        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
-        page.fill("input[name='code']", totp_code(secret))
-        page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/fr/account/$"))
 
 
 def _accessible(tab, language, where):
@@ -60,7 +48,7 @@ def test_holder_requests_advisor_qualifies_and_refers_holder_sees_it(browser, li
     # The holder asks for accompaniment, in three steps.
     tab = browser.new_context(locale="fr-FR").new_page()
     tab.set_default_timeout(20_000)
-    _log_in(tab, base, holder)
+    log_in(tab, base, holder)
     tab.goto(f"{base}/fr/accompaniment/")
     _accessible(tab, "fr", "my cases")
     tab.locator(f"a[href='/fr/accompaniment/request/{project.pk}/']").click()
@@ -86,7 +74,7 @@ def test_holder_requests_advisor_qualifies_and_refers_holder_sees_it(browser, li
     # The advisor, in Arabic, qualifies the case and refers it to a programme.
     staff = browser.new_context(locale="ar").new_page()
     staff.set_default_timeout(20_000)
-    _log_in(staff, base, advisor, secret)
+    log_in(staff, base, advisor, secret)
     staff.goto(f"{base}/ar/accompaniment/board/")
     _accessible(staff, "ar", "board")
     staff.goto(f"{base}/ar/accompaniment/board/?view=list")

@@ -3,16 +3,16 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import MODERATOR
 from community.profiles.choices import Visibility
 from community.profiles.demo import seed_profiles
 from community.profiles.models import Profile
 from community.spaces.demo import seed_spaces_and_groups
 from privacy.factories import PrivacyNoticeFactory
-from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,18 +33,6 @@ MEMBER_PAGES = [
     "/{lang}/community/moderation/blocks/",
 ]
 MODERATOR_PAGES = ["/{lang}/community/labels/moderation/", "/{lang}/community/moderation/"]
-
-
-def _log_in(page, base, email, secret=None):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    if secret:
-        page.wait_for_url("**/2fa/authenticate/")
-        page.fill("input[name='code']", totp_code(secret))
-        page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url("**/account/")
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -68,7 +56,7 @@ def test_community_pages_have_no_serious_accessibility_violation(browser, live_s
         (moderator.email, MODERATOR_PAGES, secret),
     ):
         tab = browser.new_context().new_page()
-        _log_in(tab, live_server.url, email, totp_secret)
+        log_in(tab, live_server.url, email, totp_secret)
         for template in pages:
             path = template.format(**values)
             response = tab.goto(live_server.url + path)

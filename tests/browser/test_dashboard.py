@@ -8,12 +8,12 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST
 from accounts.services import roles_sync
 from community.profiles.factories import ProfileFactory, ProjectFactory
 from privacy.factories import PrivacyNoticeFactory
-from tests.accounts.helpers import totp_code
+from tests.browser.helpers import log_in
 
 from .conftest import axe_violations
 
@@ -37,14 +37,7 @@ def test_analyst_reads_the_dashboard_in_arabic_filters_by_country_and_downloads_
 
     tab = browser.new_context(locale="ar-MA", accept_downloads=True).new_page()
     tab.set_default_timeout(20_000)
-    tab.goto(f"{base}/fr/accounts/login/")
-    tab.fill("input[name='login']", analyst.email)
-    tab.fill("input[name='password']", DEFAULT_PASSWORD)
-    tab.locator("main form button[type='submit']").click()
-    tab.wait_for_url(re.compile(r"/2fa/authenticate/"))
-    tab.fill("input[name='code']", totp_code(secret))
-    tab.locator("main form button.button[type='submit']").click()
-    tab.wait_for_url(re.compile(r"/fr/account/$"))
+    log_in(tab, base, analyst, secret)
 
     tab.goto(f"{base}/ar/dashboard/")
     assert tab.evaluate("() => document.documentElement.dir") == "rtl"

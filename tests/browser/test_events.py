@@ -9,23 +9,16 @@ import pytest
 import vobject
 from recurrence import WEEKLY, Recurrence, Rule, Weekday
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from events import services
 from events.factories import EventFactory
 from events.models import RSVP
+from tests.browser.helpers import log_in
 
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PARIS = ZoneInfo("Europe/Paris")  # the factory's event zone: the rule's weekday is the local one
-
-
-def _log_in(page, base, email):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url("**/account/")
 
 
 def _answer_going(page):
@@ -43,13 +36,13 @@ def test_last_place_waiting_list_promotion_and_ics(browser, live_server):
     url = f"{live_server.url}/fr/events/{event.id}/"
 
     first_tab = browser.new_context(locale="fr-FR").new_page()
-    _log_in(first_tab, live_server.url, first.email)
+    log_in(first_tab, live_server.url, first.email)
     first_tab.goto(url)
     assert "1 place restante" in first_tab.locator(".event-places").inner_text()
     assert _answer_going(first_tab) == "going"
 
     second_tab = browser.new_context(locale="fr-FR").new_page()
-    _log_in(second_tab, live_server.url, second.email)
+    log_in(second_tab, live_server.url, second.email)
     second_tab.goto(url)
     assert "0 place restante" in second_tab.locator(".event-places").inner_text()
     assert _answer_going(second_tab) == "waitlisted"
@@ -95,7 +88,7 @@ def test_event_pages_have_no_serious_accessibility_violation(browser, live_serve
     member = UserFactory(email="salma@example.org")
     services.rsvp_set(user=member, event=event, original_start=event.start, status="going")
     tab = browser.new_context().new_page()
-    _log_in(tab, live_server.url, member.email)
+    log_in(tab, live_server.url, member.email)
     found = {}
     for path in (
         f"/{language}/events/",

@@ -5,28 +5,16 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import MODERATOR
 from accounts.services import roles_sync
 from community.spaces.demo import seed_spaces_and_groups
-from tests.accounts.helpers import totp_code
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SECRET_POST = "Tour de table : unité de valorisation d'argan à Agadir"
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _log_in(page, base_url, user, totp_secret=None):
-    page.goto(f"{base_url}/fr/accounts/login/")
-    page.fill("input[name='login']", user.email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    if totp_secret:  # staff log in with their second factor
-        page.wait_for_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
-        page.fill("input[name='code']", totp_code(totp_secret))
-        page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/fr/account/$"))
 
 
 def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_stays_out(
@@ -44,7 +32,7 @@ def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_sta
     member_tab, moderator_tab, visitor_tab = (browser.new_context().new_page() for _ in range(3))
 
     # The member applies for "verified competence" with a statement and a file.
-    _log_in(member_tab, base, member)
+    log_in(member_tab, base, member)
     member_tab.goto(f"{base}/fr/community/labels/apply/verified-competence/")
     member_tab.fill("textarea[name='statement']", "Ingénieure logiciel à Lyon, 12 ans d'expérience.")
     member_tab.set_input_files("input[name='evidence']", str(evidence))
@@ -56,7 +44,7 @@ def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_sta
     assert SECRET_POST not in member_tab.content()
 
     # The moderator grants it from the queue.
-    _log_in(moderator_tab, base, moderator, totp_secret=moderator_secret)
+    log_in(moderator_tab, base, moderator, totp_secret=moderator_secret)
     moderator_tab.goto(f"{base}/fr/community/labels/moderation/")
     moderator_tab.locator("a[href*='/community/labels/moderation/applications/']").first.click()
     assert "attestation.pdf" in moderator_tab.content()

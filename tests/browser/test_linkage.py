@@ -1,36 +1,22 @@
 """In Chromium: an analyst (with TOTP) reviews a pair side by side and opens a golden record; a member
 claims their record and sees what is held about them. Every page passes axe in French and Arabic."""
 
-import re
-
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from django.db.models import Q
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST
 from accounts.services import roles_sync
 from referential.linkage.demo import seed
 from referential.linkage.models import CandidatePair, GoldenRecord
 from referential.models import SourceRecord
-from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, base_url, user, totp_secret=None):
-    page.goto(f"{base_url}/fr/accounts/login/")
-    page.fill("input[name='login']", user.email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    if totp_secret:
-        page.wait_for_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
-        page.fill("input[name='code']", totp_code(totp_secret))
-        page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/fr/account/$"))
 
 
 def _accessible_in_fr_and_ar(page, base, path):
@@ -48,7 +34,7 @@ def test_an_analyst_reviews_a_pair_side_by_side_and_opens_the_golden_record(brow
     TOTP.activate(analyst, secret)
     page = browser.new_context(locale="fr-FR").new_page()
     base = live_server.url
-    _log_in(page, base, analyst, totp_secret=secret)
+    log_in(page, base, analyst, totp_secret=secret)
 
     # The pair is found by its records, not its rank: the rank follows the bundled model's weights.
     hassan = SourceRecord.objects.get(given_name="Hassan").pk
@@ -82,7 +68,7 @@ def test_a_member_claims_their_record_and_sees_what_is_held_about_them(browser, 
     member = UserFactory(email="k.bennani@example.org")
     page = browser.new_context(locale="fr-FR").new_page()
     base = live_server.url
-    _log_in(page, base, member)
+    log_in(page, base, member)
     page.goto(f"{base}/fr/referential/linkage/me/")
     page.get_by_role("button", name="C'est moi : lier la fiche à mon compte").click()
     page.wait_for_load_state()

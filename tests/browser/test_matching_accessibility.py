@@ -2,23 +2,15 @@
 
 import pytest
 
-from accounts.factories import DEFAULT_PASSWORD
 from matching.models import MatchDecision
 from matching.taxonomy import taxonomy_load
 from privacy.factories import PrivacyNoticeFactory
+from tests.browser.helpers import log_in
 from tests.matching.conftest import competence, project_of
 
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, base, email):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url("**/account/")
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -42,7 +34,7 @@ def test_matching_pages_are_accessible_and_a_holder_accepts_a_suggestion(page, l
         help_needed=["expertise"],
         skills_needed=["تطوير الويب"],
     )
-    _log_in(page, live_server.url, holder.user.email)
+    log_in(page, live_server.url, holder.user.email)
     found = {}
     for path in (
         f"/{language}/matching/",

@@ -16,8 +16,9 @@ from asgiref.sync import sync_to_async
 
 from django.db import connections
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from community.messaging import services
+from tests.browser.helpers import log_in
 
 from .conftest import axe_violations
 
@@ -85,14 +86,6 @@ def _edit(conversation, seq, body):
     services.message_edit(user=message.sender, message=message, body=body)
 
 
-def _log_in(page, base, email):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url("**/account/")
-
-
 def _send(page, text):
     page.fill("#id_body", text)
     page.locator("#composer button[type='submit']").click()
@@ -115,7 +108,7 @@ def test_two_members_chat_live_and_catch_up_after_losing_the_connection(browser,
     a_page, k_page = a_context.new_page(), k_context.new_page()
     for page, user in ((a_page, amina), (k_page, karim)):
         page.set_default_timeout(15_000)
-        _log_in(page, asgi_server, user.email)
+        log_in(page, asgi_server, user.email)
         page.goto(url)
         page.wait_for_function(
             "() => window.kafaatMessagingSocket && window.kafaatMessagingSocket.readyState === 1"
@@ -195,7 +188,7 @@ def test_messaging_pages_have_no_serious_accessibility_violation(browser, asgi_s
     _off_loop(services.message_send, sender=amina, conversation=conversation, body="Merci !")
     context = browser.new_context()
     page = context.new_page()
-    _log_in(page, asgi_server, amina.email)
+    log_in(page, asgi_server, amina.email)
     found = {}
     for path in (
         f"/{language}/community/messages/",

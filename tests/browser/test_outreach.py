@@ -7,28 +7,16 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST, EDITOR
 from accounts.services import roles_sync
 from outreach.models import Campaign
 from privacy.factories import ConsentRecordFactory, PrivacyNoticeFactory
-from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, base, user, secret=None):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", user.email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    if secret:
-        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
-        page.fill("input[name='code']", totp_code(secret))
-        page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/fr/account/$"))
 
 
 def _staff(email, role):
@@ -74,7 +62,7 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     # The editor writes the campaign in French and Arabic in the Wagtail admin.
     tab = browser.new_context(locale="fr-FR").new_page()
     tab.set_default_timeout(20_000)
-    _log_in(tab, base, editor, editor_secret)
+    log_in(tab, base, editor, editor_secret)
     tab.goto(f"{base}/admin/snippets/outreach/campaign/add/")
     tab.fill("input[name='name']", "Appel à projets — printemps")
     _write_message(
@@ -100,7 +88,7 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     # The approver approves and sends it.
     other = browser.new_context(locale="ar").new_page()
     other.set_default_timeout(20_000)
-    _log_in(other, base, approver, approver_secret)
+    log_in(other, base, approver, approver_secret)
     other.goto(f"{base}/ar/outreach/campaigns/{campaign.pk}/")
     _accessible(other, "ar", "campaign page")
     other.locator(f"form[action='/ar/outreach/campaigns/{campaign.pk}/approve/'] button").click()
@@ -128,7 +116,7 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     _accessible(reader_tab, "ar", "unsubscribed page")
 
     # The consent history shows the withdrawal, from the email's link.
-    _log_in(reader_tab, base, reader_ar)
+    log_in(reader_tab, base, reader_ar)
     history = reader_tab.locator("table", has_text="Depuis le lien de désinscription d’un courriel")
     assert history.count() >= 1
     row = history.locator("tr", has_text="Depuis le lien de désinscription d’un courriel").first

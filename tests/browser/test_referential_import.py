@@ -8,26 +8,15 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST
 from referential.models import ImportBatch, SourceRecord
-from tests.accounts.helpers import totp_code
 from tests.referential.helpers import BAD_ROWS, GOOD_ROWS, NOBODY_ROWS, csv_bytes
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, base, email, secret):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.fill("input[name='code']", totp_code(secret))
-    page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url("**/account/")
 
 
 def _download(page, tmp_path, link_name):
@@ -61,7 +50,7 @@ def test_an_analyst_imports_a_list_and_downloads_the_rejected_rows(browser, live
     page = context.new_page()
     checked = []
 
-    _log_in(page, base, analyst.email, secret)
+    log_in(page, base, analyst.email, secret)
     page.goto(f"{base}/fr/referential/")
     _axe_in_both_languages(page, checked)
 
@@ -132,7 +121,7 @@ def test_the_progress_bar_follows_a_running_import_without_reloading(browser, li
         rejected_rows=10,
     )
     page = browser.new_context(locale="fr-FR").new_page()
-    _log_in(page, live_server.url, analyst.email, secret)
+    log_in(page, live_server.url, analyst.email, secret)
     page.goto(f"{live_server.url}/fr/referential/imports/{batch.pk}/")
     assert page.locator("#import-progress").get_attribute("value") == "25"
     assert page.locator("[data-when-finished]").is_hidden()

@@ -4,7 +4,7 @@ axe-core finds no serious violation in French or Arabic."""
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST
 from community.groups.factories import CommunityGroupFactory, MembershipFactory
 from community.groups.models import Membership
@@ -12,22 +12,11 @@ from community.profiles.factories import ProfileFactory, ProjectFactory
 from matching.segmentation.models import Segment
 from matching.segmentation.services import segment_create
 from privacy.factories import ConsentRecordFactory, PrivacyNoticeFactory
-from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, base, email, secret):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.fill("input[name='code']", totp_code(secret))
-    page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url("**/account/")
 
 
 def _members():
@@ -67,7 +56,7 @@ def test_analyst_builds_a_segment_with_live_counts_and_reads_its_page(browser, l
     base = live_server.url
     tab = browser.new_context().new_page()
     tab.set_default_timeout(15_000)
-    _log_in(tab, base, analyst.email, secret)
+    log_in(tab, base, analyst.email, secret)
 
     tab.goto(f"{base}/{language}/matching/segments/new/")
     count = tab.locator("#segment-count")

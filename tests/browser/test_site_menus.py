@@ -4,11 +4,11 @@ disclosure button that folds the menus on a phone, worked from the keyboard, and
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST
-from tests.accounts.helpers import totp_code
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,17 +16,6 @@ LABELS = {
     "fr": {"community": "Communauté", "staff": "Outils de l’équipe", "menu": "Menu", "groups": "Groupes"},
     "ar": {"community": "المجتمع", "staff": "أدوات الفريق", "menu": "القائمة", "groups": "المجموعات"},
 }
-
-
-def _log_in(page, base, email, secret):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.fill("input[name='code']", totp_code(secret))
-    page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url("**/account/")
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -39,7 +28,7 @@ def test_the_header_menus_on_desktop_and_phone(browser, live_server, language):
     context.set_default_timeout(15_000)
     page = context.new_page()
     try:
-        _log_in(page, live_server.url, analyst.email, secret)
+        log_in(page, live_server.url, analyst.email, secret)
         page.goto(f"{live_server.url}/{language}/community/groups/")
         community = page.get_by_role("navigation", name=words["community"])
         staff = page.get_by_role("navigation", name=words["staff"])

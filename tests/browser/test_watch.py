@@ -7,30 +7,19 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import ANALYST
 from accounts.services import roles_sync
 from core.models import AuditLog
 from referential.linkage.demo import seed as seed_linkage
-from tests.accounts.helpers import totp_code
 from watch import analysis, services
 from watch.demo import seed_watch
 from watch.models import Link
 
 from .conftest import axe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(page, base_url, user, totp_secret):
-    page.goto(f"{base_url}/fr/accounts/login/")
-    page.fill("input[name='login']", user.email)
-    page.fill("input[name='password']", DEFAULT_PASSWORD)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
-    page.fill("input[name='code']", totp_code(totp_secret))
-    page.locator("main form button.button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/fr/account/$"))
 
 
 def _accessible_in_fr_and_ar(page, base, path):
@@ -55,7 +44,7 @@ def test_an_analyst_validates_a_mention_and_sees_it_on_the_timeline(browser, liv
 
     page = browser.new_context(locale="fr-FR").new_page()
     base = live_server.url
-    _log_in(page, base, analyst, secret)
+    log_in(page, base, analyst, secret)
     _accessible_in_fr_and_ar(page, base, "/watch/")
     _accessible_in_fr_and_ar(page, base, f"/watch/links/{link.pk}/")
 
