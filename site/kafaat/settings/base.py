@@ -362,7 +362,7 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # imports). Blank: a "private" folder beside MEDIA_ROOT. Web and Celery workers must share it.
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.PublicStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
