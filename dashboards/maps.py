@@ -171,5 +171,8 @@ def choropleth(kind, keys, rows, cells, *, title_id: str, shown, countries=None)
     if kind == "morocco":
         credit = _("Region boundaries: amCharts geodata (free licence with credit).")
     else:
-        credit = _("Country boundaries: Natural Earth, through world-atlas.")
+        credit = _(
+            "Countries too small to draw at this scale are in the table only. "
+            "Country boundaries: Natural Earth, through world-atlas."
+        )
     return DrawnMap(svg=svg, legend=legend, credit=credit)
