@@ -4,7 +4,9 @@ violation, before and after filtering."""
 
 import csv
 import io
+import os
 import re
+from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -20,6 +22,13 @@ from tests.browser.helpers import log_in
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
+SCREENSHOTS = os.environ.get("DASHBOARD_SCREENSHOTS")  # a folder: full-page screenshots for a closing note
+
+
+def _screenshot(tab, name):
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
 
 
 def test_analyst_reads_the_dashboard_in_arabic_filters_by_country_and_downloads_a_csv(
@@ -70,6 +79,7 @@ def test_analyst_reads_the_dashboard_in_arabic_filters_by_country_and_downloads_
     box = tab.locator("#panel-profiles\\.countries ul.dash-legend").bounding_box()
     assert abs(first["x"] + first["width"] - box["x"] - box["width"]) < 2  # the legend starts on the right
     assert tab.locator("#panel-profiles\\.regions svg.dash-map-morocco").is_visible()
+    _screenshot(tab, "dashboard-ar")
     violations = axe_violations(tab)
     assert not violations, violations
 
@@ -87,6 +97,7 @@ def test_analyst_reads_the_dashboard_in_arabic_filters_by_country_and_downloads_
     tab.wait_for_url(re.compile(r"label=verified"))
     countries = tab.locator("#panel-profiles\\.countries table")
     assert "كندا" in countries.inner_text() and "فرنسا" not in countries.inner_text()
+    _screenshot(tab, "dashboard-ar-label")
     violations = axe_violations(tab)
     assert not violations, violations
     tab.select_option("select[name='label']", "")
@@ -105,6 +116,7 @@ def test_analyst_reads_the_dashboard_in_arabic_filters_by_country_and_downloads_
 
     tab.goto(f"{base}/fr/dashboard/?label=verified")  # the maps and the label filter in French too
     assert tab.locator("svg.dash-map-world path title", has_text="Canada : 5").count() == 1
+    _screenshot(tab, "dashboard-fr-label")
     violations = axe_violations(tab)
     assert not violations, violations
     tab.context.close()
