@@ -79,7 +79,8 @@ def test_posts_of_my_groups_and_open_spaces_but_never_a_gated_space_i_cannot_ent
     open_space = SpaceFactory(slug="open-square")
     PostFactory(space=open_space, title="Open square news")
     version = CharterVersionFactory()
-    gated = SpaceFactory(slug="investor-club", labels=[LabelFactory(slug="investor")], charter=version.charter)
+    investor = LabelFactory(slug="investor")
+    gated = SpaceFactory(slug="investor-club", labels=[investor], charter=version.charter)
     PostFactory(space=gated, title="Secret deal in Tangier", body="Confidential term sheet")
 
     client.force_login(member)
