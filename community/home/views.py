@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.permissions import second_factor_missing, two_factor_required
 from community.profiles.models import Profile
 from community.profiles.selectors import profile_for_user, skill_suggestions
 from core.registry import registry
@@ -35,6 +36,8 @@ def home(request):
             "onboarding_step": step_get(next_step) if next_step else None,
             "onboarding_started": onboarding is not None,
             "staff_links": registry.menu("staff", request),
+            "two_factor_setup": two_factor_required(request.user),
+            "two_factor_use": not two_factor_required(request.user) and second_factor_missing(request.user),
         },
     )
 

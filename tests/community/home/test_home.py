@@ -187,3 +187,13 @@ def test_the_home_speaks_each_language(client, member, language):
     html = page(client, f"/{language}/community/home/")
     assert html.html["lang"] == language
     assert html.find(id="home-messages-title") is not None
+
+
+def test_staff_without_a_second_factor_are_shown_where_to_set_it_up(client, db):
+    roles_sync()
+    editor = UserFactory(roles=[EDITOR])
+    client.force_login(editor)
+    html = page(client)
+    link = html.find("a", href="/fr/accounts/2fa/totp/activate/")
+    assert link is not None
+    assert html.find(id="home-staff-title") is None  # staff roles count only after the second factor
