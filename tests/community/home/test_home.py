@@ -6,6 +6,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accompaniment.factories import CaseFactory
+from accompaniment.models import Stage
+from accompaniment.stages import stages_ensure
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.roles import EDITOR, MEMBER
 from accounts.services import roles_sync
@@ -13,10 +16,12 @@ from community.groups.factories import CommunityGroupFactory, MembershipFactory
 from community.groups.models import Membership
 from community.messaging.factories import DirectConversationFactory, message
 from community.moderation.factories import BlockFactory
-from community.profiles.factories import ProfileFactory
+from community.profiles.factories import ProfileFactory, ProjectFactory
 from community.spaces.factories import CharterVersionFactory, LabelFactory, PostFactory, SpaceFactory
 from events.factories import EventFactory, OccurrenceFactory, RSVPFactory
 from events.models import Event
+from privacy.factories import ConsentRecordFactory
+from privacy.models import ConsentPurpose
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +202,28 @@ def test_staff_without_a_second_factor_are_shown_where_to_set_it_up(client, db):
     link = html.find("a", href="/fr/accounts/2fa/totp/activate/")
     assert link is not None
     assert html.find(id="home-staff-title") is None  # staff roles count only after the second factor
+
+
+def test_suggestions_follow_the_matching_consent(client, member):
+    client.force_login(member)
+    section = page(client).find(id="home-suggestions-title").find_parent("section")
+    assert section.find("a", href="/fr/account/#consents") is not None  # no consent: where to give it
+    ConsentRecordFactory(user=member, purpose=ConsentPurpose.MATCHING, granted=True)
+    section = page(client).find(id="home-suggestions-title").find_parent("section")
+    assert section.find("a", href="/fr/account/#consents") is None
+
+
+def test_my_accompaniment_case_shows_to_its_holder_only(client, member):
+    stages_ensure(Stage)
+    profile = member.profile
+    case = CaseFactory(project=ProjectFactory(owner=profile, title="Coopérative d'argan"))
+    client.force_login(member)
+    section = page(client).find(id="home-cases-title").find_parent("section")
+    assert section.find("a", href=f"/fr/accompaniment/mine/{case.pk}/") is not None
+    assert "Coopérative d'argan" in section.get_text()
+
+    someone = UserFactory(roles=[MEMBER])
+    client.force_login(someone)
+    html = page(client)
+    assert html.find(id="home-cases-title") is None
+    assert "Coopérative d'argan" not in html.get_text()
