@@ -37,6 +37,14 @@ def onboarding_next_step(onboarding: Onboarding | None) -> str | None:
     return next((key for key in STEP_KEYS if key not in done), None)
 
 
+def onboarding_offered(onboarding: Onboarding | None, completeness: dict) -> bool:
+    """Offered until finished to members who started it or who miss something its steps ask for; not
+    to a member whose profile already holds all that (filled in on the profile form before)."""
+    if onboarding is not None:
+        return onboarding.finished_at is None
+    return any(part in PART_STEPS for part in completeness["missing"])
+
+
 def completeness_with_next_step(profile) -> dict:
     """The meter's figure and the next useful step: its words and the address that fills it in."""
     completeness = profile_completeness(profile)

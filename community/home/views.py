@@ -16,7 +16,12 @@ from core.registry import registry
 from privacy.selectors import consents_current
 
 from .forms import STEP_FORMS, LanguageStepForm
-from .selectors import completeness_with_next_step, onboarding_next_step, onboarding_of
+from .selectors import (
+    completeness_with_next_step,
+    onboarding_next_step,
+    onboarding_of,
+    onboarding_offered,
+)
 from .services import onboarding_consents_save, onboarding_profile_step_save
 from .steps import STEP_KEYS, STEPS, step_get
 
@@ -26,13 +31,14 @@ def home(request):
     """What matters to the member now; each app draws its own section in the slot "home.sections"."""
     profile = profile_for_user(request.user)
     onboarding = onboarding_of(request.user)
-    next_step = onboarding_next_step(onboarding)
+    completeness = completeness_with_next_step(profile)
+    next_step = onboarding_next_step(onboarding) if onboarding_offered(onboarding, completeness) else None
     return render(
         request,
         "home/home.html",
         {
             "profile": profile,
-            "completeness": completeness_with_next_step(profile),
+            "completeness": completeness,
             "onboarding_step": step_get(next_step) if next_step else None,
             "onboarding_started": onboarding is not None,
             "staff_links": registry.menu("staff", request),

@@ -227,3 +227,18 @@ def test_my_accompaniment_case_shows_to_its_holder_only(client, member):
     html = page(client)
     assert html.find(id="home-cases-title") is None
     assert "Coopérative d'argan" not in html.get_text()
+
+
+def test_a_member_whose_profile_is_already_full_is_not_offered_the_onboarding(client, db):
+    roles_sync()
+    user = UserFactory(roles=[MEMBER])
+    profile = ProfileFactory(user=user, display_name="Hamid", skills=["Finance"])
+    client.force_login(user)
+    html = page(client)
+    assert html.find("a", href="/fr/community/home/welcome/") is None
+    # The meter still names what the profile form holds beyond the onboarding: here, a photo.
+    assert not profile.photo
+    assert html.find("a", href="/fr/community/members/me/") is not None
+    profile.city = ""
+    profile.save()
+    assert page(client).find("a", href="/fr/community/home/welcome/") is not None
