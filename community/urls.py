@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("home/", include("community.home.urls")),
     path("members/", include("community.profiles.urls")),
     path("labels/", include("community.labels.urls")),
     path("spaces/", include("community.spaces.urls")),

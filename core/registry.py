@@ -42,7 +42,12 @@ class MenuEntry:
 
 @dataclass(frozen=True)
 class Fragment:
-    """A template rendered in a named slot of a page, with the page's context; ``order`` sorts a slot."""
+    """A template rendered in a named slot of a page, with the page's context; ``order`` sorts a slot.
+
+    "home.sections" is the member's personal home (community/home): each app's section loads its own
+    data through a template tag, applies its own visibility rules (gates, blocks, consents) and keeps a
+    bounded number of queries whatever the number of items.
+    """
 
     slot: str
     template: str

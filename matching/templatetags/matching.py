@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from community.profiles.selectors import profile_for_user
 from matching.permissions import takes_part
+from matching.selectors import home_suggestions as suggestions_for
 from matching.taxonomy import taxonomy_index
 
 register = template.Library()
@@ -26,3 +28,14 @@ def skill_concept_options():
     """<option>s naming every taxonomy concept in the reader's language, for the skills datalist."""
     names = sorted({name.current() for name in taxonomy_index().names.values()}, key=str.casefold)
     return format_html_join("", '<option value="{}"></option>', ((name,) for name in names))
+
+
+@register.inclusion_tag("matching/_home_section.html", takes_context=True)
+def home_suggestions(context):
+    """The personal home's section: the first projects suggested to the member, and their projects."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return {"show": False}
+    profile = context.get("profile") or profile_for_user(user)
+    return {"show": True, **suggestions_for(user, profile)}

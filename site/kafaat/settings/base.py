@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "community.spaces",
     "community.groups",
     "community.messaging",
+    "community.home",
     "events",
     "recurrence",
     "matching",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",  # admin pages keep the person's language (after auth)
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",  # after messages: it leaves a message
     "accounts.middleware.StaffIdleTimeoutMiddleware",
@@ -310,13 +312,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "account_settings"
+# Members land on their personal home (community/home), which offers the onboarding until it is done.
+LOGIN_REDIRECT_URL = "home:index"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address signs the member in when done in the browser (session) that signed up;
+# a link opened elsewhere confirms the address and asks to log in (allauth keeps the pending login in
+# the session, so a leaked link never signs anyone in).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
