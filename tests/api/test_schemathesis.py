@@ -7,7 +7,6 @@ checks are: no server error, the status code and content type are documented, th
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -23,6 +22,8 @@ from cms import factories as cms_factories
 from community.notifications.factories import NotificationFactory
 from community.profiles.factories import ProjectFactory
 from events.factories import EventFactory, OccurrenceFactory, RSVPFactory
+
+from .conftest import token_for
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 MAX_EXAMPLES = 25
@@ -70,7 +71,7 @@ def _run(headers):
 
 @pytest.mark.parametrize("who", ["visitor", "member"])
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(data, member, who, kept_connection):
-    headers = {"Authorization": f"Token {Token.objects.create(user=member).key}"} if who == "member" else {}
+    headers = {"Authorization": f"Bearer {token_for(member)}"} if who == "member" else {}
     operations, cases = _run(headers)
     print(f"schemathesis ({who}): {operations} operations, {cases} cases, 0 failures")
     assert operations == 8 and cases >= operations
