@@ -4,7 +4,7 @@ from django.urls import path
 
 from . import account_views
 
-app_name = "api_tokens"
+app_name = "account_api_tokens"
 urlpatterns = [
     path("", account_views.tokens, name="list"),
     path("<int:pk>/revoke/", account_views.token_revoke, name="revoke"),

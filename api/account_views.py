@@ -51,4 +51,4 @@ def tokens(request):
 def token_revoke(request, pk):
     if services.token_revoke(user=request.user, token_id=pk):
         messages.success(request, _("The token was revoked: it no longer works."))
-    return redirect("api_tokens:list")
+    return redirect("account_api_tokens:list")
