@@ -183,3 +183,25 @@ def test_rate_limit_per_token_answers_429_with_retry_after(
     # Another token has its own allowance.
     assert bearer(second).get("/api/v1/me/").status_code == 200
     cache.clear()
+
+
+def test_sessions_are_limited_per_user_and_visitors_per_address(api, member, other_member, monkeypatch):
+    from django.core.cache import cache
+
+    from api.throttling import AnonThrottle, UserThrottle
+
+    cache.clear()
+    monkeypatch.setattr(UserThrottle, "THROTTLE_RATES", {"api_user": "1/min"})
+    monkeypatch.setattr(AnonThrottle, "THROTTLE_RATES", {"api_anon": "1/min"})
+    api.force_login(member)
+    assert api.get("/api/v1/me/").status_code == 200
+    assert api.get("/api/v1/me/").status_code == 429
+    api.force_login(other_member)
+    assert api.get("/api/v1/me/").status_code == 200
+    api.logout()
+    assert api.get("/api/v1/services/", REMOTE_ADDR="192.0.2.1").status_code == 200
+    refused = api.get("/api/v1/services/", REMOTE_ADDR="192.0.2.1", HTTP_ACCEPT_LANGUAGE="fr")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) <= 60
+    assert refused.json()["detail"].startswith("Trop de requêtes")
+    assert api.get("/api/v1/services/", REMOTE_ADDR="192.0.2.2").status_code == 200
+    cache.clear()
