@@ -467,7 +467,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kafaat API",
-    "DESCRIPTION": "Public programmes, services, news and events; a member's own data.",
+    "DESCRIPTION": (
+        "Public programmes, services, news and events; a member's own data; staff reads (referential, "
+        "golden records, segments, accompaniment cases, watch items) with a scoped personal token."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_api"],
