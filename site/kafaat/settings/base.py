@@ -80,7 +80,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
@@ -449,10 +448,22 @@ METRICS_TOKEN = env("METRICS_TOKEN", default="")
 # --- API (/api/v1/, issue 19) -----------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first: a caller without credentials gets 401 with WWW-Authenticate, not a bare 403.
-        "rest_framework.authentication.TokenAuthentication",
+        # Personal tokens first: a caller without credentials gets 401 with WWW-Authenticate (Bearer),
+        # not a bare 403. Tokens are made in My account (api.models.ApiToken, stored as a hash).
+        "api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # Per token, per signed-in user (web session), per address (visitors): 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.TokenThrottle",
+        "api.throttling.UserThrottle",
+        "api.throttling.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "api_token": env("API_RATE_TOKEN", default="1200/hour"),
+        "api_user": env("API_RATE_USER", default="1200/hour"),
+        "api_anon": env("API_RATE_ANON", default="120/hour"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
@@ -462,7 +473,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kafaat API",
-    "DESCRIPTION": "Public programmes, services, news and events; a member's own data.",
+    "DESCRIPTION": (
+        "Public programmes, services, news and events; a member's own data; staff reads (referential, "
+        "golden records, segments, accompaniment cases, watch items) with a scoped personal token."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_api"],
