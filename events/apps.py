@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import Fragment, MenuEntry, registry
@@ -21,6 +22,12 @@ class EventsConfig(AppConfig):
         from .notifications import KINDS, event_notification_words
 
         signals.connect()
+        from .models import Event
+        from .search import PROVIDER, event_indexed, event_unindexed
+
+        registry.add_search_provider(PROVIDER)
+        post_save.connect(event_indexed, sender=Event, dispatch_uid="events_search_index")
+        post_delete.connect(event_unindexed, sender=Event, dispatch_uid="events_search_unindex")
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         for kind in KINDS:

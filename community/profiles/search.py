@@ -1,0 +1,126 @@
+"""What the site search finds among members and projects, through the directory's own selectors.
+
+A member's text is indexed once per audience level ("l0" visitors … "l3" staff), each part holding only
+the field groups that level may read: a visitor never finds a member by words of a bio shown to members
+only. Who is listed at all (directory consent, moderation, blocks, name visibility) is the directory's
+selector, applied to every search.
+"""
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from core.names import display_name
+from core.search import HitList, SearchHit, SearchProvider, index_object, matching_ids, unindex_object
+
+from .choices import Visibility
+from .models import Profile, Project
+from .permissions import viewer_for, visible_fields
+from .selectors import directory_profiles, directory_projects
+
+MEMBERS = "members"
+PROJECTS = "projects"
+SEARCHED_GROUPS = ("name", "about", "skills")
+SNIPPET_WORDS = 30
+
+
+def _group_texts(profile) -> dict[str, str]:
+    return {
+        "name": f"{profile.display_name} {profile.name_arabic}",
+        "about": f"{profile.headline} {profile.bio}",
+        "skills": profile.search_skills,
+    }
+
+
+def member_parts(profile) -> dict[str, str]:
+    """{"l<level>": the text of the groups a viewer at that level may read}."""
+    texts = _group_texts(profile)
+    return {
+        f"l{level}": " ".join(texts[group] for group in SEARCHED_GROUPS if profile.visibility(group) <= level)
+        for level in Visibility.values
+    }
+
+
+def member_documents():
+    for profile in Profile.objects.iterator(chunk_size=2000):
+        for part, text in member_parts(profile).items():
+            yield profile.pk, part, text
+
+
+def project_text(project) -> str:
+    return project.search_text or f"{project.title} {project.summary}"
+
+
+def project_documents():
+    for project in Project.objects.only("id", "title", "summary", "search_text").iterator(chunk_size=2000):
+        yield project.pk, "", project_text(project)
+
+
+def profile_indexed(sender, instance, **kwargs):
+    index_object(MEMBERS, instance.pk, member_parts(instance))
+
+
+def profile_unindexed(sender, instance, **kwargs):
+    unindex_object(MEMBERS, instance.pk)
+
+
+def project_indexed(sender, instance, **kwargs):
+    index_object(PROJECTS, instance.pk, {"": project_text(instance)})
+
+
+def project_unindexed(sender, instance, **kwargs):
+    unindex_object(PROJECTS, instance.pk)
+
+
+def members_found(viewer, query: str):
+    """Members listed to this viewer whose text readable at the viewer's level matches the query."""
+    viewer = viewer_for(viewer)
+    condition = Q(pk__in=matching_ids(MEMBERS, query, [f"l{viewer.level}"]))
+    if viewer.covered_countries:  # a relay reads members of the countries they cover as staff do
+        condition |= Q(
+            country__in=sorted(viewer.covered_countries),
+            pk__in=matching_ids(MEMBERS, query, [f"l{Visibility.STAFF}"]),
+        )
+    return directory_profiles(viewer).filter(condition).select_related("user")
+
+
+def projects_found(viewer, query: str):
+    return directory_projects(viewer).filter(pk__in=matching_ids(PROJECTS, query))
+
+
+def _member_results(request, query):
+    viewer = viewer_for(request.user)
+
+    def hit(profile):
+        snippet = profile.headline if "about" in visible_fields(viewer, profile) else ""
+        return SearchHit(
+            kind=MEMBERS,
+            title=display_name(profile.user),
+            url=reverse("profiles:detail", args=[profile.pk]),
+            snippet=Truncator(snippet).words(SNIPPET_WORDS),
+        )
+
+    return HitList(members_found(viewer, query), hit)
+
+
+def _project_results(request, query):
+    def hit(project):
+        return SearchHit(
+            kind=PROJECTS,
+            title=project.title,
+            url=reverse("profiles:detail", args=[project.owner_id]),
+            snippet=Truncator(project.summary).words(SNIPPET_WORDS),
+        )
+
+    return HitList(projects_found(request.user, query), hit)
+
+
+PROVIDERS = (
+    SearchProvider(
+        kind=MEMBERS, label=_("Members"), results=_member_results, order=20, documents=member_documents
+    ),
+    SearchProvider(
+        kind=PROJECTS, label=_("Projects"), results=_project_results, order=30, documents=project_documents
+    ),
+)
