@@ -128,11 +128,18 @@ class SearchHit:
 class HitList:
     """A lazy, countable list of hits over a queryset (what Django's Paginator needs)."""
 
-    def __init__(self, rows, to_hit: Callable, count: Callable | None = None):
+    def __init__(self, rows, to_hit: Callable, count: Callable | None = None, cap: int | None = None):
+        """``cap``: the provider stopped at ``cap`` + 1 rows (see ``capped``)."""
         self.rows = rows
         self.to_hit = to_hit
         self._count = count
         self._cached_count = None
+        self.cap = cap
+
+    @property
+    def capped(self) -> bool:
+        """More rows matched than the provider sorts and counts: the page says "more than ``cap``"."""
+        return self.cap is not None and self.count() > self.cap
 
     def count(self) -> int:
         if self._cached_count is None:
@@ -150,7 +157,7 @@ class HitList:
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self.to_hit(row) for row in self.rows[index]]
-        return self.to_hit(self.rows[index])
+        return self[index : index + 1][0]
 
 
 @dataclass(frozen=True)

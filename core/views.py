@@ -27,6 +27,7 @@ class Facet:
     label: object
     count: int
     selected: bool = False
+    capped: bool = False
 
 
 def _query(request) -> str:
@@ -38,13 +39,14 @@ def search(request):
     query = _query(request)
     kind = request.GET.get("kind", "")
     providers = registry.search_provider_list(request)
-    facets, sections, page_obj, total = [], [], None, 0
-    if terms(query):
-        hits_by_kind = {}
+    facets, sections, page_obj, total, hits_by_kind = [], [], None, 0, {}
+    searched = bool(terms(query))
+    if searched:
         for provider in providers:
             hits = provider.results(request, query)
             hits_by_kind[provider.kind] = hits
-            facets.append(Facet(provider.kind, provider.label, hits.count(), provider.kind == kind))
+            count = min(hits.count(), hits.cap) if hits.capped else hits.count()
+            facets.append(Facet(provider.kind, provider.label, count, provider.kind == kind, hits.capped))
         total = sum(facet.count for facet in facets)
         if kind in hits_by_kind:
             page_obj = Paginator(hits_by_kind[kind], PAGE_SIZE).get_page(request.GET.get("page"))
@@ -63,7 +65,8 @@ def search(request):
             "sections": sections,
             "page_obj": page_obj,
             "result_count": selected.count if selected else total,
-            "searched": bool(terms(query)),
+            "capped": selected.capped if selected else any(facet.capped for facet in facets),
+            "searched": searched,
         },
     )
 

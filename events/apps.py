@@ -19,12 +19,11 @@ class EventsConfig(AppConfig):
         # signals and audience import models, which load after the app registry
         from . import signals
         from .audience import EventAttendees
-        from .notifications import KINDS, event_notification_words
-
-        signals.connect()
         from .models import Event
+        from .notifications import KINDS, event_notification_words
         from .search import PROVIDER, event_indexed, event_unindexed
 
+        signals.connect()
         registry.add_search_provider(PROVIDER)
         post_save.connect(event_indexed, sender=Event, dispatch_uid="events_search_index")
         post_delete.connect(event_unindexed, sender=Event, dispatch_uid="events_search_unindex")

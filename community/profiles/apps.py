@@ -28,13 +28,7 @@ class ProfilesConfig(AppConfig):
         from .export_sections import SECTIONS
         from .models import Profile, Project
         from .permissions import may_see_account, may_see_profile, may_use_relay_view
-        from .search import (
-            PROVIDERS,
-            profile_indexed,
-            profile_unindexed,
-            project_indexed,
-            project_unindexed,
-        )
+        from .search import PROVIDERS, profile_indexed, profile_unindexed, project_indexed, project_unindexed
         from .selectors import member_data_export
 
         for provider in PROVIDERS:

@@ -7,12 +7,21 @@ selector, applied to every search.
 """
 
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.names import display_name
-from core.search import HitList, SearchHit, SearchProvider, index_object, matching_ids, unindex_object
+from core.search import (
+    HitList,
+    SearchHit,
+    SearchProvider,
+    documents_matching,
+    index_object,
+    matching_ids,
+    unindex_object,
+)
 
 from .choices import Visibility
 from .models import Profile, Project
@@ -23,6 +32,8 @@ MEMBERS = "members"
 PROJECTS = "projects"
 SEARCHED_GROUPS = ("name", "about", "skills")
 SNIPPET_WORDS = 30
+DOCUMENT_CAP = 2000
+SHOWN_CAP = 500
 
 
 def _group_texts(profile) -> dict[str, str]:
@@ -73,16 +84,47 @@ def project_unindexed(sender, instance, **kwargs):
     unindex_object(PROJECTS, instance.pk)
 
 
-def members_found(viewer, query: str):
-    """Members listed to this viewer whose text readable at the viewer's level matches the query."""
+def members_found(viewer, query: str) -> list[int]:
+    """Ids of the members listed to this viewer whose text readable at the viewer's level matches the
+    query, in directory order, at most SHOWN_CAP + 1 of them.
+
+    A broad query (a common first name, a prefix of two letters) matches thousands of index rows; the
+    first DOCUMENT_CAP are read and the directory's selector keeps those the viewer may see. Whether the
+    list is cut is decided on visible members only (SHOWN_CAP), so the page tells nothing of the others.
+    """
     viewer = viewer_for(viewer)
-    condition = Q(pk__in=matching_ids(MEMBERS, query, [f"l{viewer.level}"]))
+    ids = list(
+        documents_matching(MEMBERS, query, [f"l{viewer.level}"]).values_list("object_id", flat=True)[
+            :DOCUMENT_CAP
+        ]
+    )
+    condition = Q(pk__in=ids)
     if viewer.covered_countries:  # a relay reads members of the countries they cover as staff do
-        condition |= Q(
-            country__in=sorted(viewer.covered_countries),
-            pk__in=matching_ids(MEMBERS, query, [f"l{Visibility.STAFF}"]),
+        staff_ids = list(
+            documents_matching(MEMBERS, query, [f"l{Visibility.STAFF}"]).values_list("object_id", flat=True)[
+                :DOCUMENT_CAP
+            ]
         )
-    return directory_profiles(viewer).filter(condition).select_related("user")
+        condition |= Q(country__in=sorted(viewer.covered_countries), pk__in=staff_ids)
+    listed = directory_profiles(viewer).filter(condition)
+    # Alphabetical, as the directory lists; the column is already folded to lower case, so Lower() only
+    # keeps the planner from walking the name index of every member (seconds at 100,000 members).
+    return list(listed.order_by(Lower("search_name"), "id").values_list("pk", flat=True)[: SHOWN_CAP + 1])
+
+
+class _ProfilesById:
+    """The profiles of a list of ids, in its order, fetched a slice at a time."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index]
+        by_id = Profile.objects.select_related("user").in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def projects_found(viewer, query: str):
@@ -101,7 +143,7 @@ def _member_results(request, query):
             snippet=Truncator(snippet).words(SNIPPET_WORDS),
         )
 
-    return HitList(members_found(viewer, query), hit)
+    return HitList(_ProfilesById(members_found(viewer, query)), hit, cap=SHOWN_CAP)
 
 
 def _project_results(request, query):

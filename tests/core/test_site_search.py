@@ -251,3 +251,23 @@ def test_golden_records_are_never_found_without_the_second_factor():
     for who in VIEWERS:
         kinds = {facet.kind for facet in page(client_for(who), "bensaid").context["facets"]}
         assert "golden" not in kinds
+
+
+def test_a_broad_query_says_more_than_the_cap_and_the_cap_counts_only_visible_members(monkeypatch):
+    from community.profiles import search as member_search
+
+    monkeypatch.setattr(member_search, "SHOWN_CAP", 3)
+    for number in range(5):  # not listed: no directory consent
+        ProfileFactory(display_name=f"Omar Berrada {number}", vis_name=Visibility.PUBLIC)
+    for number in range(2):
+        ProfileFactory(directory=True, display_name=f"Omar Berrada {number}b", vis_name=Visibility.PUBLIC)
+    response = page(Client(), "berrada", kind="members")
+    assert response.context["result_count"] == 2 and not response.context["capped"]
+
+    for number in range(3):
+        ProfileFactory(directory=True, display_name=f"Omar Berrada {number}c", vis_name=Visibility.PUBLIC)
+    response = page(Client(), "berrada", kind="members")
+    assert response.context["result_count"] == 3 and response.context["capped"]
+    html = response.content.decode()
+    assert "Plus de 3 résultats pour « berrada »" in html
+    assert '<span class="search-facets__count">3+</span>' in html
