@@ -84,7 +84,9 @@ def project_unindexed(sender, instance, **kwargs):
     unindex_object(PROJECTS, instance.pk)
 
 
-def members_found(viewer, query: str) -> list[int]:
+def members_found(
+    viewer, query: str, shown_cap: int | None = None, document_cap: int | None = None
+) -> list[int]:
     """Ids of the members listed to this viewer whose text readable at the viewer's level matches the
     query, in directory order, at most SHOWN_CAP + 1 of them.
 
@@ -93,6 +95,8 @@ def members_found(viewer, query: str) -> list[int]:
     list is cut is decided on visible members only (SHOWN_CAP), so the page tells nothing of the others.
     """
     viewer = viewer_for(viewer)
+    shown_cap = SHOWN_CAP if shown_cap is None else shown_cap
+    document_cap = DOCUMENT_CAP if document_cap is None else document_cap
     ids = list(
         documents_matching(MEMBERS, query, [f"l{viewer.level}"]).values_list("object_id", flat=True)[
             :DOCUMENT_CAP
@@ -109,20 +113,31 @@ def members_found(viewer, query: str) -> list[int]:
     listed = directory_profiles(viewer).filter(condition)
     # Alphabetical, as the directory lists; the column is already folded to lower case, so Lower() only
     # keeps the planner from walking the name index of every member (seconds at 100,000 members).
-    return list(listed.order_by(Lower("search_name"), "id").values_list("pk", flat=True)[: SHOWN_CAP + 1])
+    return list(listed.order_by(Lower("search_name"), "id").values_list("pk", flat=True)[: shown_cap + 1])
 
 
-class _ProfilesById:
-    """The profiles of a list of ids, in its order, fetched a slice at a time."""
+class _FoundMembers:
+    """The members found, as profiles in order, a slice at a time. A first look at a few of them (the
+    suggestions) reads fewer index rows than the whole page, which also counts them."""
 
-    def __init__(self, ids):
-        self.ids = ids
+    def __init__(self, viewer, query):
+        self.viewer, self.query = viewer, query
+        self._ids = None
+
+    def ids(self):
+        if self._ids is None:
+            self._ids = members_found(self.viewer, self.query)
+        return self._ids
 
     def count(self):
-        return len(self.ids)
+        return len(self.ids())
 
     def __getitem__(self, index):
-        ids = self.ids[index]
+        if self._ids is None and index.start in (None, 0) and index.stop is not None and index.stop <= 10:
+            ids = members_found(self.viewer, self.query, shown_cap=index.stop, document_cap=20 * index.stop)
+            ids = ids[: index.stop]
+        else:
+            ids = self.ids()[index]
         by_id = Profile.objects.select_related("user").in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -143,7 +158,7 @@ def _member_results(request, query):
             snippet=Truncator(snippet).words(SNIPPET_WORDS),
         )
 
-    return HitList(_ProfilesById(members_found(viewer, query)), hit, cap=SHOWN_CAP)
+    return HitList(_FoundMembers(viewer, query), hit, cap=SHOWN_CAP)
 
 
 def _project_results(request, query):
