@@ -30,6 +30,9 @@ class CmsConfig(AppConfig):
             )
         )
         _empty_page_cache_on_changes()
+        from .search import PROVIDER  # imports models, loaded after the app registry
+
+        registry.add_search_provider(PROVIDER)
 
 
 def _empty_page_cache_on_changes():

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -8,24 +7,6 @@ from wagtail.models import Page
 
 from cms import selectors
 from core.unavailable import unavailable_response
-
-SEARCH_PAGE_SIZE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
-
-
-def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    search_results, results, count = None, [], 0
-    if query:
-        paginator = Paginator(selectors.search_pages(query, selectors.active_locale()), SEARCH_PAGE_SIZE)
-        search_results = paginator.get_page(request.GET.get("page"))
-        results = selectors.specific_pages(search_results)
-        count = paginator.count
-    return render(
-        request,
-        "cms/search.html",
-        {"search_query": query, "search_results": search_results, "results": results, "result_count": count},
-    )
 
 
 def translation_missing(request, page_id):

@@ -94,3 +94,25 @@ class DeferredTask(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SearchDocument(models.Model):
+    """Folded text of one part of one object, for the site search (see core.search).
+
+    ``kind`` names the provider ("members", "events", …), ``object_id`` the object in its app, ``part``
+    the audience or section the text belongs to ("" when there is one). PostgreSQL searches it through
+    a GIN expression index, SQLite through an FTS5 table kept in sync by triggers (migration 0003).
+    """
+
+    kind = models.CharField(max_length=24)
+    object_id = models.BigIntegerField()
+    part = models.CharField(max_length=24, blank=True)
+    text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "part"], name="search_document_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.object_id}:{self.part}"

@@ -153,6 +153,7 @@ class _Registry:
         self.audience_sources: dict[str, object] = {}
         self.notification_renderers: dict[str, Callable] = {}
         self.person_directory_provider: PersonDirectory | None = None
+        self.search_providers: dict[str, object] = {}
 
     # Registration is idempotent by key: ``ready()`` may run twice in tests.
     def add_menu_entry(self, entry: MenuEntry) -> None:
@@ -183,6 +184,10 @@ class _Registry:
         """The one source of people for the watch (referential sets it); None when nobody offers one."""
         self.person_directory_provider = directory
 
+    def add_search_provider(self, provider) -> None:
+        """A kind of thing the site search finds (core.search.SearchProvider), keyed by its kind."""
+        self.search_providers[provider.kind] = provider
+
     # Reading.
     def menu(self, name: str, request=None) -> list[MenuEntry]:
         entries = [e for e in self.menu_entries.values() if e.menu == name]
@@ -208,6 +213,13 @@ class _Registry:
 
     def notification_renderer(self, kind: str) -> Callable | None:
         return self.notification_renderers.get(kind)
+
+    def search_provider_list(self, request=None) -> list:
+        """Registered search providers in page order; with a request, only those offered to it."""
+        providers = sorted(self.search_providers.values(), key=lambda p: (p.order, p.kind))
+        if request is not None:
+            providers = [p for p in providers if p.offered_to(request)]
+        return providers
 
 
 registry = _Registry()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import Fragment, MenuEntry, registry
@@ -18,9 +19,14 @@ class EventsConfig(AppConfig):
         # signals and audience import models, which load after the app registry
         from . import signals
         from .audience import EventAttendees
+        from .models import Event
         from .notifications import KINDS, event_notification_words
+        from .search import PROVIDER, event_indexed, event_unindexed
 
         signals.connect()
+        registry.add_search_provider(PROVIDER)
+        post_save.connect(event_indexed, sender=Event, dispatch_uid="events_search_index")
+        post_delete.connect(event_unindexed, sender=Event, dispatch_uid="events_search_unindex")
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         for kind in KINDS:

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.names import display_name
@@ -25,10 +26,17 @@ class ProfilesConfig(AppConfig):
         from .dashboard import PANELS
         from .data_archive import KIND, archive_ready_notify, archive_words
         from .export_sections import SECTIONS
-        from .models import Profile
+        from .models import Profile, Project
         from .permissions import may_see_account, may_see_profile, may_use_relay_view
+        from .search import PROVIDERS, profile_indexed, profile_unindexed, project_indexed, project_unindexed
         from .selectors import member_data_export
 
+        for provider in PROVIDERS:
+            registry.add_search_provider(provider)
+        post_save.connect(profile_indexed, sender=Profile, dispatch_uid="profiles_search_index")
+        post_delete.connect(profile_unindexed, sender=Profile, dispatch_uid="profiles_search_unindex")
+        post_save.connect(project_indexed, sender=Project, dispatch_uid="projects_search_index")
+        post_delete.connect(project_unindexed, sender=Project, dispatch_uid="projects_search_unindex")
         export_base_register("profiles", member_data_export)
         for panel in PANELS:
             registry.add_dashboard_panel(panel.key, panel)

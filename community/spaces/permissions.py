@@ -29,7 +29,9 @@ def is_community_moderator(user) -> bool:
     """Moderators and administrators enter every space and moderate everywhere."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return user.is_superuser or bool(user_roles(user) & {MODERATOR, ADMIN})
+    # A superuser holds the admin role (accounts.roles.held_roles), which counts only after the second
+    # factor like every staff role: before it, a superuser enters no gated space.
+    return bool(user_roles(user) & {MODERATOR, ADMIN})
 
 
 def space_access(user, space) -> Access:

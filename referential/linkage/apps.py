@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry, registry
@@ -15,7 +16,12 @@ class LinkageConfig(AppConfig):
 
     def ready(self):
         # Model modules load only once the app registry is ready.
-        from .models import LinkageAction
+        from .models import GoldenRecord, LinkageAction
+        from .search import PROVIDER, golden_indexed, golden_unindexed
+
+        registry.add_search_provider(PROVIDER)
+        post_save.connect(golden_indexed, sender=GoldenRecord, dispatch_uid="golden_search_index")
+        post_delete.connect(golden_unindexed, sender=GoldenRecord, dispatch_uid="golden_search_unindex")
 
         registry.add_audit_actions({f"linkage.{action.value}": action.label for action in LinkageAction})
         registry.add_menu_entry(

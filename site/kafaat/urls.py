@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from cms import views as cms_views
+from core import views as core_views
 
 from . import ops
 
@@ -39,7 +40,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/api-tokens/", include("api.account_urls")),
     path("account/", include("privacy.urls")),
-    path("search/", cms_views.search, name="search"),
+    path("search/", core_views.search, name="search"),
+    path("search/suggest/", core_views.search_suggest, name="search_suggest"),
     path("community/", include("community.urls")),
     path("events/", include("events.urls")),
     # Mounted here, not inside matching/urls.py, so that its namespace stays "segmentation".

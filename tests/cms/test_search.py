@@ -1,4 +1,4 @@
-"""Site search: live, public pages of the active language only."""
+"""Site search, pages: live, public pages of the active language only (Wagtail's search backend)."""
 
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
@@ -9,14 +9,19 @@ from cms import factories
 
 
 def result_titles(response):
-    return [page.title for page in response.context["results"]]
+    return [hit.title for hit in response.context["page_obj"]]
+
+
+def search(client, language, **params):
+    """The search page's "Pages" results."""
+    return client.get(f"/{language}/search/", {"kind": "pages", **params})
 
 
 def test_search_finds_a_french_page_in_french_only(client, home):
     factories.StandardPageFactory(parent=home, title="Guichet des investisseurs", slug="guichet")
 
-    french = client.get("/fr/search/", {"q": "investisseurs"})
-    english = client.get("/en/search/", {"q": "investisseurs"})
+    french = search(client, "fr", q="investisseurs")
+    english = search(client, "en", q="investisseurs")
 
     assert french.status_code == 200
     assert result_titles(french) == ["Guichet des investisseurs"]
@@ -32,9 +37,8 @@ def test_search_finds_a_french_page_in_french_only(client, home):
 
 
 def test_search_finds_the_translation_of_the_active_language(client, tree):
-    response = client.get("/ar/search/", {"q": "Mentoring"})
+    response = search(client, "ar", q="Mentoring")
     assert result_titles(response) == ["Mentoring ar"]
-    assert response.context["results"][0].locale.language_code == "ar"
 
 
 def test_search_never_shows_unpublished_or_private_pages(client, home):
@@ -45,7 +49,7 @@ def test_search_never_shows_unpublished_or_private_pages(client, home):
     factories.StandardPageFactory(parent=private, title="Budget détaillé", slug="sous-page")
     factories.StandardPageFactory(parent=home, title="Budget publié", slug="note")
 
-    response = client.get("/fr/search/", {"q": "budget"})
+    response = search(client, "fr", q="budget")
 
     assert result_titles(response) == ["Budget publié"]
 
@@ -56,17 +60,17 @@ def test_search_results_are_paginated(client, home):
             parent=home, title=f"Mission d'expertise {number}", slug=f"mission-{number}"
         )
 
-    first = client.get("/fr/search/", {"q": "expertise"})
-    second = client.get("/fr/search/", {"q": "expertise", "page": 2})
+    first = search(client, "fr", q="expertise")
+    second = search(client, "fr", q="expertise", page=2)
 
     assert first.context["result_count"] == 12
-    assert len(first.context["results"]) == 10 and len(second.context["results"]) == 2
+    assert len(result_titles(first)) == 10 and len(result_titles(second)) == 2
     assert set(result_titles(first)).isdisjoint(result_titles(second))
-    assert 'href="?q=expertise&amp;page=2"' in first.content.decode()
+    assert 'href="?kind=pages&amp;q=expertise&amp;page=2"' in first.content.decode()
 
 
 def test_empty_search_shows_the_form_without_results(client, home):
     response = client.get("/fr/search/")
     assert response.status_code == 200
-    assert response.context["search_results"] is None
+    assert response.context["page_obj"] is None
     assert 'role="search"' in response.content.decode()
