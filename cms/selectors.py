@@ -113,8 +113,13 @@ def latest_news(locale, limit=LATEST_NEWS_COUNT):
 
 
 def search_pages(query, locale):
-    """Live, public pages of one language matching the query, most relevant first (any search backend)."""
-    return visible(Page.objects.filter(locale=locale)).search(query)
+    """Live, public pages of one language matching the query, most relevant first (any search backend).
+
+    Whole words first; when no page holds them, titles that begin with them ("programme" finds
+    "Programmes", "invest" the investment pages): the full-text backends do not stem French."""
+    pages = visible(Page.objects.filter(locale=locale))
+    found = pages.search(query)
+    return found if found.count() else pages.autocomplete(query)
 
 
 def specific_pages(pages):

@@ -74,3 +74,15 @@ def test_empty_search_shows_the_form_without_results(client, home):
     assert response.status_code == 200
     assert response.context["page_obj"] is None
     assert 'role="search"' in response.content.decode()
+
+
+def test_a_word_that_begins_a_title_finds_the_page_and_still_no_private_one(client, home):
+    factories.StandardPageFactory(parent=home, title="Programmes d'appui", slug="programmes")
+    private = factories.StandardPageFactory(parent=home, title="Programmes réservés", slug="reserves")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    draft = factories.StandardPageFactory(parent=home, title="Programmes en brouillon", slug="brouillon")
+    draft.unpublish()
+
+    # French is not stemmed: "programme" is not a word of "Programmes", but it begins it.
+    assert result_titles(search(client, "fr", q="programme")) == ["Programmes d'appui"]
+    assert result_titles(search(client, "fr", q="Progr")) == ["Programmes d'appui"]
