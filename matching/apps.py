@@ -27,6 +27,9 @@ class MatchingConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="profiles.owner_links", template="matching/_profile_owner_link_slot.html")
         )
+        registry.add_fragment(
+            Fragment(slot="projects.owner_links", template="matching/_project_owner_link_slot.html")
+        )
         # Skills typed in the forms are suggested from the taxonomy, in the reader's language.
         registry.add_fragment(
             Fragment(slot="profiles.skill_suggestions", template="matching/_skill_options_slot.html")
