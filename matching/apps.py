@@ -47,6 +47,7 @@ class MatchingConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="matching",
+                icon="sparkles",
                 menu="community",
                 label=_("Suggestions"),
                 url_name="matching:hub",
@@ -57,6 +58,7 @@ class MatchingConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="matching.taxonomy",
+                icon="tags",
                 menu="staff",
                 label=_("Unknown skill tags"),
                 url_name="matching:taxonomy_queue",

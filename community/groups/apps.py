@@ -17,6 +17,11 @@ class GroupsConfig(AppConfig):
             registry.add_notification_renderer(kind, group_notification_words)
         registry.add_menu_entry(
             MenuEntry(
-                key="groups", menu="community", label=_("Groups"), url_name="groups:directory", order=30
+                key="groups",
+                icon="users-round",
+                menu="community",
+                label=_("Groups"),
+                url_name="groups:directory",
+                order=30,
             )
         )

@@ -41,6 +41,7 @@ class ProfilesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="community",
+                icon="users",
                 menu="community",
                 label=_("Members"),
                 url_name="profiles:directory",
@@ -50,6 +51,7 @@ class ProfilesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="projects",
+                icon="lightbulb",
                 menu="community",
                 label=_("Projects"),
                 url_name="profiles:projects",
@@ -59,6 +61,7 @@ class ProfilesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="relay",
+                icon="map-pin",
                 menu="staff",
                 label=_("Relay dashboard"),
                 url_name="profiles:relay",
