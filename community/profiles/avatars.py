@@ -3,8 +3,9 @@ else their initial on a colour of their own. One rule for every surface that sho
 
 from dataclasses import dataclass
 
-from core.names import display_name
+from core.names import display_name, strip_bidi_controls
 
+from .models import Profile
 from .permissions import viewer_for, visible_fields
 
 # Background colours of the initials, each with a contrast ratio of at least 4.5:1 against the white
@@ -28,14 +29,15 @@ def initial_of(name: str) -> str:
     return (name.strip()[:1] or "?").upper()
 
 
-def avatar_for(viewer, user) -> Avatar:
-    """How ``user`` appears to ``viewer`` (a user or permissions.Viewer)."""
-    name = display_name(user)
-    key = getattr(user, "pk", None) or 0
-    profile = getattr(user, "profile", None) if user is not None else None
+def avatar_for(viewer, person) -> Avatar:
+    """How ``person`` (a user, or a Profile) appears to ``viewer`` (a user or permissions.Viewer)."""
+    if isinstance(person, Profile):
+        profile, key = person, person.user_id
+        name = strip_bidi_controls(person.display_name) or display_name(person.user)
+    else:
+        profile = getattr(person, "profile", None) if person is not None else None
+        key, name = getattr(person, "pk", None) or 0, display_name(person)
     photo_id = None
     if profile is not None and profile.photo and "photo" in visible_fields(viewer_for(viewer), profile):
         photo_id = profile.pk
-    return Avatar(
-        name=name, photo_profile_id=photo_id, initial=initial_of(name), colour=key % len(AVATAR_COLOURS)
-    )
+    return Avatar(name=name, photo_profile_id=photo_id, initial=initial_of(name), colour=key % len(AVATAR_COLOURS))

@@ -38,12 +38,13 @@ def _request_viewer(context):
 
 
 @register.simple_tag(takes_context=True)
-def avatar(context, user, size=40, decorative=True):
-    """A member's photo when this viewer may see it, else their initial on their colour.
+def avatar(context, person, size=40, decorative=True):
+    """A member's (a user's or a Profile's) photo when this viewer may see it, else their initial on their
+    colour.
 
     ``decorative`` (the default) when the member's name is written next to it: the image is then hidden
     from assistive technologies (empty alt, aria-hidden); otherwise it is named after the member."""
-    face = avatar_for(_request_viewer(context), user)
+    face = avatar_for(_request_viewer(context), person)
     size = int(size)
     if face.photo_profile_id is not None:
         alt = "" if decorative else _("Photo of %(name)s") % {"name": face.name}
