@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN
-from core.registry import MenuEntry, registry
+from core.registry import Fragment, MenuEntry, registry
 from privacy.export import export_section_register
 
 
@@ -58,6 +58,9 @@ class AccompanimentConfig(AppConfig):
                 order=70,
                 visible=lambda request: request.user.is_authenticated,
             )
+        )
+        registry.add_fragment(
+            Fragment(slot="home.sections", template="accompaniment/_home_slot.html", order=50)
         )
         # Administrators configure stages and advisors' expertise in the Django admin (superusers).
         registry.add_role_permissions(ADMIN, [])

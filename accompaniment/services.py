@@ -7,7 +7,7 @@ first's stage and is refused if its move is no longer legal (or if its page show
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -580,3 +580,33 @@ def next_step_set(*, actor, case, text: str, on=None, version=None) -> Case:
         _check_version(case, version)
         _bump(case, next_step=(text or "").strip()[:200], next_step_on=on)
     return case
+
+
+def overdue_tasks_remind(today=None) -> int:
+    """Remind the advisor (or the relay) of each open task past due, once a day at most.
+
+    A task reminded on a later day than ``today`` is not reminded again: a clock stepped back over
+    midnight (or a worker whose clock lags) must not send the day's reminder twice."""
+    today = today or timezone.localdate()
+    sent = 0
+    due = Task.objects.filter(done_at__isnull=True, due_on__lt=today).filter(
+        Q(reminded_on__isnull=True) | Q(reminded_on__lt=today)
+    )
+    for task_id in due.values_list("pk", flat=True)[:5000]:
+        with transaction.atomic():
+            task = Task.objects.select_for_update().select_related("case").filter(pk=task_id).first()
+            if task is None or task.done_at is not None or (task.reminded_on and task.reminded_on >= today):
+                continue
+            Task.objects.filter(pk=task.pk).update(reminded_on=today)
+            recipient = task.case.advisor or task.case.relay
+            if recipient is None:
+                continue
+            notify(
+                recipient=recipient,
+                kind=NOTIFICATION_KIND,
+                subject=task.title,
+                url=reverse("accompaniment:case", args=[task.case_id]),
+                params={"case": task.case_id, "event": "task", "task": task.pk},
+            )
+            sent += 1
+    return sent

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,35 @@ STAFF_EXEMPT_PATHS = ("/admin/logout/", "/django-admin/logout/")
 # Wagtail's and Django's own login forms ask for a password only: every sign-in goes through allauth,
 # which asks for the second factor.
 PASSWORD_ONLY_LOGINS = ("/admin/login/", "/django-admin/login/")
+
+
+# Addresses without a language prefix that keep their own rule (the API reads ?lang= or Accept-Language).
+OWN_LANGUAGE_PREFIXES = ("/api/",)
+
+
+class UserLanguageMiddleware:
+    """On addresses without a language prefix (the Wagtail and Django admins), a signed-in person's
+    chosen language counts rather than the browser's: the redirects those pages send (to set up or use
+    the second factor, to the privacy notice) then keep the person's /fr/ or /ar/ prefix instead of
+    following an English browser to /en/. Must come after the locale and authentication middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        path = request.path_info
+        language = (
+            getattr(user, "preferred_language", "") if user is not None and user.is_authenticated else ""
+        )
+        if (
+            language in dict(settings.LANGUAGES)
+            and not translation.get_language_from_path(path)
+            and not path.startswith(OWN_LANGUAGE_PREFIXES)
+        ):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
 
 
 class StaffTwoFactorMiddleware:

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -118,3 +119,12 @@ def user_role_revoke(user, role: str) -> None:
         user.is_superuser = False
         user.is_staff = False
         user.save(update_fields=["is_superuser", "is_staff"])
+
+
+def preferred_language_set(user, language: str) -> None:
+    """The language the member reads the site and its emails in (one of settings.LANGUAGES)."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language: {language!r}")
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])

@@ -4,6 +4,9 @@ language (Accept-Language, activated by LocaleMiddleware before the view runs)."
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 
 def _first_code(codes):
     if isinstance(codes, dict):
@@ -11,6 +14,17 @@ def _first_code(codes):
     if isinstance(codes, list):
         return codes[0] if codes and isinstance(codes[0], str) else "invalid"
     return codes
+
+
+def _throttled(wait) -> str:
+    if wait is None:
+        return _("Too many requests: try again later.")
+    seconds = max(int(wait + 0.999), 1)
+    return ngettext(
+        "Too many requests: try again in %(seconds)d second.",
+        "Too many requests: try again in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def api_exception_handler(exc, context):
@@ -23,6 +37,8 @@ def api_exception_handler(exc, context):
         if isinstance(exc.detail, dict | list):
             body["detail"] = str(exceptions.ValidationError.default_detail)
             body["errors"] = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        elif isinstance(exc, exceptions.Throttled):
+            body["detail"] = _throttled(exc.wait)
         else:
             body["detail"] = str(exc.detail)
     response.data = body

@@ -143,3 +143,105 @@ class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
         fields = ["id", "kind", "subject", "body", "url", "created_at", "read_at"]
+
+
+# Staff: each field named, so that nothing an app adds to its models is published by accident.
+
+
+class ImportBatchSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    source_id = serializers.IntegerField()
+    source_name = serializers.CharField(source="source.name")
+    original_filename = serializers.CharField()
+    status = serializers.CharField()
+    total_rows = serializers.IntegerField()
+    accepted_rows = serializers.IntegerField()
+    rejected_rows = serializers.IntegerField()
+    duplicate_rows = serializers.IntegerField()
+    warning_rows = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class SourceRecordSerializer(serializers.Serializer):
+    """One row of ``referential.selectors.source_records_rows`` (a dict of RECORD_COLUMNS)."""
+
+    id = serializers.IntegerField()
+    source_id = serializers.IntegerField()
+    batch_id = serializers.IntegerField()
+    row_number = serializers.IntegerField()
+    given_name = serializers.CharField()
+    family_name = serializers.CharField()
+    name_arabic = serializers.CharField()
+    birth_date = serializers.DateField(allow_null=True)
+    email = serializers.CharField()
+    phone = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.CharField()
+    imported_at = serializers.DateTimeField()
+    source_trust = serializers.IntegerField()
+
+
+class GoldenRecordSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    email = serializers.CharField()
+    fields = serializers.DictField(child=serializers.JSONField())
+    record_count = serializers.IntegerField()
+    claimed = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    def get_claimed(self, golden) -> bool:
+        return golden.claimed_by_id is not None
+
+
+class SegmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    filters = serializers.DictField(child=serializers.JSONField())
+    owner_id = serializers.IntegerField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    refreshed_at = serializers.DateTimeField(allow_null=True)
+    member_count = serializers.IntegerField(allow_null=True)
+
+
+class CaseSerializer(serializers.Serializer):
+    """A case as the board shows it; no internal note, no conversation, no document."""
+
+    id = serializers.IntegerField()
+    project_id = serializers.IntegerField()
+    holder_id = serializers.IntegerField()
+    advisor_id = serializers.IntegerField(allow_null=True)
+    relay_id = serializers.IntegerField(allow_null=True)
+    stage = serializers.CharField(source="stage.key")
+    region = serializers.CharField()
+    sector = serializers.CharField()
+    country = serializers.CharField()
+    needs = serializers.ListField(child=serializers.CharField())
+    funding_sought = serializers.IntegerField(allow_null=True)
+    funding_secured = serializers.IntegerField(allow_null=True)
+    next_step = serializers.CharField()
+    next_step_on = serializers.DateField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    stage_entered_at = serializers.DateTimeField()
+    due_at = serializers.DateTimeField(allow_null=True)
+    closed_at = serializers.DateTimeField(allow_null=True)
+
+
+class WatchItemSerializer(serializers.Serializer):
+    """A link between a press mention and a person of the directory (``watch.selectors.queue``)."""
+
+    id = serializers.IntegerField()
+    person_id = serializers.CharField()
+    person_name = serializers.CharField()
+    score = serializers.FloatField()
+    distinction = serializers.CharField()
+    status = serializers.CharField()
+    surface = serializers.CharField(source="mention.surface")
+    article_title = serializers.CharField(source="mention.article.title")
+    article_url = serializers.CharField(source="mention.article.url")
+    published_at = serializers.DateTimeField(source="mention.article.published_at", allow_null=True)
+    source_name = serializers.CharField(source="mention.article.source.name")
+    created_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)

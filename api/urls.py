@@ -2,7 +2,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from django.urls import path, re_path
 
-from . import views
+from . import views, views_staff
 
 app_name = "api"
 urlpatterns = [
@@ -17,5 +17,11 @@ urlpatterns = [
     path("me/projects/", views.MyProjects.as_view(), name="my_projects"),
     path("me/rsvps/", views.MyRSVPs.as_view(), name="my_rsvps"),
     path("me/notifications/", views.MyNotifications.as_view(), name="my_notifications"),
+    path("staff/referential/imports/", views_staff.ImportList.as_view(), name="staff_imports"),
+    path("staff/referential/records/", views_staff.RecordList.as_view(), name="staff_records"),
+    path("staff/referential/golden-records/", views_staff.GoldenRecordList.as_view(), name="staff_golden"),
+    path("staff/segments/", views_staff.SegmentList.as_view(), name="staff_segments"),
+    path("staff/cases/", views_staff.CaseList.as_view(), name="staff_cases"),
+    path("staff/watch/items/", views_staff.WatchItemList.as_view(), name="staff_watch_items"),
     re_path(r"^.*$", views.NotFoundView.as_view(), name="not_found"),
 ]

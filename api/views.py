@@ -18,14 +18,17 @@ from community.notifications import selectors as notification_selectors
 from community.profiles import selectors as profile_selectors
 from events import selectors as event_selectors
 
+from . import scopes
 from . import serializers as out
 from .language import LANGUAGE_CODES, requested_language
+from .permissions import ScopeRequired
 
 ERRORS = {
     400: out.ErrorSerializer,
     401: out.ErrorSerializer,
     403: out.ErrorSerializer,
     404: out.ErrorSerializer,
+    429: out.ErrorSerializer,
 }
 LANG = OpenApiParameter(
     "lang", OpenApiTypes.STR, enum=LANGUAGE_CODES, description="Language; default: Accept-Language."
@@ -173,14 +176,16 @@ class EventList(LocalizedMixin, generics.ListAPIView):
 
 
 class MemberMixin(LocalizedMixin):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ScopeRequired]
+    required_scope = scopes.READ_ME
 
 
 @extend_schema(responses={200: out.ProfileSerializer, **ERRORS})
 class MyProfile(generics.RetrieveAPIView):
     """The signed-in member's own profile."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ScopeRequired]
+    required_scope = scopes.READ_ME
     serializer_class = out.ProfileSerializer
 
     def get_object(self):

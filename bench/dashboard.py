@@ -9,8 +9,9 @@ languages, 2–6 skills and a matching consent decision; projects over the 12 re
 skills; direct conversations holding the messages (inserted by SQL, spread over a year); events with
 one session each and the answers (going, some checked in); 5 % of members with a label; posts in groups.
 Then it times GET /fr/dashboard/ (every registered panel, default period of 13 weeks) and the same page
-filtered by one country, as a signed-in analyst whose session passed the second factor, and prints
-p50 and p95. ``--reuse`` measures again on the database a previous run left.
+filtered by one country or by the label, as a signed-in analyst whose session passed the second
+factor, and prints p50 and p95, then the cost of drawing both maps. ``--reuse`` measures again on the
+database a previous run left.
 """
 
 import argparse
@@ -285,6 +286,24 @@ def main():
     print(f"daily aggregates task: {stored} panel figures in {time.perf_counter() - start:.1f} s")
     measure("whole page, from the daily aggregates", "")
     measure("filtered by country, panels ignoring it from the aggregates", "?country=FR&period=52")
+    measure("filtered by label, live where panels apply it", "?label=verified")
+
+    # The maps' own cost: drawing both SVG maps with a figure for every place, as the page does.
+    from django.utils import translation
+
+    from dashboards.maps import choropleth, geometry
+    from dashboards.selectors import shown
+
+    with translation.override("fr"):
+        times = []
+        for _ in range(args.requests):
+            start = time.perf_counter()
+            for kind in ("world", "morocco"):
+                keys = [shape["code"] for shape in geometry(kind)["shapes"]]
+                rows = [[key, rng.randint(5, 5000)] for key in keys]
+                choropleth(kind, keys, rows, [[k, shown(v)] for k, v in rows], title_id="t", shown=shown)
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"both maps drawn (every place with a figure): {_quantiles(times)}")
 
 
 if __name__ == "__main__":

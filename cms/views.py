@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from cms import selectors
-from core.unavailable import database_unavailable_response
+from core.unavailable import unavailable_response
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -56,7 +56,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    unavailable = database_unavailable_response()
+    unavailable = unavailable_response()
     if unavailable is not None:
         return unavailable
     # No request context: the database or a context processor may be what failed.

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("home/", include("community.home.urls")),
     path("members/", include("community.profiles.urls")),
     path("projects/", include("community.profiles.project_urls")),
     path("labels/", include("community.labels.urls")),

@@ -77,11 +77,17 @@ def country_name(code: str | None, language: str | None = None) -> str:
     return _names(language or translation.get_language() or "fr").get(code, code)
 
 
-def country_choices(language: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) for every country, sorted by name in the active language."""
-    language = language or translation.get_language() or "fr"
+@lru_cache(maxsize=16)
+def _sorted_choices(language: str) -> tuple[tuple[str, str], ...]:
     names = _names(language)
-    return sorted(((code, names.get(code, code)) for code in _codes()), key=lambda item: _key(item[1]))
+    return tuple(sorted(((code, names.get(code, code)) for code in _codes()), key=lambda item: _key(item[1])))
+
+
+def country_choices(language: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) for every country, sorted by name in the active language.
+
+    Sorted once per language: a directory page asks for them about twenty times (filters, cards)."""
+    return list(_sorted_choices(language or translation.get_language() or "fr"))
 
 
 def country_choices_lazy():

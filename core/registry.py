@@ -42,7 +42,12 @@ class MenuEntry:
 
 @dataclass(frozen=True)
 class Fragment:
-    """A template rendered in a named slot of a page, with the page's context; ``order`` sorts a slot."""
+    """A template rendered in a named slot of a page, with the page's context; ``order`` sorts a slot.
+
+    "home.sections" is the member's personal home (community/home): each app's section loads its own
+    data through a template tag, applies its own visibility rules (gates, blocks, consents) and keeps a
+    bounded number of queries whatever the number of items.
+    """
 
     slot: str
     template: str
@@ -109,10 +114,15 @@ class DashboardPanel:
     """A panel of the ministry's dashboard: the app owning the figures computes them, the dashboard draws.
 
     ``data(request, filters)`` returns ``{"columns": [label, measure, …], "rows": [[label, value, …]]}``;
-    values are numbers, ``core.disclosure.Below`` or None (the first cell of a row is its label). The
-    dashboard passes ``filters``: "since", "until", "previous_since" (aware datetimes; "since" and
-    "previous_since" None for all time), "country", "region", "sector" (codes, "" for any) and "countries"
-    (the only countries the reader may see, a relay's coverage; None for every country). ``supports``
+    values are numbers, ``core.disclosure.Below`` or None (the first cell of a row is its label). A panel
+    drawn as a map (``map``: "world", rows keyed by ISO 3166-1 alpha-2 code; "morocco", keyed by region
+    code) also returns ``"keys"``: one code per row (None for a row such as "other countries"); the map
+    colours each place by the row's first measure. The dashboard passes ``filters``: "since", "until",
+    "previous_since" (aware datetimes; "since" and "previous_since" None for all time), "country",
+    "region", "sector", "label" (codes or slug, "" for any), "label_holders" (when "label" is set, a
+    queryset of the ids of the users who hold that label today, to use as ``user__in=``; else None) and
+    "countries" (the only countries the reader may see, a relay's coverage; None for every country).
+    ``supports``
     names the filters the panel applies (the page says which ones it does not); a panel that does not
     support "country" is never shown to a reader restricted to some countries. ``chart`` is "bar" or
     "line" (rows in time order); ``section`` groups panels on the page ("glance", "activity",
@@ -130,6 +140,7 @@ class DashboardPanel:
     chart: str = "bar"
     section: str = "other"
     note: object = ""
+    map: str = ""
 
 
 class _Registry:

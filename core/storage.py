@@ -4,6 +4,7 @@ Files live under PRIVATE_MEDIA_ROOT (blank: a "private" folder beside MEDIA_ROOT
 must share it. Views check permission first, then call ``private_file_response``.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -12,8 +13,32 @@ from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404
 from django.utils.functional import cached_property
 
+from .unavailable import is_storage_full
 
-class PrivateStorage(FileSystemStorage):
+
+class PartialFilesRemoved:
+    """A disk that fills up mid-write leaves the part already written: remove it, and let the error
+    through (the request answers 507 and the service's transaction drops the row).
+
+    ``Storage.save`` passes an available name, which ``_save`` opens exclusively; only if another
+    writer took that very name in between would ``_save`` write elsewhere, and names carry a random
+    part (upload paths) or a random suffix, so the file removed here is the one this call began."""
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except OSError as error:
+            if is_storage_full(error):
+                with contextlib.suppress(OSError):
+                    os.remove(self.path(name))
+            raise
+
+
+class PublicStorage(PartialFilesRemoved, FileSystemStorage):
+    """MEDIA_ROOT, served at MEDIA_URL (profile photos, CMS images)."""
+
+
+class PrivateStorage(PartialFilesRemoved, FileSystemStorage):
     """Files kept outside MEDIA_ROOT, so no web server can hand them out without the gate."""
 
     def __init__(self):

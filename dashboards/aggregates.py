@@ -13,10 +13,10 @@ from django.utils import timezone, translation
 
 from core.registry import registry
 
-from .filters import PERIODS, filters_from
+from .filters import NARROWING, PERIODS, filters_from
 
 TIMEOUT = 3 * 24 * 3600  # a missed night leaves yesterday's figures rather than a slow page
-VERSION = 1
+VERSION = 2  # 2: rows keep their map keys
 
 
 def _key(panel_key: str, period: str, language: str) -> str:
@@ -27,7 +27,7 @@ def is_precomputable(panel, filters) -> bool:
     """Unrestricted reader, and no filter set that this panel applies (one it ignores changes nothing)."""
     if filters.get("countries") is not None:
         return False
-    applied = set(getattr(panel, "supports", ())) & {"country", "region", "sector"}
+    applied = set(getattr(panel, "supports", ())) & set(NARROWING)
     return not any(filters.get(name) for name in applied)
 
 
@@ -55,6 +55,7 @@ def aggregates_compute() -> int:
                         {
                             "columns": [str(c) for c in data["columns"]],
                             "rows": [[str(row[0]), *row[1:]] for row in data["rows"]],
+                            "keys": data.get("keys"),
                             "computed_at": timezone.now(),
                         },
                         TIMEOUT,

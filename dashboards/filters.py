@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.labels.models import Label, LabelGrant
 from community.profiles.choices import Region
 from core.countries import country_choices
 from core.sectors import SectorChoice
@@ -22,7 +23,9 @@ FILTER_LABELS = {
     "country": _("Country of residence"),
     "region": _("Region of Morocco"),
     "sector": _("Sector"),
+    "label": _("Label held"),
 }
+NARROWING = ("country", "region", "sector", "label")  # the filters besides the period
 
 
 class FilterForm(forms.Form):
@@ -35,12 +38,23 @@ class FilterForm(forms.Form):
         label=_("Sector"), choices=[("", _("All sectors")), *SectorChoice.choices], required=False
     )
 
+    label = forms.ChoiceField(label=_("Label held"), required=False)
+
     def __init__(self, *args, countries=None, **kwargs):
         super().__init__(*args, **kwargs)
         choices = country_choices()
         if countries is not None:
             choices = [(code, name) for code, name in choices if code in countries]
         self.fields["country"].choices = [("", _("All countries")), *choices]
+        labels = sorted(((label.slug, label.name) for label in Label.objects.all()), key=lambda c: c[1])
+        self.fields["label"].choices = [("", _("Any member")), *labels]
+
+
+def label_holders(slug: str):
+    """Ids of the users who hold the label today (a subquery panels use as ``user__in=``), or None."""
+    if not slug:
+        return None
+    return LabelGrant.objects.active().filter(label__slug=slug).values("user_id")
 
 
 def filters_from(data, countries) -> tuple[FilterForm, dict]:
@@ -65,6 +79,8 @@ def filters_from(data, countries) -> tuple[FilterForm, dict]:
         "country": country,
         "region": cleaned.get("region") or "",
         "sector": cleaned.get("sector") or "",
+        "label": cleaned.get("label") or "",
+        "label_holders": label_holders(cleaned.get("label") or ""),
         "countries": countries,
     }
 
@@ -72,5 +88,5 @@ def filters_from(data, countries) -> tuple[FilterForm, dict]:
 def active_filters(filters) -> set[str]:
     """Names of the filters the reader narrowed (the period always counts: it has a default)."""
     names = {"period"}
-    names.update(name for name in ("country", "region", "sector") if filters.get(name))
+    names.update(name for name in NARROWING if filters.get(name))
     return names

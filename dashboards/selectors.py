@@ -32,6 +32,8 @@ class DrawnPanel:
     unsupported: list  # labels of the filters the reader set that this panel does not apply
     note: str = ""
     computed_at: object = None  # when the daily aggregates computed it; None: computed for this page
+    keys: list | None = None  # a map panel's place per row (None for an "others" row)
+    map: str = ""  # "world" or "morocco": drawn as a map (dashboards.maps) rather than a chart
 
 
 def readable_panels(request, countries) -> list:
@@ -83,7 +85,7 @@ def panel_data(request, panel, filters) -> dict:
 
 def panel_rows(request, panel, filters) -> tuple[list, list]:
     """Columns and rows as the reader may see them (small counts hidden for restricted readers)."""
-    columns, rows, _computed_at = _panel_rows(request, panel, filters)
+    columns, rows, _computed_at, _keys = _panel_rows(request, panel, filters)
     return columns, rows
 
 
@@ -93,11 +95,12 @@ def _panel_rows(request, panel, filters):
     rows = [list(row) for row in data["rows"]]
     if filters.get("countries") is not None:
         rows = [[row[0], *[_protected(v) for v in row[1:]]] for row in rows]
-    return columns, rows, data["computed_at"]
+    keys = data.get("keys")
+    return columns, rows, data["computed_at"], list(keys) if keys is not None else None
 
 
 def drawn(request, panel, filters) -> DrawnPanel:
-    columns, rows, computed_at = _panel_rows(request, panel, filters)
+    columns, rows, computed_at, keys = _panel_rows(request, panel, filters)
     supports = set(getattr(panel, "supports", ()))
     return DrawnPanel(
         key=panel.key,
@@ -110,6 +113,8 @@ def drawn(request, panel, filters) -> DrawnPanel:
         unsupported=[str(FILTER_LABELS[name]) for name in sorted(active_filters(filters) - supports)],
         note=str(getattr(panel, "note", "") or ""),
         computed_at=computed_at,
+        keys=keys,
+        map=getattr(panel, "map", "") if keys is not None else "",
     )
 
 

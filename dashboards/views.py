@@ -15,6 +15,7 @@ from core.models import AuditLog
 from . import selectors
 from .charts import chart
 from .filters import filters_from
+from .maps import choropleth
 from .permissions import may_read_dashboard, reader_countries
 
 readers = staff_tool(may_read_dashboard)
@@ -29,9 +30,20 @@ def index(request):
     sections = {}
     for panel in selectors.readable_panels(request, countries):
         drawn = selectors.drawn(request, panel, filters)
-        drawn.svg = chart(
-            drawn.chart, drawn.columns, drawn.rows, drawn.cells, title_id=f"t-{drawn.key}", rtl=rtl
-        )
+        if drawn.map:
+            drawn.drawn_map = choropleth(
+                drawn.map,
+                drawn.keys,
+                drawn.rows,
+                drawn.cells,
+                title_id=f"t-{drawn.key}",
+                shown=selectors.shown,
+                countries=countries,
+            )
+        else:
+            drawn.svg = chart(
+                drawn.chart, drawn.columns, drawn.rows, drawn.cells, title_id=f"t-{drawn.key}", rtl=rtl
+            )
         sections.setdefault(drawn.section, []).append(drawn)
     kept = [p.computed_at for panels in sections.values() for p in panels if p.computed_at]
     ordered = [(name, sections[name]) for name in (*selectors.SECTIONS, "other") if name in sections]

@@ -38,6 +38,9 @@ class EventsConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")
         )
+        registry.add_fragment(
+            Fragment(slot="home.sections", template="events/includes/home_slot.html", order=40)
+        )
 
 
 def _rsvps_export(user):

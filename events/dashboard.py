@@ -33,9 +33,11 @@ def attendance_data(request, filters) -> dict:
     per_month = dict(
         sessions.annotate(month=TruncMonth("start")).values_list("month").annotate(n=Count("id")).order_by()
     )
+    rsvps = RSVP.objects.filter(occurrence__in=sessions)
+    if filters.get("label_holders") is not None:  # answers of members holding the label
+        rsvps = rsvps.filter(user__in=filters["label_holders"])
     answers = (
-        RSVP.objects.filter(occurrence__in=sessions)
-        .annotate(month=TruncMonth("occurrence__start"))
+        rsvps.annotate(month=TruncMonth("occurrence__start"))
         .values("month")
         .annotate(
             going=Count("id", filter=Q(status=RSVP.Status.GOING)),
@@ -67,8 +69,11 @@ PANEL = DashboardPanel(
     key="events.attendance",
     title=gettext_lazy("Events and attendance"),
     data=attendance_data,
-    supports=frozenset({"period", "country", "sector"}),
+    supports=frozenset({"period", "country", "sector", "label"}),
     section="activity",
     order=30,
-    note=gettext_lazy("Country: where the session takes place; sector: the event's theme."),
+    note=gettext_lazy(
+        "Country: where the session takes place; sector: the event's theme; label: answers of members "
+        "holding it (sessions are counted all the same)."
+    ),
 )

@@ -123,3 +123,22 @@ def feed_owner(token: str):
     if row is None or not row.user.is_active:
         return None
     return row.user
+
+
+HOME_SESSIONS = 5
+
+
+def home_sessions(user, limit: int = HOME_SESSIONS) -> list:
+    """The member's next sessions (going, waiting, interested) among the events they may see, in a
+    bounded number of queries (the visibility rule is one filter, as on the list)."""
+    rsvps = (
+        RSVP.objects.filter(
+            user=user,
+            status__in=[RSVP.Status.GOING, RSVP.Status.WAITLISTED, RSVP.Status.INTERESTED],
+            occurrence__end__gte=timezone.now(),
+            occurrence__event__in=permissions.visible_events(user),
+        )
+        .select_related("occurrence__event__group", "occurrence__event__space")
+        .order_by("occurrence__start")[:limit]
+    )
+    return [(session_from_occurrence(rsvp.occurrence), rsvp) for rsvp in rsvps]

@@ -34,6 +34,7 @@ class MatchingConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="profiles.skill_suggestions", template="matching/_skill_options_slot.html")
         )
+        registry.add_fragment(Fragment(slot="home.sections", template="matching/_home_slot.html", order=10))
         taxonomy = [f"matching.{verb}_skillconcept" for verb in ("add", "change", "view")]
         registry.add_role_permissions(ANALYST, taxonomy)
         registry.add_audit_actions({"matching.synonym_add": _("Added a skill synonym to the taxonomy")})

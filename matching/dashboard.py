@@ -26,6 +26,9 @@ def decisions_data(request, filters) -> dict:
         if filters.get(name):
             decisions = decisions.filter(**{lookup: filters[name]})
             introductions = introductions.filter(**{lookup: filters[name]})
+    if filters.get("label_holders") is not None:  # the member's side holds the label
+        decisions = decisions.filter(profile__user__in=filters["label_holders"])
+        introductions = introductions.filter(profile__user__in=filters["label_holders"])
     counts = {
         row["side"]: row
         for row in decisions.values("side")
@@ -47,8 +50,11 @@ PANEL = DashboardPanel(
     key="matching.decisions",
     title=gettext_lazy("Matching suggestions accepted and declined"),
     data=decisions_data,
-    supports=frozenset({"period", "country", "region", "sector"}),
+    supports=frozenset({"period", "country", "region", "sector", "label"}),
     section="activity",
     order=40,
-    note=gettext_lazy("Country: the member's country of residence; region and sector: the project's."),
+    note=gettext_lazy(
+        "Country and label: the member's (country of residence, label held); "
+        "region and sector: the project's."
+    ),
 )

@@ -378,3 +378,19 @@ def pair_suggestible(project, profile) -> bool:
     return not MatchDecision.objects.filter(
         project=project, profile=profile, verdict=Verdict.DECLINE
     ).exists()
+
+
+HOME_SUGGESTIONS = 3
+
+
+def home_suggestions(user, profile) -> dict:
+    """The personal home's suggestions: whether the member takes part, the first projects they could
+    help (when their profile's features are computed) and their own projects, whose competences wait."""
+    takes_part = permissions.takes_part(user)
+    ready = bool(profile) and takes_part and features_ready(profile)
+    return {
+        "takes_part": takes_part,
+        "profile": profile,
+        "suggestions": projects_for_profile(user, profile, limit=HOME_SUGGESTIONS) if ready else [],
+        "projects": list(projects_of(user)) if takes_part else [],
+    }

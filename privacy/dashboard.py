@@ -13,13 +13,13 @@ from .models import ConsentPurpose, ConsentRecord
 def consent_data(request, filters) -> dict:
     """The decision in force is each member's latest record for the purpose (records are append-only, so
     the highest id is the latest); the rate is over every active account."""
-    members = get_user_model().objects.filter(is_active=True).count()
-    latest = (
-        ConsentRecord.objects.filter(user__is_active=True)
-        .values("user_id", "purpose")
-        .annotate(last=Max("id"))
-        .values("last")
-    )
+    members = get_user_model().objects.filter(is_active=True)
+    records = ConsentRecord.objects.filter(user__is_active=True)
+    if filters.get("label_holders") is not None:  # members holding the label
+        members = members.filter(pk__in=filters["label_holders"])
+        records = records.filter(user__in=filters["label_holders"])
+    members = members.count()
+    latest = records.values("user_id", "purpose").annotate(last=Max("id")).values("last")
     counts = {
         row["purpose"]: row
         for row in ConsentRecord.objects.filter(id__in=latest)
@@ -47,6 +47,7 @@ PANEL = DashboardPanel(
     key="privacy.consents",
     title=gettext_lazy("Consent rates per purpose"),
     data=consent_data,
+    supports=frozenset({"label"}),
     section="glance",
     order=18,
 )

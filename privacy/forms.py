@@ -60,6 +60,23 @@ class SignupConsentForm(forms.Form):
         signup_consents_record(user=user, granted_purposes=self.granted_purposes())
 
 
+class ConsentChoicesForm(forms.Form):
+    """Every purpose at once, each box ticked as the member's decision in force (onboarding)."""
+
+    def __init__(self, *args, current: dict[str, bool], **kwargs):
+        super().__init__(*args, **kwargs)
+        for purpose in ConsentPurpose:
+            self.fields[consent_field_name(purpose.value)] = forms.BooleanField(
+                label=purpose.label,
+                help_text=CONSENT_PURPOSE_DESCRIPTIONS[purpose.value],
+                required=False,
+                initial=current.get(purpose.value, False),
+            )
+
+    def decisions(self) -> dict[str, bool]:
+        return {p: bool(self.cleaned_data.get(consent_field_name(p))) for p in ConsentPurpose.values}
+
+
 class ConsentChangeForm(forms.Form):
     """One purpose, granted or withdrawn, from the account settings page."""
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from .models import ConsentPurpose, ConsentRecord, ConsentSource, NoticeAcceptance, PrivacyNotice
-from .selectors import notice_current
+from .selectors import consents_current, notice_current
 
 
 class NoPublishedNotice(Exception):
@@ -47,4 +47,15 @@ def signup_consents_record(*, user, granted_purposes: Iterable[str]) -> list[Con
             user=user, purpose=purpose, granted=purpose in granted_purposes, source=ConsentSource.SIGNUP
         )
         for purpose in ConsentPurpose.values
+    ]
+
+
+@transaction.atomic
+def consents_decide(*, user, decisions: dict[str, bool], source: str) -> list[ConsentRecord]:
+    """Record the decisions that differ from those in force (an unchanged box adds no row)."""
+    current = consents_current(user)
+    return [
+        consent_record(user=user, purpose=purpose, granted=granted, source=source)
+        for purpose, granted in decisions.items()
+        if purpose in current and current[purpose] != bool(granted)
     ]

@@ -109,3 +109,13 @@ def access_log_rows(page):
         entry.label = registry.audit_action_label(entry.action)
     page.object_list = entries
     return page
+
+
+def batches(source_id=None, status: str = ""):
+    """Every import, newest first, optionally of one source or in one status (the API lists them)."""
+    found = ImportBatch.objects.select_related("source")
+    if source_id is not None:
+        found = found.filter(source_id=source_id)
+    if status:
+        found = found.filter(status=status)
+    return found.order_by("-created_at", "-id")

@@ -6,6 +6,8 @@ from aiosmtpd.controller import Controller
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 
@@ -23,6 +25,18 @@ def _fresh_cache():
     yield
     for each in caches.all():
         each.clear()
+
+
+@pytest.fixture(scope="module")
+def module_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Rows a whole module shares, made once (by the fixtures that use this one) and rolled back when the
+    module ends; each test still runs in its own savepoint. For costly set-ups such as the full demo,
+    which would otherwise be seeded again by every test. Such a module overrides `_media_root` so that the
+    files made once stay where its rows point."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("module-media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 class _Inbox:

@@ -48,6 +48,7 @@ COMMUNITY = {
 }
 MEMBER = COMMUNITY | {
     "account_settings",
+    "account_api_tokens:list",
     "profiles:edit",
     "messaging:list",
     "matching:hub",

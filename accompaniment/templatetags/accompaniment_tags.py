@@ -1,8 +1,11 @@
 from django import template
+from django.db.models import F
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.names import display_name
+
+from ..selectors import holder_cases
 
 register = template.Library()
 
@@ -44,3 +47,14 @@ def fast_select(field):
 @register.filter
 def get(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.inclusion_tag("accompaniment/_home_section.html", takes_context=True)
+def home_cases(context, limit=3):
+    """The personal home's section: the member's accompaniment cases, open ones first (none: nothing)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return {"cases": []}
+    cases = holder_cases(user).order_by(F("closed_at").asc(nulls_first=True), "-created_at")[:limit]
+    return {"cases": list(cases)}

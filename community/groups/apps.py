@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import MenuEntry, registry
+from core.registry import Fragment, MenuEntry, registry
 
 
 class GroupsConfig(AppConfig):
@@ -25,3 +25,4 @@ class GroupsConfig(AppConfig):
                 order=30,
             )
         )
+        registry.add_fragment(Fragment(slot="home.sections", template="groups/_home_slot.html", order=20))

@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 
 from community.moderation.selectors import blocked_user_ids
 from community.spaces.models import Comment, Post
+from community.spaces.selectors import accessible_space_ids
 
 from .models import CommunityGroup, Membership
 
@@ -52,3 +53,21 @@ def group_posts(group):
 
 def post_comments(post):
     return Comment.objects.visible().filter(post=post).select_related("author__profile")
+
+
+HOME_POSTS = 6
+
+
+def home_posts(user, limit: int = HOME_POSTS) -> list[Post]:
+    """The latest posts of the member's groups (active membership) and of the spaces whose gate lets
+    them in now, without hidden posts or posts by members blocked either way."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    group_ids = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("group_id")
+    return list(
+        Post.objects.visible()
+        .filter(Q(group_id__in=group_ids) | Q(space_id__in=accessible_space_ids(user)))
+        .exclude(author_id__in=sorted(blocked_user_ids(user)))
+        .select_related("author__profile", "group", "space")
+        .order_by("-created_at", "-id")[:limit]
+    )

@@ -18,7 +18,10 @@ def labels_data(request, filters) -> dict:
     granted = Q(grants__granted_at__lt=filters["until"])
     if filters.get("since"):
         granted &= Q(grants__granted_at__gte=filters["since"])
-    labels = Label.objects.annotate(
+    labels = Label.objects.all()
+    if filters.get("label"):  # that label's row only
+        labels = labels.filter(slug=filters["label"])
+    labels = labels.annotate(
         holders=Count("grants", filter=active), granted=Count("grants", filter=granted)
     ).order_by("-holders", "pk")
     return {
@@ -33,7 +36,7 @@ PANEL = DashboardPanel(
     key="labels.granted",
     title=gettext_lazy("Labels granted"),
     data=labels_data,
-    supports=frozenset({"period"}),
+    supports=frozenset({"period", "label"}),
     section="glance",
     order=17,
 )

@@ -42,6 +42,7 @@ class MessagingConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="header.account", template="messaging/_header_slot.html", order=10)
         )
+        registry.add_fragment(Fragment(slot="home.sections", template="messaging/_home_slot.html", order=30))
         registry.add_menu_entry(
             MenuEntry(
                 key="messaging",

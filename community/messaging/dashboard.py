@@ -28,8 +28,11 @@ def weekly_data(request, filters) -> dict:
         )
         return {week.date(): n for week, n in rows}
 
-    messages = per_week(Message.objects.all())
-    conversations = per_week(Conversation.objects.all())
+    messages, conversations = Message.objects.all(), Conversation.objects.all()
+    if filters.get("label_holders") is not None:  # sent, or started, by a member holding the label
+        messages = messages.filter(sender__in=filters["label_holders"])
+        conversations = conversations.filter(created_by__in=filters["label_holders"])
+    messages, conversations = per_week(messages), per_week(conversations)
     start = (since - datetime.timedelta(days=since.weekday())).date()
     end = timezone.localdate(filters["until"])
     rows, week = [], start
@@ -49,9 +52,12 @@ PANEL = DashboardPanel(
     key="messaging.weekly",
     title=gettext_lazy("Messages per week"),
     data=weekly_data,
-    supports=frozenset({"period"}),
+    supports=frozenset({"period", "label"}),
     chart="line",
     section="activity",
     order=20,
-    note=gettext_lazy("Counts only: no message is read. All time shows the last 52 weeks."),
+    note=gettext_lazy(
+        "Counts only: no message is read. All time shows the last 52 weeks. "
+        "Label: messages sent and conversations started by members holding it."
+    ),
 )

@@ -1,8 +1,9 @@
 """Read queries: a member's conversations with their unread counts, history pages, missed messages."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from community.groups.models import Membership
+from community.moderation.selectors import blocked_user_ids
 from community.spaces.permissions import space_access
 
 from .models import Conversation, Message, Participant
@@ -157,3 +158,52 @@ def direct_other(user, conversation):
         .first()
     )
     return participant.user if participant else None
+
+
+HOME_CONVERSATIONS = 5
+
+
+def home_conversations(request, limit: int = HOME_CONVERSATIONS) -> dict:
+    """The personal home's messages: the unread total (the header's number) and the latest
+    conversations with their newest message, in a bounded number of queries whatever the history.
+
+    A private conversation whose every other participant is blocked (either way) is left out, and no
+    message of a blocked member is previewed."""
+    user = request.user
+    rows = conversations_of(user)
+    setattr(request, _REQUEST_CACHE_ATTRIBUTE, sum(row["unread"] for row in rows))
+    blocked = blocked_user_ids(user)
+    candidates = rows[: limit * 3]
+    ids = [row["conversation"].id for row in candidates]
+    others = {}
+    for participant in (
+        Participant.objects.filter(conversation_id__in=ids, left_at__isnull=True)
+        .exclude(user=user)
+        .select_related("user__profile")
+    ):
+        others.setdefault(participant.conversation_id, []).append(participant.user)
+    latest_ids = (
+        Message.objects.filter(
+            conversation_id=OuterRef("pk"), deleted_at__isnull=True, hidden_at__isnull=True
+        )
+        .exclude(sender_id__in=sorted(blocked))
+        .order_by("-seq")
+        .values("id")[:1]
+    )
+    latest = dict(
+        Conversation.objects.filter(pk__in=ids)
+        .annotate(latest=Subquery(latest_ids))
+        .values_list("pk", "latest")
+    )
+    messages = Message.objects.select_related("sender__profile").in_bulk([m for m in latest.values() if m])
+    shown = []
+    for row in candidates:
+        conversation = row["conversation"]
+        people = others.get(conversation.id, [])
+        private = conversation.kind not in (Conversation.Kind.GROUP, Conversation.Kind.SPACE)
+        if private and people and all(person.pk in blocked for person in people):
+            continue
+        shown.append({**row, "others": people, "latest": messages.get(latest.get(conversation.id))})
+        if len(shown) == limit:
+            break
+    return {"unread": getattr(request, _REQUEST_CACHE_ATTRIBUTE), "conversations": shown}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.countries import country_name
-from core.disclosure import rows_protected
+from core.disclosure import count_shown, rows_protected
 from core.languages import LanguageChoice
 from core.registry import DashboardPanel
 from core.sectors import SectorChoice
@@ -22,14 +22,15 @@ from core.sectors import SectorChoice
 from .choices import Region
 from .models import Profile, Project, TaggedNeededSkill, TaggedSkill
 
-ALL = frozenset({"period", "country", "region", "sector"})
-NO_PERIOD = frozenset({"country", "region", "sector"})
+ALL = frozenset({"period", "country", "region", "sector", "label"})
+NO_PERIOD = frozenset({"country", "region", "sector", "label"})
 TOP_SKILLS = 10
 MAX_WEEKS = 52
 
 
 def _member_q(filters, prefix="") -> Q:
-    """Members matching the country, region (of origin) and sector filters, and the reader's countries."""
+    """Members matching the country, region (of origin), sector and label filters, and the reader's
+    countries."""
     q = Q()
     if filters.get("countries") is not None:
         q &= Q(**{f"{prefix}country__in": sorted(filters["countries"])})
@@ -39,11 +40,13 @@ def _member_q(filters, prefix="") -> Q:
         q &= Q(**{f"{prefix}region_of_origin": filters["region"]})
     if filters.get("sector"):
         q &= Q(**{f"{prefix}sectors_key__contains": f"|{filters['sector']}|"})
+    if filters.get("label_holders") is not None:
+        q &= Q(**{f"{prefix}user__in": filters["label_holders"]})
     return q
 
 
 def _project_q(filters, prefix="") -> Q:
-    """Projects matching the filters: the owner's country, the project's own region and sector."""
+    """Projects matching the filters: the owner's country and label, the project's own region and sector."""
     q = Q()
     if filters.get("countries") is not None:
         q &= Q(**{f"{prefix}owner__country__in": sorted(filters["countries"])})
@@ -53,6 +56,8 @@ def _project_q(filters, prefix="") -> Q:
         q &= Q(**{f"{prefix}region": filters["region"]})
     if filters.get("sector"):
         q &= Q(**{f"{prefix}sector": filters["sector"]})
+    if filters.get("label_holders") is not None:
+        q &= Q(**{f"{prefix}owner__user__in": filters["label_holders"]})
     return q
 
 
@@ -127,7 +132,10 @@ def comparison_data(request, filters) -> dict:
 
 
 def countries_data(request, filters) -> dict:
-    """Members and project holders by country of residence (today's members; no period)."""
+    """Members and project holders by country of residence (today's members; no period).
+
+    Keyed by country code for the world map. Holders are a subset of a row's members, not a part of
+    its total: a small number of holders shows as "< 5" on its own and hides nothing else."""
     members = dict(
         _members(filters).exclude(country="").values_list("country").annotate(n=Count("id")).order_by()
     )
@@ -135,18 +143,24 @@ def countries_data(request, filters) -> dict:
         _holders(filters).exclude(country="").values_list("country").annotate(n=Count("id")).order_by()
     )
     raw = [
-        {"key": code, "label": country_name(code), "total": n, "counts": [n, holders.get(code, 0)]}
+        {"key": code, "label": country_name(code), "total": n, "counts": [n]}
         for code, n in sorted(members.items(), key=lambda item: (-item[1], item[0]))
     ]
     rows = rows_protected(raw, other_label=_("Other countries"))
+    shown_keys = {row["key"] for row in rows}
+    others = sum(n for code, n in holders.items() if code not in shown_keys)
     return {
         "columns": [_("Country of residence"), _("Members"), _("Project holders")],
-        "rows": [[row["label"], *row["counts"]] for row in rows],
+        "rows": [
+            [row["label"], *row["counts"], count_shown(holders.get(row["key"], 0) if row["key"] else others)]
+            for row in rows
+        ],
+        "keys": [row["key"] for row in rows],
     }
 
 
 def regions_data(request, filters) -> dict:
-    """Projects by region of Morocco, in the period."""
+    """Projects by region of Morocco, in the period (keyed by region code for the map)."""
     counts = dict(
         _in_period(_projects(filters), filters).values_list("region").annotate(n=Count("id")).order_by()
     )
@@ -160,6 +174,7 @@ def regions_data(request, filters) -> dict:
     return {
         "columns": [_("Region of Morocco"), _("Projects")],
         "rows": [[r["label"], *r["counts"]] for r in rows],
+        "keys": [r["key"] for r in rows],
     }
 
 
@@ -250,6 +265,7 @@ PANELS = [
         supports=NO_PERIOD,
         section="glance",
         order=12,
+        map="world",
     ),
     DashboardPanel(
         key="profiles.regions",
@@ -258,6 +274,7 @@ PANELS = [
         supports=ALL,
         section="glance",
         order=13,
+        map="morocco",
     ),
     DashboardPanel(
         key="profiles.sectors",

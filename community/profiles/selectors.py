@@ -249,3 +249,26 @@ def member_data_export(user) -> dict:
             for project in profile.projects.order_by("created_at", "id")
         ]
     return data
+
+
+# What a useful profile holds, in the order a member is asked to fill it in (the personal home's meter).
+COMPLETENESS_PARTS = ("name", "place", "skills", "offer", "languages", "about", "photo")
+
+
+def profile_completeness(profile: Profile | None) -> dict:
+    """How much of a useful profile is filled in: {"percent", "missing": [part, …] in COMPLETENESS_PARTS
+    order}. No profile: nothing is filled in."""
+    if profile is None:
+        return {"percent": 0, "missing": list(COMPLETENESS_PARTS)}
+    filled = {
+        "name": bool(profile.display_name),
+        "place": bool(profile.country and profile.city),
+        "skills": bool(profile.skills_key.strip("|")),
+        "offer": bool(profile.contributions),
+        "languages": bool(profile.languages),
+        "about": bool(profile.headline or profile.bio),
+        "photo": bool(profile.photo),
+    }
+    missing = [part for part in COMPLETENESS_PARTS if not filled[part]]
+    done = len(COMPLETENESS_PARTS) - len(missing)
+    return {"percent": round(100 * done / len(COMPLETENESS_PARTS)), "missing": missing}

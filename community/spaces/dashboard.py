@@ -15,6 +15,9 @@ def posts_data(request, filters) -> dict:
     if filters.get("since"):
         posts = posts.filter(created_at__gte=filters["since"])
         comments = comments.filter(created_at__gte=filters["since"])
+    if filters.get("label_holders") is not None:  # written by a member holding the label
+        posts = posts.filter(author__in=filters["label_holders"])
+        comments = comments.filter(author__in=filters["label_holders"])
     counts = posts.aggregate(
         groups=Count("id", filter=Q(group__isnull=False)), spaces=Count("id", filter=Q(space__isnull=False))
     )
@@ -35,7 +38,7 @@ PANEL = DashboardPanel(
     key="spaces.posts",
     title=gettext_lazy("Posts in groups and spaces"),
     data=posts_data,
-    supports=frozenset({"period"}),
+    supports=frozenset({"period", "label"}),
     section="activity",
     order=10,
 )

@@ -31,3 +31,13 @@ def group_events(context, group, limit=5):
     request = context.get("request")
     user = getattr(request, "user", None)
     return {"group": group, "sessions": selectors.group_upcoming(user, group, limit=limit)}
+
+
+@register.inclusion_tag("events/includes/home_section.html", takes_context=True)
+def home_events(context):
+    """The personal home's section: the member's next sessions they answered, that they may see."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return {"show": False}
+    return {"show": True, "rsvps": selectors.home_sessions(user)}

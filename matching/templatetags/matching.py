@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from community.profiles.selectors import profile_for_user
 from matching.permissions import may_see_project_suggestions, takes_part
+from matching.selectors import home_suggestions as suggestions_for
 from matching.taxonomy import taxonomy_index
 
 register = template.Library()
@@ -41,3 +43,14 @@ def project_suggestions_link(context):
         reverse("matching:project", args=[project.pk]),
         _("Suggestions for this project"),
     )
+
+
+@register.inclusion_tag("matching/_home_section.html", takes_context=True)
+def home_suggestions(context):
+    """The personal home's section: the first projects suggested to the member, and their projects."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return {"show": False}
+    profile = context.get("profile") or profile_for_user(user)
+    return {"show": True, **suggestions_for(user, profile)}

@@ -37,6 +37,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("allauth.urls")),
+    path("account/api-tokens/", include("api.account_urls")),
     path("account/", include("privacy.urls")),
     path("search/", cms_views.search, name="search"),
     path("community/", include("community.urls")),

@@ -43,7 +43,7 @@ def test_seeded_member_logs_in_with_the_demo_password(client):
     email, password = accounts[MEMBER]
     response = log_in(client, email, password)
     assert response.status_code == 302
-    assert response["Location"] == "/fr/account/"
+    assert response["Location"] == "/fr/community/home/"
 
 
 def test_seed_repairs_a_changed_demo_password():

@@ -32,7 +32,7 @@ def test_password_reset_mail_flows(client):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password(STRONG_PASSWORD)
-    assert log_in(client, user.email, STRONG_PASSWORD)["Location"] == "/fr/account/"
+    assert log_in(client, user.email, STRONG_PASSWORD)["Location"] == "/fr/community/home/"
 
 
 def test_password_reset_for_an_unknown_address_reveals_nothing(client):

@@ -1,9 +1,11 @@
 """Sign-up: consents, errors next to fields in the active language, email verification."""
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -106,7 +108,7 @@ def test_signup_stores_exactly_the_chosen_consents_with_notice_version_and_time(
     assert user.preferred_language == "fr"
 
 
-def test_verification_mail_in_the_request_language_then_confirming_lets_the_user_log_in(client):
+def test_verification_mail_in_the_request_language_then_confirming_signs_the_member_in(client):
     response = client.post("/fr/accounts/signup/", _signup_data())
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -117,20 +119,31 @@ def test_verification_mail_in_the_request_language_then_confirming_lets_the_user
     assert subject != "Please Confirm Your Email Address"
     assert message.subject == f"[Kafaat] {subject}"
     assert "Kafaat" in message.body
-
-    # Not verified yet: logging in sends the user back to the verification notice.
-    response = log_in(client, "amina@example.org", STRONG_PASSWORD)
     assert "_auth_user_id" not in client.session
 
+    # Confirming in the browser that signed up signs the member in and leads to their home.
     confirm_path = first_link(message.body, "/fr/accounts/confirm-email/")
     assert client.get(confirm_path).status_code == 200
     response = client.post(confirm_path)
     assert response.status_code == 302
+    assert response["Location"] == "/fr/community/home/"
+    assert client.session["_auth_user_id"] == str(User.objects.get(email="amina@example.org").pk)
+    assert client.get("/fr/community/home/").status_code == 200
 
-    response = log_in(client, "amina@example.org", STRONG_PASSWORD)
+
+def test_a_confirmation_link_opened_in_another_browser_confirms_but_does_not_sign_in(client):
+    client.post("/fr/accounts/signup/", _signup_data())
+    confirm_path = first_link(mail.outbox[0].body, "/fr/accounts/confirm-email/")
+    other = Client()
+    response = other.post(confirm_path)
     assert response.status_code == 302
-    assert response["Location"] == "/fr/account/"
-    assert client.get("/fr/account/").status_code == 200
+    assert "_auth_user_id" not in other.session
+    assert EmailAddress.objects.get(email="amina@example.org").verified
+
+    # Not verified-before-login anymore: a login now goes through, to the home.
+    response = log_in(other, "amina@example.org", STRONG_PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/community/home/"
 
 
 def test_arabic_signup_sends_links_under_the_arabic_prefix(client):

@@ -12,7 +12,7 @@ from events.factories import OccurrenceFactory, RSVPFactory
 )
 def test_member_endpoints_need_a_signed_in_member(api, db, path):
     response = api.get(path)
-    assert response.status_code == 401 and response["WWW-Authenticate"] == "Token"
+    assert response.status_code == 401 and response["WWW-Authenticate"] == "Bearer"
 
 
 def test_own_profile_by_token(member_api, member, other_member):

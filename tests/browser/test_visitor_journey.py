@@ -59,11 +59,9 @@ def test_visitor_switches_to_arabic_signs_up_confirms_logs_in_and_withdraws_a_co
     page.goto(link)
     page.locator("main form button[type='submit']").click()
 
-    page.goto(f"{live_server.url}/ar/accounts/login/")
-    page.fill("input[name='login']", email)
-    page.fill("input[name='password']", password)
-    page.locator("main form button[type='submit']").click()
-    page.wait_for_url(re.compile(r"/ar/account/$"))
+    # Confirming in the browser that signed up signs the member in, on their personal home.
+    page.wait_for_url(re.compile(r"/ar/community/home/$"))
+    page.goto(f"{live_server.url}/ar/account/")
     assert _html_attributes(page) == ["ar", "rtl"]
 
     user = django_user_model.objects.get(email=email)

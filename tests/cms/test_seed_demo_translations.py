@@ -29,8 +29,14 @@ pytestmark = pytest.mark.django_db
 UNTRANSLATED_IN_ENGLISH = "rencontre-porteurs-projets-bruxelles"  # see cms/demo_content.py
 
 
-@pytest.fixture
-def seeded():
+@pytest.fixture(autouse=True)
+def _media_root():
+    """The demo's files live in the module's media folder (module_rows), where its rows point."""
+
+
+@pytest.fixture(scope="module")
+def seeded(module_rows):
+    """The demo, seeded once for the module; each test's changes roll back with its savepoint."""
     call_command("seed_demo", stdout=StringIO())
     return {code: Locale.objects.get(language_code=code) for code in ("fr", "ar", "en")}
 

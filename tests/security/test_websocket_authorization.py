@@ -3,6 +3,8 @@
 Every websocket route of the site (kafaat.routing) is opened with its parameters pointing at the
 planted world's forbidden objects, by every persona; then a new message and a new post carrying the
 marker are written there. The socket must refuse the persona, or deliver nothing with the marker.
+Each persona that got a socket also writes through it (every frame kind a consumer of the site reads:
+send, sync, read receipts): nothing it sends may be stored or mark anything read.
 An unknown path closes cleanly (finding 6), never a server error.
 """
 
@@ -15,7 +17,7 @@ from django.conf import settings
 from django.test import Client
 
 from community.messaging import services as messaging
-from community.messaging.models import Conversation
+from community.messaging.models import Conversation, Message, Participant
 from community.spaces import services as spaces
 from community.spaces.models import Space
 
@@ -24,6 +26,14 @@ from .world import ID, MARKER, PERSONAS, plant
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+PROBE = "websocket write probe"
+# Every frame a consumer of the site reads, pointed at the forbidden conversation's history.
+WRITES = [
+    {"type": "send", "body": PROBE, "client_id": "probe"},
+    {"type": "sync", "after": 0},
+    {"type": "sync", "after": 1, "since": "2020-01-01T00:00:00+00:00"},
+    {"type": "read", "seq": 10**6},
+]
 # Route strings that cannot be exercised, with the reason (the catch-all is tested on its own below).
 NOT_EXERCISED = {"": "the catch-all that closes unknown paths: test_an_unknown_path_closes_cleanly"}
 
@@ -54,6 +64,14 @@ def _write_marker_everywhere(victim_id):
     spaces.post_create(author=None, space=Space.objects.get(pk=ID), title=f"{MARKER} live", body="now")
 
 
+def _read_positions(world):
+    persona_ids = [user.pk for user in world["personas"].values() if user is not None]
+    rows = Participant.objects.filter(user_id__in=persona_ids).values_list(
+        "conversation_id", "user_id", "last_read_seq"
+    )
+    return sorted(rows)
+
+
 def _exchange(path, headers, victim_id):
     from kafaat.asgi import application
 
@@ -64,6 +82,8 @@ def _exchange(path, headers, victim_id):
         connected, _code = await communicator.connect()
         received = []
         if connected:
+            for frame in WRITES:
+                await communicator.send_json_to(frame)
             await database_sync_to_async(_write_marker_everywhere)(victim_id)
             while not await communicator.receive_nothing(timeout=0.3):
                 received.append(await communicator.receive_from())
@@ -78,6 +98,7 @@ def test_no_persona_reads_the_marker_on_any_websocket_route(capsys):
     facts = {"content_types": world["content_types"], "session_key": ""}
     victim_id = ID
     covered, found = [], []
+    read_before = _read_positions(world)
     for route in _routes():
         key = str(route.pattern)
         if key in NOT_EXERCISED:
@@ -97,6 +118,19 @@ def test_no_persona_reads_the_marker_on_any_websocket_route(capsys):
             f"as {len(PERSONAS)} personas"
         )
     assert not found, found
+    assert not Message.objects.filter(body__contains=PROBE).exists(), "a persona's frame was stored"
+    assert _read_positions(world) == read_before, "a persona's read receipt moved a read position"
+
+
+def test_the_write_probes_are_stored_for_a_member_who_may_write():
+    """The control: the same frames, sent by the conversation's own participant, are acted on, so the
+    harness's "nothing stored" means refused, not misunderstood."""
+    plant()
+    victim = Conversation.objects.get(pk=ID).participants.get(user_id=ID).user
+    connected, received = _exchange(f"/ws/messages/{ID}/", _cookie(victim), ID)
+    assert connected
+    assert Message.objects.filter(conversation_id=ID, body=PROBE).count() == 1
+    assert any('"type": "sent"' in frame and '"client_id": "probe"' in frame for frame in received)
 
 
 def test_an_unknown_path_closes_cleanly():

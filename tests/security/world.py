@@ -52,6 +52,7 @@ BACK_OFFICE_APPS = (
     "segmentation",
     "outreach",
     "accompaniment",
+    "api",
 )
 BACK_OFFICE_MODELS = ("labels.labeldecision", "matching.matchdecision", "matching.introduction")
 # Rows that are public by design or carry no member data: never planted with the marker.

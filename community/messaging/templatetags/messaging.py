@@ -65,3 +65,25 @@ def messages_badge(context):
 @register.filter
 def join_members(users):
     return ", ".join(str(display_name(u)) for u in users)
+
+
+@register.inclusion_tag("messaging/_home_section.html", takes_context=True)
+def home_messages(context):
+    """The personal home's section: unread messages and the latest conversations."""
+    request = context.get("request")
+    if not getattr(getattr(request, "user", None), "is_authenticated", False):
+        return {"show": False}
+    return {"show": True, "viewer": request.user, **selectors.home_conversations(request)}
+
+
+@register.simple_tag
+def conversation_name(row, viewer):
+    """conversation_title for a home row whose other participants are already loaded."""
+    conversation = row["conversation"]
+    if conversation.kind in (Conversation.Kind.GROUP, Conversation.Kind.SPACE):
+        return str(conversation)
+    if conversation.title:
+        return conversation.title
+    if not row["others"]:
+        return _("Conversation")
+    return ", ".join(str(display_name(u)) for u in row["others"][:4])

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "community.spaces",
     "community.groups",
     "community.messaging",
+    "community.home",
     "events",
     "recurrence",
     "matching",
@@ -79,7 +80,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",  # admin pages keep the person's language (after auth)
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",  # after messages: it leaves a message
     "accounts.middleware.StaffIdleTimeoutMiddleware",
@@ -310,13 +311,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "account_settings"
+# Members land on their personal home (community/home), which offers the onboarding until it is done.
+LOGIN_REDIRECT_URL = "home:index"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address signs the member in when done in the browser (session) that signed up;
+# a link opened elsewhere confirms the address and asks to log in (allauth keeps the pending login in
+# the session, so a leaked link never signs anyone in).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -362,7 +367,7 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # imports). Blank: a "private" folder beside MEDIA_ROOT. Web and Celery workers must share it.
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.PublicStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
@@ -443,10 +448,22 @@ METRICS_TOKEN = env("METRICS_TOKEN", default="")
 # --- API (/api/v1/, issue 19) -----------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first: a caller without credentials gets 401 with WWW-Authenticate, not a bare 403.
-        "rest_framework.authentication.TokenAuthentication",
+        # Personal tokens first: a caller without credentials gets 401 with WWW-Authenticate (Bearer),
+        # not a bare 403. Tokens are made in My account (api.models.ApiToken, stored as a hash).
+        "api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # Per token, per signed-in user (web session), per address (visitors): 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.TokenThrottle",
+        "api.throttling.UserThrottle",
+        "api.throttling.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "api_token": env("API_RATE_TOKEN", default="1200/hour"),
+        "api_user": env("API_RATE_USER", default="1200/hour"),
+        "api_anon": env("API_RATE_ANON", default="120/hour"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
@@ -456,7 +473,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kafaat API",
-    "DESCRIPTION": "Public programmes, services, news and events; a member's own data.",
+    "DESCRIPTION": (
+        "Public programmes, services, news and events; a member's own data; staff reads (referential, "
+        "golden records, segments, accompaniment cases, watch items) with a scoped personal token."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_api"],

@@ -28,3 +28,11 @@ if REDIS_URL:  # noqa: F405
     _test_db = int(_redis.path.strip("/") or 0) + 1 + _WORKER_INDEX
     CACHES["default"]["LOCATION"] = str(_redis._replace(path=f"/{_test_db}").geturl())  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_test_db}"  # noqa: F405
+
+# The API's rate limits stay out of the way of the suites (schemathesis sends hundreds of requests as
+# one visitor); tests/api/test_tokens.py lowers them on purpose.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
+    "api_token": "100000/hour",
+    "api_user": "100000/hour",
+    "api_anon": "100000/hour",
+}

@@ -5,7 +5,6 @@ import io
 
 import pytest
 
-from django.core.management import call_command
 from django.test import Client
 
 from accounts.demo import seed_role_accounts
@@ -168,8 +167,3 @@ def test_the_demo_gives_the_analyst_two_segments_once(db):
     seed_segments()
     assert Segment.objects.count() == 2
     assert all(segment.owner.email == "analyst@kafaat.localhost" for segment in first)
-
-
-def test_seed_demo_runs_the_segment_seeder(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    assert Segment.objects.filter(owner__email="analyst@kafaat.localhost").count() == 2
