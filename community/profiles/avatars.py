@@ -40,4 +40,6 @@ def avatar_for(viewer, person) -> Avatar:
     photo_id = None
     if profile is not None and profile.photo and "photo" in visible_fields(viewer_for(viewer), profile):
         photo_id = profile.pk
-    return Avatar(name=name, photo_profile_id=photo_id, initial=initial_of(name), colour=key % len(AVATAR_COLOURS))
+    return Avatar(
+        name=name, photo_profile_id=photo_id, initial=initial_of(name), colour=key % len(AVATAR_COLOURS)
+    )

@@ -110,7 +110,7 @@ def test_menus_are_named_landmarks_behind_a_disclosure_button_without_inline_scr
     assert re.search(
         r'<a href="/fr/community/groups/" aria-current="page"><svg class="icon icon--users-round" '
         r'aria-hidden="true" focusable="false"><use href="[^"]+sprite\.svg#users-round"></use></svg> '
-        r'Groupes</a>',
+        r"Groupes</a>",
         _nav(html, "Communauté"),
     )
 
