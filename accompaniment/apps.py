@@ -29,6 +29,7 @@ class AccompanimentConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="accompaniment.board",
+                icon="kanban",
                 menu="staff",
                 label=_("Cases"),
                 url_name="accompaniment:board",
@@ -39,6 +40,7 @@ class AccompanimentConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="accompaniment.funnel",
+                icon="chart-column",
                 menu="staff",
                 label=_("Accompaniment funnel"),
                 url_name="accompaniment:funnel",
@@ -49,6 +51,7 @@ class AccompanimentConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="accompaniment.mine",
+                icon="briefcase",
                 menu="community",
                 label=_("Accompaniment"),
                 url_name="accompaniment:my_cases",

@@ -22,6 +22,7 @@ class CmsConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="cms.admin",
+                icon="file-pen",
                 menu="staff",
                 label=_("Site administration"),
                 url_name="wagtailadmin_home",

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("home/", include("community.home.urls")),
     path("members/", include("community.profiles.urls")),
+    path("projects/", include("community.profiles.project_urls")),
     path("labels/", include("community.labels.urls")),
     path("spaces/", include("community.spaces.urls")),
     path("groups/", include("community.groups.urls")),

@@ -16,6 +16,7 @@ class DashboardConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="dashboard",
+                icon="layout-dashboard",
                 menu="staff",
                 label=_("Dashboard"),
                 url_name="dashboard:index",

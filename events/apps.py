@@ -32,7 +32,14 @@ class EventsConfig(AppConfig):
         for kind in KINDS:
             registry.add_notification_renderer(kind, event_notification_words)
         registry.add_menu_entry(
-            MenuEntry(key="events", menu="community", label=_("Events"), url_name="events:list", order=40)
+            MenuEntry(
+                key="events",
+                icon="calendar",
+                menu="community",
+                label=_("Events"),
+                url_name="events:list",
+                order=40,
+            )
         )
         registry.add_fragment(
             Fragment(slot="groups.detail", template="events/includes/group_events_slot.html")

@@ -27,6 +27,9 @@ class MatchingConfig(AppConfig):
         registry.add_fragment(
             Fragment(slot="profiles.owner_links", template="matching/_profile_owner_link_slot.html")
         )
+        registry.add_fragment(
+            Fragment(slot="projects.owner_links", template="matching/_project_owner_link_slot.html")
+        )
         # Skills typed in the forms are suggested from the taxonomy, in the reader's language.
         registry.add_fragment(
             Fragment(slot="profiles.skill_suggestions", template="matching/_skill_options_slot.html")
@@ -45,6 +48,7 @@ class MatchingConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="matching",
+                icon="sparkles",
                 menu="community",
                 label=_("Suggestions"),
                 url_name="matching:hub",
@@ -55,6 +59,7 @@ class MatchingConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="matching.taxonomy",
+                icon="tags",
                 menu="staff",
                 label=_("Unknown skill tags"),
                 url_name="matching:taxonomy_queue",

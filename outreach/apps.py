@@ -28,6 +28,7 @@ class OutreachConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="outreach",
+                icon="send",
                 menu="staff",
                 label=_("Campaigns"),
                 url_name="outreach:list",

@@ -27,7 +27,13 @@ class PrivacyConfig(AppConfig):
         ):
             registry.add_menu_entry(
                 MenuEntry(
-                    key=key, menu="staff", label=label, url_name=url_name, order=order, visible=_is_admin
+                    key=key,
+                    menu="staff",
+                    label=label,
+                    url_name=url_name,
+                    order=order,
+                    visible=_is_admin,
+                    icon="scale",
                 )
             )
         # The audit log of staff reads and changes: kept three years (proof of who saw what).

@@ -59,6 +59,7 @@ class ReferentialConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="referential",
+                icon="database",
                 menu="staff",
                 label=_("Referential"),
                 url_name="referential:home",

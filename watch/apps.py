@@ -30,6 +30,7 @@ class WatchConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="watch",
+                icon="radar",
                 menu="staff",
                 label=_("Information watch"),
                 url_name="watch:queue",
@@ -41,6 +42,7 @@ class WatchConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="watch-subscriptions",
+                icon="bell-ring",
                 menu="staff",
                 label=_("Watch alerts"),
                 url_name="watch:subscriptions",

@@ -24,7 +24,12 @@ class GroupsConfig(AppConfig):
             registry.add_notification_renderer(kind, group_notification_words)
         registry.add_menu_entry(
             MenuEntry(
-                key="groups", menu="community", label=_("Groups"), url_name="groups:directory", order=30
+                key="groups",
+                icon="users-round",
+                menu="community",
+                label=_("Groups"),
+                url_name="groups:directory",
+                order=30,
             )
         )
         registry.add_fragment(Fragment(slot="home.sections", template="groups/_home_slot.html", order=20))

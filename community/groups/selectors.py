@@ -52,7 +52,7 @@ def group_posts(group):
 
 
 def post_comments(post):
-    return Comment.objects.visible().filter(post=post).select_related("author")
+    return Comment.objects.visible().filter(post=post).select_related("author__profile")
 
 
 HOME_POSTS = 6

@@ -81,7 +81,9 @@ def post_detail(request, slug, post_id):
     group = get_object_or_404(CommunityGroup, slug=slug)
     if not permissions.can_see_content(request.user, group):
         raise PermissionDenied
-    post = get_object_or_404(Post.objects.visible().select_related("author"), pk=post_id, group=group)
+    post = get_object_or_404(
+        Post.objects.visible().select_related("author__profile"), pk=post_id, group=group
+    )
     form = CommentForm(request.POST or None) if permissions.can_post(request.user, group) else None
     if request.method == "POST":
         if form is None:

@@ -18,6 +18,7 @@ class HomeConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="home",
+                icon="house",
                 menu="community",
                 label=_("My home"),
                 url_name="home:index",

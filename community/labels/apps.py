@@ -29,6 +29,7 @@ class LabelsConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="labels",
+                icon="award",
                 menu="community",
                 label=_("Labels"),
                 url_name="labels:list",
@@ -38,6 +39,7 @@ class LabelsConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="labels.moderation",
+                icon="badge-check",
                 menu="staff",
                 label=_("Label applications"),
                 url_name="labels:moderation",

@@ -46,6 +46,7 @@ class MessagingConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="messaging",
+                icon="message-circle",
                 menu="community",
                 label=_("Messages"),
                 url_name="messaging:list",

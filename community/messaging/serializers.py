@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from community.profiles.avatars import AVATAR_COLOURS, initial_of
 from core.names import display_name
 
 
@@ -12,12 +13,17 @@ def _changed_at(message) -> str | None:
 
 def message_data(message) -> dict:
     removed = message.is_removed
+    sender = str(display_name(message.sender))
     return {
         "id": message.id,
         "seq": message.seq,
         "conversation": message.conversation_id,
         "sender_id": message.sender_id,
-        "sender": str(display_name(message.sender)),
+        "sender": sender,
+        # The sender's initials avatar (the same for every reader; a photo depends on the reader, so the
+        # page reuses the one it already shows for this sender, if any).
+        "sender_initial": initial_of(sender),
+        "sender_colour": (message.sender_id or 0) % len(AVATAR_COLOURS),
         "body": "" if removed else message.body,
         "created_at": message.created_at.isoformat(),
         "changed_at": _changed_at(message),

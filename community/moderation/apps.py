@@ -22,6 +22,7 @@ class ModerationConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="moderation",
+                icon="shield",
                 menu="staff",
                 label=_("Reports"),
                 url_name="moderation:queue",

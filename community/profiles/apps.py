@@ -49,6 +49,7 @@ class ProfilesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="community",
+                icon="users",
                 menu="community",
                 label=_("Members"),
                 url_name="profiles:directory",
@@ -58,6 +59,7 @@ class ProfilesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="projects",
+                icon="lightbulb",
                 menu="community",
                 label=_("Projects"),
                 url_name="profiles:projects",
@@ -67,6 +69,7 @@ class ProfilesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="relay",
+                icon="map-pin",
                 menu="staff",
                 label=_("Relay dashboard"),
                 url_name="profiles:relay",

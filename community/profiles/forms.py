@@ -10,7 +10,7 @@ from core.languages import LanguageChoice
 from core.names import strip_bidi_controls
 from core.sectors import SectorChoice
 
-from .choices import Contribution, Region, Stage
+from .choices import Contribution, Region, Stage, Visibility
 from .models import FIELD_GROUPS, Profile, Project, RelayChannel, RelayCoverage
 from .photos import photo_validate
 
@@ -178,8 +178,17 @@ class ProjectForm(forms.ModelForm):
         fields = ["title", "summary", "sector", "stage", "region", "funding_need", "visibility"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 5})}
 
+    # Who reads the project's page (and finds it in the project directory), worded for a project.
+    VISIBILITY_CHOICES = [
+        (Visibility.PUBLIC, _("Public: anyone with the address, visitors included, can read its page")),
+        (Visibility.MEMBERS, _("Members only: signed-in members")),
+        (Visibility.LABELLED, _("Labelled members only")),
+        (Visibility.STAFF, _("Private: only me, moderators and the relays of my country")),
+    ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["visibility"].choices = self.VISIBILITY_CHOICES
         if self.instance.pk and not self.is_bound:
             self.initial["help_needed"] = self.instance.help_needed
             self.initial["skills_needed"] = sorted(self.instance.skills_needed.names(), key=str.casefold)

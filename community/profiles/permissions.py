@@ -143,6 +143,23 @@ def may_view_project(viewer, project) -> bool:
     return project.visibility <= level_for(context, owner)
 
 
+def may_view_project_page(viewer, project) -> bool:
+    """A project's own page, by the holder's choice (project.visibility): public pages are shared with
+    visitors, members-only pages with signed-in members, private ones with staff who may see the
+    holder. For anyone but the holder and staff it exists only while the holder is an active member
+    listed in the directory and not hidden by moderation, as the project directory lists it."""
+    context = viewer_for(viewer)
+    owner = project.owner
+    if context.user_id is not None and context.user_id == owner.user_id:
+        return True
+    if not owner.user.is_active or not may_view_project(context, project):
+        return False
+    level = level_for(context, owner)
+    if level >= Visibility.STAFF:
+        return True
+    return owner.hidden_at is None and listed_in_directory(owner)
+
+
 def may_edit_project(user, project) -> bool:
     return getattr(user, "is_authenticated", False) and project.owner.user_id == user.pk
 

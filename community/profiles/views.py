@@ -33,6 +33,7 @@ from .permissions import (
     may_use_relay_view,
     may_view_profile,
     may_view_project,
+    may_view_project_page,
     viewer_for,
     visible_fields,
 )
@@ -147,6 +148,30 @@ def profile_detail(request, pk):
     )
 
 
+def project_detail(request, pk):
+    """A project's own page, shared by its holder: who sees it follows the holder's choice."""
+    viewer = viewer_for(request.user)
+    project = get_object_or_404(Project.objects.select_related("owner", "owner__user"), pk=pk)
+    if not may_view_project_page(viewer, project):
+        raise Http404
+    owner = project.owner
+    is_owner = viewer.user_id == owner.user_id
+    if not is_owner and project.visibility >= Visibility.STAFF:
+        audit_record(request.user, "profiles.project_staff_read", project, subject=owner.user)
+    owner_visible = visible_fields(viewer, owner)
+    return render(
+        request,
+        "profiles/project_detail.html",
+        {
+            "project": project,
+            "is_owner": is_owner,
+            "owner_visible": owner_visible,
+            "owner_page": "name" in owner_visible and may_view_profile(viewer, owner),
+            "is_public": project.visibility == Visibility.PUBLIC,
+        },
+    )
+
+
 def profile_photo(request, pk):
     profile = get_object_or_404(Profile.objects.select_related("user"), pk=pk, user__is_active=True)
     if not profile.photo or "photo" not in visible_fields(viewer_for(request.user), profile):
@@ -201,14 +226,14 @@ def project_edit(request, pk=None):
         return redirect("profiles:edit")
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        project_save(
+        project = project_save(
             profile=profile,
             project=project,
             data=form.service_data(),
             skills=form.cleaned_data["skills_needed"],
         )
         messages.success(request, _("Your project has been saved."))
-        return redirect("profiles:edit")
+        return redirect("projects:detail", pk=project.pk)
     return render(
         request,
         "profiles/project_form.html",

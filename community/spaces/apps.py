@@ -27,6 +27,7 @@ class SpacesConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="spaces",
+                icon="lock",
                 menu="community",
                 label=_("Spaces"),
                 url_name="spaces:list",

@@ -23,13 +23,13 @@ def space_posts(space):
     return (
         Post.objects.visible()
         .filter(space=space)
-        .select_related("author", "space")
+        .select_related("author__profile", "space")
         .annotate(comment_count=Count("comments", filter=Q(comments__hidden_at__isnull=True)))
     )
 
 
 def post_comments(post):
-    return Comment.objects.visible().filter(post=post).select_related("author")
+    return Comment.objects.visible().filter(post=post).select_related("author__profile")
 
 
 def spaces_with_access(user):
@@ -59,7 +59,7 @@ def posts_search(user, query: str):
         Post.objects.visible()
         .filter(space_id__in=accessible_space_ids(user))
         .filter(Q(title__icontains=query) | Q(body__icontains=query))
-        .select_related("author", "space")[:50]
+        .select_related("author__profile", "space")[:50]
     )
 
 

@@ -1,6 +1,5 @@
 """Space pages. Each view asks the gate (permissions.space_access) before showing anything."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -81,7 +80,9 @@ def post_detail(request, slug, post_id):
     space = _space_or_404(slug)
     if (locked := _gate(request, space)) is not None:
         return locked
-    post = get_object_or_404(Post.objects.visible().select_related("author"), pk=post_id, space=space)
+    post = get_object_or_404(
+        Post.objects.visible().select_related("author__profile"), pk=post_id, space=space
+    )
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.comment_create(author=request.user, post=post, body=form.cleaned_data["body"])

@@ -2,6 +2,8 @@
 
 from django import template
 from django.template.loader import get_template
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.countries import country_name as _country_name
@@ -25,6 +27,29 @@ def slot(context, name):
     return mark_safe("".join(parts))  # noqa: S308
 
 
+SPRITE = "themes/icons/sprite.svg"
+
+
+@register.simple_tag
+def icon(name, label=""):
+    """An icon of the vendored sprite (scripts/vendor-assets lists them). Decorative, hidden from assistive
+    technologies, unless ``label`` names it (an icon that stands alone)."""
+    href = f"{static(SPRITE)}#{name}"
+    if label:
+        return format_html(
+            '<svg class="icon icon--{}" role="img" aria-label="{}" focusable="false">'
+            '<use href="{}"></use></svg>',
+            name,
+            label,
+            href,
+        )
+    return format_html(
+        '<svg class="icon icon--{}" aria-hidden="true" focusable="false"><use href="{}"></use></svg>',
+        name,
+        href,
+    )
+
+
 @register.simple_tag(takes_context=True)
 def menu_entries(context, name):
     return registry.menu(name, context.get("request"))
@@ -45,7 +70,9 @@ def links_for(entries, request) -> list[dict]:
         if not url:
             continue
         badge = entry.badge(request) if entry.badge is not None and request is not None else None
-        links.append({"key": entry.key, "label": entry.label, "url": url, "badge": badge or None})
+        links.append(
+            {"key": entry.key, "label": entry.label, "url": url, "badge": badge or None, "icon": entry.icon}
+        )
     matches = [link for link in links if path.startswith(link["url"])]
     current = max(matches, key=lambda link: len(link["url"]), default=None)
     for link in links:

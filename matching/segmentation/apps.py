@@ -19,6 +19,7 @@ class SegmentationConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="segmentation",
+                icon="filter",
                 menu="staff",
                 label=_("Segments"),
                 url_name="segmentation:list",

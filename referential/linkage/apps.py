@@ -27,6 +27,7 @@ class LinkageConfig(AppConfig):
         registry.add_menu_entry(
             MenuEntry(
                 key="linkage",
+                icon="git-merge",
                 menu="staff",
                 label=_("Record linkage"),
                 url_name="linkage:home",

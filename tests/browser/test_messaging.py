@@ -120,6 +120,14 @@ def test_two_members_chat_live_and_catch_up_after_losing_the_connection(browser,
     assert a_page.input_value("#id_body") == ""
     _send(k_page, "Oui, voici le lien https://kafaat.example/fr/events/")
     a_page.wait_for_selector("#message-list a[href='https://kafaat.example/fr/events/']")
+    # Live messages carry their sender's face as the server-rendered ones do: Karim's first message on
+    # Amina's page is drawn from the payload (his initial), Amina's reuses the face Karim's page shows.
+    for page, text, initial in (
+        (a_page, "Oui, voici le lien", "K"),
+        (k_page, "Tu viens à la rencontre", "A"),
+    ):
+        face = page.locator("#message-list li", has_text=text).locator(".avatar[aria-hidden='true']")
+        assert face.inner_text() == initial
 
     # Script in a message: shown as text on the other page, never run.
     _send(a_page, '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>')

@@ -107,7 +107,12 @@ def test_menus_are_named_landmarks_behind_a_disclosure_button_without_inline_scr
     assert '<script src="/static/themes/js/site-menu.js" defer></script>' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script: the CSP forbids it"
     # The page being read is marked in its menu.
-    assert '<a href="/fr/community/groups/" aria-current="page">Groupes</a>' in _nav(html, "Communauté")
+    assert re.search(
+        r'<a href="/fr/community/groups/" aria-current="page"><svg class="icon icon--users-round" '
+        r'aria-hidden="true" focusable="false"><use href="[^"]+sprite\.svg#users-round"></use></svg> '
+        r"Groupes</a>",
+        _nav(html, "Communauté"),
+    )
 
 
 def test_arabic_pages_carry_the_menus_right_to_left(client, home):  # noqa: F811

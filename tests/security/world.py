@@ -79,7 +79,10 @@ def plant(now=None):
     profile = ProfileFactory(
         id=ID, user=victim, display_name=_m(" Victim"), headline=_m(), bio=_m(), city=_m(), **staff_vis
     )
-    ProjectFactory(id=ID, owner=profile, title=_m(" project"), visibility=3)
+    # Both project kinds a holder may choose short of public: private (3) and members-only (1); the
+    # holder has not consented to the directory, so no persona but staff with a second factor reads either.
+    ProjectFactory(id=ID, owner=profile, title=_m(" project"), summary=_m(" summary"), visibility=3)
+    ProjectFactory(id=ID2, owner=profile, title=_m(" members project"), summary=_m(), visibility=1)
 
     label = LabelFactory()
     version = CharterVersionFactory()

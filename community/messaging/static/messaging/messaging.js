@@ -73,6 +73,17 @@
     li.dataset.seq = String(m.seq);
     var meta = document.createElement("p");
     meta.className = "message__meta";
+    // The sender's face: the one this page already shows for them (a photo if this reader may see it),
+    // else their initial on their colour, decorative beside the name.
+    li.dataset.sender = m.sender_id == null ? "" : String(m.sender_id);
+    var known = m.sender_id == null ? null : list.querySelector('.message[data-sender="' + m.sender_id + '"] .avatar');
+    var face = known ? known.cloneNode(true) : document.createElement("span");
+    if (!known) {
+      face.className = "avatar avatar--32 avatar--c" + (m.sender_colour || 0);
+      face.setAttribute("aria-hidden", "true");
+      face.textContent = m.sender_initial || "";
+    }
+    meta.appendChild(face); meta.appendChild(document.createTextNode(" "));
     var who = document.createElement("span");
     // dir="auto" isolates the name, as <bdi> does in the server-rendered page.
     who.className = "message__sender"; who.dir = "auto"; who.textContent = m.sender;
