@@ -9,6 +9,8 @@ shown in the current time zone; pass ``tz`` to show them in another (an event's 
 
 import datetime
 
+from babel.dates import get_timezone_location
+
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.timesince import timesince, timeuntil
@@ -83,3 +85,13 @@ def relative_text(value, now=None) -> str:
     if value <= now:
         return _("%(delta)s ago") % {"delta": timesince(value, now, depth=1)}
     return _("in %(delta)s") % {"delta": timeuntil(value, now, depth=1)}
+
+
+def zone_name(zone) -> str:
+    """A time zone as people name it, in the active language: its CLDR city ("Paris", "باريس",
+    "Toronto") rather than its key ("Europe/Paris"); an unknown zone comes back as given."""
+    key = getattr(zone, "key", zone) or ""
+    try:
+        return get_timezone_location(key, locale=(get_language() or "fr").replace("-", "_"), return_city=True)
+    except (LookupError, ValueError):
+        return key

@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,6 +30,8 @@ from .occurrences import next_session, parse_session_key, session_of
 from .timefmt import zone_of
 
 CALENDAR = "text/calendar; charset=utf-8"
+# A phone shows about two sessions per screen: twenty is a page one scrolls, not a 9,600 px list.
+EVENTS_PER_PAGE = 20
 
 
 def _filters(request):
@@ -40,13 +43,16 @@ def _filters(request):
 @require_GET
 def event_list(request):
     form, filters = _filters(request)
-    sessions = selectors.upcoming_sessions(request.user, **filters)
+    page_obj = Paginator(selectors.upcoming_sessions(request.user, **filters), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "events/event_list.html",
         {
             "form": form,
-            "sessions": sessions[:100],
+            "sessions": page_obj,
+            "page_obj": page_obj,
             "may_create": permissions.can_create(request.user),
             "viewer_zone": zone_of(request.user),
             "query": request.GET.urlencode(),

@@ -53,3 +53,8 @@ def date_locale():
     if language == "ar" and getattr(settings, "ARABIC_MONTH_NAMES", "maghreb") == "maghreb":
         return "ar-MA"
     return language
+
+
+@register.filter
+def zone_name(zone):
+    return dates.zone_name(zone)
