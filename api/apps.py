@@ -7,6 +7,7 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self):
+        # In ready(): the registry is filled once every app is loaded (Django's app registry).
         from core.registry import Fragment, registry
 
         from . import schema  # noqa: F401 (registers the bearer token scheme with drf-spectacular)

@@ -17,7 +17,9 @@ def golden_text(golden) -> str:
     values = [golden.display_name, golden.email]
     for source in (golden.fields or {}, golden.overrides or {}):
         for name in SEARCHED_FIELDS:
-            value = (source.get(name) or {}).get("value")
+            entry = source.get(name)
+            # A merged field is {"value": …, "sources": …}; a value written by hand may be plain.
+            value = entry.get("value") if isinstance(entry, dict) else entry
             if isinstance(value, str):
                 values.append(value)
     return " ".join(values)

@@ -34,6 +34,7 @@ UNCAPPED_MODEL_FIELDS = {
     "referential.ImportBatch.error": "written by the import task",
     "linkage.LinkageRun.error": "written by the linkage task",
     "outreach.CampaignMessage.body": "written by editors, two-factor staff (outreach app)",
+    "core.SearchDocument.text": "written by the site search's index from the apps' own capped fields",
 }
 
 

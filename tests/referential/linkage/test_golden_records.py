@@ -12,6 +12,7 @@ from community.profiles.factories import ProfileFactory
 from referential.linkage import services
 from referential.linkage.factories import SourceFactory, SourceRecordFactory
 from referential.linkage.models import CandidatePair, GoldenEvent, GoldenRecord, LinkageRun, RecordLink
+from referential.linkage.search import golden_text
 from referential.linkage.selectors import claimable_golden_for
 from referential.linkage.tasks import linkage_run_task
 
@@ -234,3 +235,12 @@ def test_a_run_large_enough_learns_its_own_weights(settings):
     assert run.model_origin == "trained" and run.model["comparisons"]
     assert run.auto_merged > 100
     assert run.golden_records < SourceRecord.objects.count()
+
+
+def test_the_search_index_reads_merged_and_hand_written_field_values():
+    class Golden:
+        display_name, email = "Mohamed Alaoui", ""
+        fields = {"city": {"value": "Paris", "sources": [1]}, "occupation": "Ingénieur"}
+        overrides = {"employer": {"value": "OCP"}}
+
+    assert golden_text(Golden()) == "Mohamed Alaoui  Paris Ingénieur OCP"
