@@ -1,10 +1,13 @@
 """Tags that render what higher floors registered (core.registry) and the shared display rules."""
 
+from babel.lists import format_list
+
 from django import template
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from core.countries import country_name as _country_name
 from core.languages import language_name as _language_name
@@ -98,3 +101,10 @@ def sector_name(code):
 @register.filter
 def language_name(code):
     return _language_name(code)
+
+
+@register.filter
+def list_text(items):
+    """A list as the reader's language writes one: "A, B et C", "A وB وC", "A, B, and C"."""
+    items = [str(item) for item in items or ()]
+    return format_list(items, locale=(get_language() or "fr").replace("-", "_")) if items else ""

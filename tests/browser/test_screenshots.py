@@ -57,7 +57,7 @@ def _member_pages():
         memberships__user=member, memberships__status=Membership.Status.ACTIVE
     ).first()
     conversation = conversations_of(member)[0]["conversation"]
-    project = Project.objects.filter(owner=profile).first() or Project.objects.first()
+    project = Project.objects.filter(owner=profile).first()  # the demo member holds one
     pages = {
         "home": "/{l}/",
         "personal-home": "/{l}/community/home/",
@@ -73,9 +73,7 @@ def _member_pages():
         "notifications": "/{l}/community/notifications/",
         "search": "/{l}/search/?q=data",
     }
-    project_page = getattr(project, "get_absolute_url", None)
-    if project_page:
-        pages["project"] = project_page().replace("/fr/", "/{l}/", 1)
+    pages["project"] = f"/{{l}}/community/projects/{project.pk}/"
     return pages
 
 

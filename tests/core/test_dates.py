@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from core import dates
+from core.templatetags.core import list_text
 
 UTC = datetime.UTC
 MOMENT = datetime.datetime(2026, 11, 29, 14, 5, tzinfo=UTC)
@@ -124,3 +125,17 @@ def test_scripts_are_told_the_locale_that_gives_the_same_month_names(client, set
         assert template.render(Context()) == "ar"
     with translation.override("fr"):
         assert template.render(Context()) == "fr"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "Mentorat, Expertise et Réseau"),
+        ("ar", "Mentorat وExpertise وRéseau"),
+        ("en", "Mentorat, Expertise, and Réseau"),
+    ],
+)
+def test_a_list_is_written_as_the_reader_language_writes_one(language, expected):
+    with translation.override(language):
+        assert list_text(["Mentorat", "Expertise", "Réseau"]) == expected
+    assert list_text([]) == ""
