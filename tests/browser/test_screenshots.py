@@ -96,6 +96,11 @@ def _shoot(browser, base, who, secret, pages):
                     overflowing = tab.evaluate(SIDEWAYS)
                     if overflowing:
                         sideways.append((name, language, overflowing))
+                    if name == "directory":  # the filters fold: the first member is on the first screen
+                        top = tab.evaluate(
+                            "() => document.querySelector('.profile-cards li').getBoundingClientRect().top"
+                        )
+                        assert top < height, (language, top)
         context.close()
     return sideways
 
