@@ -117,6 +117,7 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
 
     # The consent history shows the withdrawal, from the email's link.
     log_in(reader_tab, base, reader_ar)
+    reader_tab.goto(f"{base}/fr/account/")  # members land on their home; the history is on My account
     history = reader_tab.locator("table", has_text="Depuis le lien de désinscription d’un courriel")
     assert history.count() >= 1
     row = history.locator("tr", has_text="Depuis le lien de désinscription d’un courriel").first
