@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_migrate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN, user_roles
@@ -20,6 +22,7 @@ class PrivacyConfig(AppConfig):
         from .middleware import mark_review_needed  # it reads models, loaded once the registry is ready
 
         user_logged_in.connect(mark_review_needed, dispatch_uid="privacy_notice_review")
+        post_migrate.connect(_first_notice_after_migrate, sender=self, dispatch_uid="privacy_first_notice")
         registry.add_audit_actions({"privacy.audit_export": _("Exported the audit log")})
         for key, label, url_name, order in (
             ("audit-log", _("Audit log"), "privacy_audit_log", 90),
@@ -61,3 +64,17 @@ def _exports_expire(rows) -> int:
 
 def _is_admin(request) -> bool:
     return ADMIN in user_roles(request.user)
+
+
+def _first_notice_after_migrate(sender, using="default", **kwargs):
+    """After flush (which empties what migration 0002 wrote, then sends post_migrate): with no notice
+    at all, consents cannot be recorded (the demo's members then had none, and the directory showed
+    nobody), so the first version is published again, as the migration does. A site with notices is
+    left as administrators set it."""
+    # models load only once the app registry is ready
+    from .models import PrivacyNotice
+
+    if not PrivacyNotice.objects.using(using).exists():
+        PrivacyNotice.objects.using(using).create(
+            version="1.0", published_at=timezone.now(), summary="First version of the privacy notice."
+        )
