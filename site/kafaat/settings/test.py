@@ -26,7 +26,11 @@ _WORKER_INDEX = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("g
 if REDIS_URL:  # noqa: F405
     _redis = urlparse(REDIS_URL)  # noqa: F405
     _test_db = int(_redis.path.strip("/") or 0) + 1 + _WORKER_INDEX
-    CACHES["default"]["LOCATION"] = str(_redis._replace(path=f"/{_test_db}").geturl())  # noqa: F405
+    # Every Redis cache: the page cache too (it copied REDIS_URL's database in base.py, so one worker
+    # clearing it between tests emptied the other's pages mid-test).
+    for _cache in CACHES.values():  # noqa: F405
+        if _cache["BACKEND"] == "django_redis.cache.RedisCache":
+            _cache["LOCATION"] = str(_redis._replace(path=f"/{_test_db}").geturl())
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_test_db}"  # noqa: F405
 
 # The API's rate limits stay out of the way of the suites (schemathesis sends hundreds of requests as
