@@ -5,6 +5,7 @@ The pictures go to $SCREENSHOTS_DIR (default var/screenshots/), named <page>-<la
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,7 @@ def _shoot(browser, base, who, secret, pages):
 
 def test_main_pages_at_desktop_and_phone_widths_in_french_and_arabic(browser, live_server):
     FOLDER.mkdir(parents=True, exist_ok=True)
+    started = time.time()
     call_command("seed_demo", verbosity=0)
     analyst = get_user_model().objects.get(email=ANALYST)
     secret = generate_totp_secret()
@@ -115,6 +117,13 @@ def test_main_pages_at_desktop_and_phone_widths_in_french_and_arabic(browser, li
     sideways = _shoot(browser, live_server.url, MEMBER, None, _member_pages())
     sideways += _shoot(browser, live_server.url, analyst, secret, {"staff-menu": "/{l}/dashboard/"})
 
-    shots = sorted(path.name for path in FOLDER.glob("*.png"))
-    assert len(shots) >= 2 * 2 * (len(_member_pages()) + 1)
+    # Written by this run, not left by an earlier one: every page, language and width, newer than the seed.
+    expected = [
+        FOLDER / f"{name}-{language}-{width}.png"
+        for name in [*_member_pages(), "staff-menu"]
+        for language in LANGUAGES
+        for width in WIDTHS
+    ]
+    stale = [path.name for path in expected if not path.exists() or path.stat().st_mtime < started]
+    assert not stale, stale
     assert not sideways, f"pages that scroll sideways on a 390 px phone: {sideways}"

@@ -60,7 +60,10 @@ def full_disk(settings, tmp_path):
         ["/bin/mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(root)], capture_output=True, check=False
     )
     if mounted.returncode:
-        pytest.skip(f"this machine refuses to mount a tmpfs: {mounted.stderr.decode().strip()}")
+        pytest.skip(
+            "a full disk is a small tmpfs mounted by the test; it runs where root may mount one "
+            f"(this machine refused: {mounted.stderr.decode().strip()})"
+        )
     try:
         for folder in ("media", "private"):
             (root / folder).mkdir()
