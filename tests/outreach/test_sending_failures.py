@@ -88,3 +88,37 @@ def test_a_worker_that_lost_its_claim_cannot_pass_the_gate(notice, settings):
     assert _gate(campaign, recipient, slow_token)() is False
     assert _gate(campaign, recipient, fast_token)() is True
     assert Recipient.objects.get(pk=row_id).status == "sent"
+
+
+def test_the_final_dot_leaves_inside_the_transaction_that_records_the_send(notice):
+    """Dot first, COMMIT second: a worker killed in between must not leave a row "sent" that the server
+    never accepted (that order skipped a person in the worker-kill test)."""
+    from django.db import connection
+
+    campaign = _sending_campaign(1)
+    token, (row_id,) = _claim(campaign.pk, 10)
+    recipient = Recipient.objects.get(pk=row_id)
+    depth_outside, seen = len(connection.atomic_blocks), {}
+
+    def hand_over():
+        seen["depth"] = len(connection.atomic_blocks)
+        seen["status"] = Recipient.objects.get(pk=row_id).status
+
+    assert _gate(campaign, recipient, token)(hand_over) is True
+    assert seen == {"depth": depth_outside + 1, "status": "sent"}
+
+
+def test_a_hand_over_that_breaks_rolls_the_row_back_for_another_try(notice):
+    campaign = _sending_campaign(1)
+    token, (row_id,) = _claim(campaign.pk, 10)
+    recipient = Recipient.objects.get(pk=row_id)
+
+    def broken_connection():
+        raise OSError("connection reset by peer")
+
+    gate = _gate(campaign, recipient, token)
+    with pytest.raises(OSError):
+        gate(broken_connection)
+    assert gate.passed is False
+    row = Recipient.objects.get(pk=row_id)
+    assert (row.status, row.claim, row.sent_at, row.attempts) == ("sending", token, None, 0)
