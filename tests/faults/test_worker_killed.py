@@ -1,7 +1,8 @@
 """A Celery worker killed (SIGKILL, as the kernel's OOM killer or a lost node does) in the middle of an
-import: a second worker takes the batch over through the resume beat and the import ends with every
-row exactly once. Real processes: a private redis-server as the broker, two `celery worker`s, and the
-test's own database (a file copy of it on the embedded set-up, the test database itself on PostgreSQL)."""
+import or of a linkage run: a second worker takes the work over through the resume beat, and it ends
+with every row exactly once (a campaign's case: tests/outreach/test_worker_kill.py). Real processes: a
+private redis-server as the broker, two `celery worker`s, and the test's own database (a file copy of
+it on the embedded set-up, the test database itself on PostgreSQL)."""
 
 import os
 import shutil
@@ -16,8 +17,13 @@ import pytest
 from celery import Celery
 
 from django.db import connection
+from django.utils import timezone
 
 from core.storage import private_storage
+from referential.linkage import synthetic
+from referential.linkage.factories import ImportBatchFactory, SourceFactory
+from referential.linkage.models import LinkageRun
+from referential.models import SourceRecord
 from tests.referential.helpers import queued_batch
 
 from .servers import RedisServer, free_port
@@ -61,12 +67,28 @@ class SharedDatabase:
     def rejected(self, pk):
         return self._one("SELECT COUNT(*) FROM referential_rejectedrow WHERE batch_id = %s", pk)[0]
 
-    def _one(self, query, pk):
+    def linkage(self, pk):
+        status, attempts, records, golden_records = self._one(
+            "SELECT status, attempts, records, golden_records FROM linkage_linkagerun WHERE id = %s", pk
+        )
+        return {
+            "status": status,
+            "attempts": attempts,
+            "records": records,
+            "golden_records": golden_records,
+            "pairs": self._one(
+                "SELECT COUNT(*), COUNT(DISTINCT left_key || '~' || right_key) FROM linkage_candidatepair"
+            ),
+            "links": self._one("SELECT COUNT(*), COUNT(DISTINCT key) FROM linkage_recordlink"),
+            "golden": self._one("SELECT COUNT(*) FROM linkage_goldenrecord WHERE merged_into_id IS NULL")[0],
+        }
+
+    def _one(self, query, *params):
         if self.sqlite:
             with sqlite3.connect(self.path, timeout=20) as reader:
-                return reader.execute(query.replace("%s", "?"), (pk,)).fetchone()
+                return reader.execute(query.replace("%s", "?"), params).fetchone()
         with connection.cursor() as cursor:
-            cursor.execute(query, [pk])
+            cursor.execute(query, params)
             return cursor.fetchone()
 
 
@@ -100,6 +122,7 @@ def workers(tmp_path):
             "PRIVATE_MEDIA_ROOT": private_storage().location,
             "REFERENTIAL_IMPORT_CHUNK_SIZE": "10",
             "REFERENTIAL_IMPORT_LEASE_SECONDS": "2",
+            "LINKAGE_RUN_LEASE_SECONDS": "2",
             "MATCHING_EMBED_AT_MIGRATE": "False",
         }
         command = [
@@ -158,3 +181,64 @@ def test_a_worker_killed_mid_import_loses_no_row_and_writes_none_twice(workers, 
     assert database.batch(batch.pk)[1:] == (ROWS, ROWS - rejected, rejected, 0)
     assert database.distinct_records(batch.pk) == (ROWS - rejected, ROWS - rejected)
     assert database.rejected(batch.pk) == rejected
+
+
+LINKED_RECORDS = 1200
+
+
+def _synthetic_records(count):
+    """``count`` records of about count / 2.4 people, as four sources would hold them."""
+    data = synthetic.generate(count, seed=7)
+    batches = {}
+    rows = []
+    for number, record in enumerate(data.records, start=2):
+        name = record["source"]
+        if name not in batches:
+            batches[name] = ImportBatchFactory(source=SourceFactory(name=name))
+        batch = batches[name]
+        fields = {
+            k: record[k] or "" for k in ("given_name", "family_name", "name_arabic", "email", "phone", "city")
+        }
+        rows.append(
+            SourceRecord(
+                source=batch.source,
+                batch=batch,
+                row_number=number,
+                fingerprint=f"{number:064d}",
+                raw=record,
+                birth_date=record["birth_date"] or None,
+                country=record["country"] or "",
+                **fields,
+            )
+        )
+    SourceRecord.objects.bulk_create(rows)
+    return len(rows)
+
+
+def test_a_worker_killed_mid_linkage_leaves_nothing_half_written_and_the_run_ends_once(workers, tmp_path):
+    start, sender = workers
+    records = _synthetic_records(LINKED_RECORDS)
+    run = LinkageRun.objects.create(heartbeat_at=timezone.now())
+    database = SharedDatabase(tmp_path)
+
+    first = start(database, "first")
+    sender.send_task("linkage_run", args=[run.pk])
+    _wait(
+        lambda: database.linkage(run.pk)["status"] == "running", 240, "the first worker did not start the run"
+    )
+    time.sleep(1.0)  # into the scoring: Splink trains and predicts for several seconds
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait(timeout=20)
+    dead = database.linkage(run.pk)
+    assert dead["status"] == "running" and dead["attempts"] == 1, dead  # killed before it could finish
+    assert dead["pairs"] == (0, 0) and dead["links"] == (0, 0) and dead["golden"] == 0, dead
+
+    start(database, "second")
+    time.sleep(2.5)  # the dead worker's lease lapses
+    sender.send_task("linkage_runs_resume")
+    _wait(lambda: database.linkage(run.pk)["status"] == "done", 600, "the linkage run did not finish")
+    done = database.linkage(run.pk)
+    assert done["attempts"] == 2 and done["records"] == records
+    assert done["links"] == (records, records)  # every record in exactly one golden record
+    assert done["pairs"][0] == done["pairs"][1] > 0  # each pair stored once
+    assert done["golden"] == done["golden_records"] < records
