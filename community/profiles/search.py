@@ -99,14 +99,14 @@ def members_found(
     document_cap = DOCUMENT_CAP if document_cap is None else document_cap
     ids = list(
         documents_matching(MEMBERS, query, [f"l{viewer.level}"]).values_list("object_id", flat=True)[
-            :DOCUMENT_CAP
+            :document_cap
         ]
     )
     condition = Q(pk__in=ids)
     if viewer.covered_countries:  # a relay reads members of the countries they cover as staff do
         staff_ids = list(
             documents_matching(MEMBERS, query, [f"l{Visibility.STAFF}"]).values_list("object_id", flat=True)[
-                :DOCUMENT_CAP
+                :document_cap
             ]
         )
         condition |= Q(country__in=sorted(viewer.covered_countries), pk__in=staff_ids)
@@ -166,7 +166,7 @@ def _project_results(request, query):
         return SearchHit(
             kind=PROJECTS,
             title=project.title,
-            url=reverse("profiles:detail", args=[project.owner_id]),
+            url=reverse("projects:detail", args=[project.pk]),
             snippet=Truncator(project.summary).words(SNIPPET_WORDS),
         )
 

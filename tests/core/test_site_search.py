@@ -271,3 +271,21 @@ def test_a_broad_query_says_more_than_the_cap_and_the_cap_counts_only_visible_me
     html = response.content.decode()
     assert "Plus de 3 résultats pour « berrada »" in html
     assert '<span class="search-facets__count">3+</span>' in html
+
+
+@pytest.mark.parametrize("who", ["visitor", "member", "analyst"])
+def test_every_result_opens_for_the_person_it_was_shown_to(who):
+    """A result is a promise: its link leads to the thing found (a project's own page, not its
+    holder's profile), and the page answers 200 to the same person."""
+    owner = ProfileFactory(directory=True, vis_name=Visibility.PUBLIC, display_name="Zorbalink Idrissi")
+    ProjectFactory(title="Zorbalink coopérative", owner=owner, visibility=Visibility.PUBLIC)
+    CommunityGroupFactory(name="Zorbalink réseau")
+    EventFactory(title_fr="Zorbalink journée", visibility=Event.Visibility.PUBLIC)
+    client = client_for(who)
+    found = suggestions(client, "zorbalink")
+    assert {hit["kind"] for hit in found} >= {"members", "projects", "groups", "events"}, found
+    for hit in found:
+        response = client.get(hit["url"])
+        assert response.status_code == 200, (who, hit)
+        if hit["kind"] == "projects":
+            assert "/community/projects/" in hit["url"]
