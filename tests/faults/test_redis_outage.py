@@ -18,6 +18,7 @@ from core.models import DeferredTask
 from core.tasks import deferred_tasks_send
 from events.factories import EventFactory
 from kafaat.celery import app as celery_app
+from kafaat.redis_settings import redis_caches, redis_channel_layer
 
 from .servers import RedisServer, free_port
 
@@ -46,18 +47,9 @@ def private_redis(tmp_path, settings):
     server = RedisServer(free_port(), tmp_path)
     server.start()
     url = f"redis://127.0.0.1:{server.port}/0"
-    redis_cache = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
-    }
-    settings.CACHES = {"default": redis_cache, "pages": {**redis_cache, "KEY_PREFIX": "pages"}}
-    settings.CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [{"address": url, "socket_timeout": None}]},
-        }
-    }
+    # The production configuration, pointed at this private server.
+    settings.CACHES = redis_caches(url, settings.PAGE_CACHE_SECONDS)
+    settings.CHANNEL_LAYERS = {"default": redis_channel_layer(url)}
     settings.CELERY_TASK_ALWAYS_EAGER = False
     conf.broker_url, conf.task_always_eager = url, False
     conf.broker_transport_options = {"socket_connect_timeout": 1}

@@ -11,6 +11,8 @@ from celery.schedules import crontab
 
 from django.utils.translation import gettext_lazy as _
 
+from kafaat.redis_settings import redis_caches, redis_channel_layer
+
 ROOT_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = ROOT_DIR / "var"
 
@@ -154,31 +156,9 @@ REDIS_URL = env("REDIS_URL", default="")
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kafaat",
-            # Redis away (restart, fail-over): reads miss and writes are dropped, pages are still served.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2},
-        }
-    }
-    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "kafaat-pages", "TIMEOUT": PAGE_CACHE_SECONDS}
+    CACHES = redis_caches(REDIS_URL, PAGE_CACHE_SECONDS)
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    CHANNEL_LAYERS = {
-        "default": {
-            # Pub/sub: a group message is published once and each server process hands it to its
-            # own sockets, where the core layer writes and pops it once per socket through Redis
-            # (bench/messaging.py: 1.7x the throughput). It keeps nothing for a process that was
-            # disconnected from Redis; clients recover that by sequence number (sync on reconnect,
-            # and on a gap in the numbers).
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {
-                # redis-py's default 5 s socket timeout would cut the long-lived subscription.
-                "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": None}],
-            },
-        }
-    }
+    CHANNEL_LAYERS = {"default": redis_channel_layer(REDIS_URL)}
 else:
     # Room for many members' rate-limit counters and cached feeds (locmem's default is 300 entries).
     CACHES = {
