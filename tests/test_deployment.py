@@ -76,6 +76,33 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
+def test_behind_the_proxy_limits_count_each_client_not_the_proxy():
+    """Sign-in limits and API throttles are per address: behind the compose's nginx they must read the
+    address nginx appended, or every visitor shares one bucket (and 30 sign-ins a minute for all)."""
+    probe = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.REST_FRAMEWORK['NUM_PROXIES'])"
+    )
+    base = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kafaat.settings.production",
+        "DJANGO_SECRET_KEY": "a-long-random-production-key-" + "x9Qz" * 12,
+        "PYTHONPATH": str(ROOT / "site"),
+    }
+    for extra, expected in (({}, "1 1"), ({"TRUSTED_PROXY_COUNT": "0"}, "0 0")):
+        out = subprocess.run(
+            [sys.executable, "-c", probe],
+            env={**base, **extra},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert out.stdout.strip().splitlines()[-1] == expected
+    nginx = (ROOT / "docker" / "nginx.conf").read_text()
+    assert "X-Forwarded-For $proxy_add_x_forwarded_for" in nginx  # the one hop the count trusts
+
+
 def test_production_settings_pass_the_deploy_check():
     env = dict(os.environ)
     env.update(
