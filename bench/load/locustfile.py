@@ -47,7 +47,7 @@ _members = itertools.count(PLAN["members"] - 1, -1)
 
 # Chat bookkeeping, shared by every greenlet of this one process.
 SENT = []  # (room, sender, number, sent at)
-CLIENTS = []  # each Chatter's record: room, index, opened, closed, received {(sender, number): count}
+CLIENTS = []  # each Chatter's record: room, index, opened, closed, received {"sender:number": count}
 LATENCIES = []  # (sent at, seconds to the receipt at another member's socket)
 CHAT = {"acked": 0, "errors": 0, "connect_failures": 0}
 REQUESTS = []  # (at, type, name, milliseconds, HTTP status, error)
@@ -66,7 +66,7 @@ _addresses = itertools.count(1)
 class _Person(FastHttpUser):
     """Each simulated person comes from an address of their own, which the proxy in front of the
     servers passes on in X-Forwarded-For (server_settings.py): per-address limits such as allauth's
-    30 sign-ins a minute then apply per person, as in production."""
+    30 sign-ins a minute then apply per person (what production needs ALLAUTH_TRUSTED_PROXY_COUNT for)."""
 
     abstract = True
 
