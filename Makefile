@@ -6,7 +6,7 @@ PORT ?= 8000
 SCALED_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kafaat
 SCALED_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install demo serve test test-embedded test-scaled lint messages check
+.PHONY: help install demo serve test test-embedded test-scaled lint messages check bench-load
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -58,3 +58,7 @@ lint: ## ruff, import contracts (the floors of DESIGN.md), migrations and deploy
 
 messages: ## Refresh the fr, ar and en catalogues from the code (scripts/messages APP for one app)
 	scripts/messages
+
+bench-load: ## Mixed load on the production servers (bench/load/run.py; ARGS="--users 50 --duration 120 --workers 1,2")
+	$(BIN)/python -c "import locust" 2>/dev/null || $(BIN)/pip install --quiet ".[bench]"
+	$(BIN)/python bench/load/run.py $(ARGS)
