@@ -65,8 +65,8 @@ _addresses = itertools.count(1)
 
 class _Person(FastHttpUser):
     """Each simulated person comes from an address of their own, which the proxy in front of the
-    servers passes on in X-Forwarded-For (server_settings.py): per-address limits such as allauth's
-    30 sign-ins a minute then apply per person (what production needs ALLAUTH_TRUSTED_PROXY_COUNT for)."""
+    servers passes on in X-Forwarded-For: per-address limits such as allauth's 30 sign-ins a minute
+    then apply per person (production's TRUSTED_PROXY_COUNT, 1 by default, reads that hop)."""
 
     abstract = True
 

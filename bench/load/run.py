@@ -168,7 +168,7 @@ def run_once(args, workers, base_env):
     env = {
         **base_env,
         **pages._env(run_url),
-        "DJANGO_SETTINGS_MODULE": "server_settings",
+        "DJANGO_SETTINGS_MODULE": "kafaat.settings.production",  # behind one proxy: TRUSTED_PROXY_COUNT 1
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site"), str(HERE)]),
         "REDIS_URL": args.redis_url,
         "MEDIA_ROOT": str(OUT / "media"),
