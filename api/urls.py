@@ -17,6 +17,7 @@ urlpatterns = [
     path("me/projects/", views.MyProjects.as_view(), name="my_projects"),
     path("me/rsvps/", views.MyRSVPs.as_view(), name="my_rsvps"),
     path("me/notifications/", views.MyNotifications.as_view(), name="my_notifications"),
+    path("me/conversations/", views.MyConversations.as_view(), name="my_conversations"),
     path("staff/referential/imports/", views_staff.ImportList.as_view(), name="staff_imports"),
     path("staff/referential/records/", views_staff.RecordList.as_view(), name="staff_records"),
     path("staff/referential/golden-records/", views_staff.GoldenRecordList.as_view(), name="staff_golden"),
