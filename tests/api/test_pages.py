@@ -58,6 +58,10 @@ def test_the_detail_gives_the_page_types_own_fields(api, programme):
     body = api.get(f"{URL}{arabic.id}/").json()
     assert body["title"] == "Business creation ar" and body["meta"]["type"] == "cms.ProgrammePage"
     assert body["meta"]["locale"] == "ar"
+    assert body["summary"] == arabic.summary and body["partner_name"] == "Maroc PME"
+    assert "contact_email" not in body  # only the fields named in the page type's api_fields
+    listed = _items(api.get(f"{URL}?type=cms.ProgrammePage&locale=ar&fields=summary"))
+    assert {item["summary"] for item in listed} >= {arabic.summary}
 
 
 def _draft_and_restricted(tree):
