@@ -145,6 +145,22 @@ class NotificationSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "subject", "body", "url", "created_at", "read_at"]
 
 
+class ConversationSerializer(serializers.Serializer):
+    """One of the member's conversations as their inbox lists it: never a message."""
+
+    id = serializers.IntegerField(source="conversation.id")
+    kind = serializers.ChoiceField(source="conversation.kind", choices=["direct", "multi", "group", "space"])
+    title = serializers.CharField()
+    last_message_at = serializers.DateTimeField(source="conversation.last_message_at", allow_null=True)
+    unread = serializers.IntegerField(min_value=0)
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, row) -> str:
+        path = row["conversation"].get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
 # Staff: each field named, so that nothing an app adds to its models is published by accident.
 
 

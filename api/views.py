@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from cms import selectors as cms_selectors
 from cms.models import NewsArticlePage, ProgrammePage, ServicePage
+from community.messaging import selectors as messaging_selectors
 from community.notifications import selectors as notification_selectors
 from community.profiles import selectors as profile_selectors
 from events import selectors as event_selectors
@@ -263,6 +264,37 @@ class MyNotifications(MemberMixin, generics.ListAPIView):
         # Worded in the reader's language after slicing, as the notification centre does.
         page = super().paginate_queryset(queryset)
         return notification_selectors.worded(page) if page is not None else page
+
+
+@extend_schema(parameters=[LANG], responses={200: out.ConversationSerializer(many=True), **ERRORS})
+class MyConversations(MemberMixin, generics.ListAPIView):
+    """The member's conversations, latest activity first: those the messaging app lets them read now.
+
+    ``messaging.selectors.conversations_of`` is the inbox's own list: current participations, groups the
+    member is an active member of, spaces whose gate still lets them in. Titles only, never a message.
+    """
+
+    required_scope = scopes.READ_CONVERSATIONS
+    serializer_class = out.ConversationSerializer
+
+    def get_queryset(self):
+        return messaging_selectors.conversations_of(self.request.user)
+
+    def paginate_queryset(self, rows):
+        # Other participants' names for this page only, in one query, worded in the caller's language.
+        page = super().paginate_queryset(rows)
+        if page is None:
+            return page
+        others = messaging_selectors.others_in(self.request.user, [row["conversation"].id for row in page])
+        return [
+            {
+                **row,
+                "title": messaging_selectors.title_as_seen(
+                    row["conversation"], others.get(row["conversation"].id, [])
+                ),
+            }
+            for row in page
+        ]
 
 
 @extend_schema(exclude=True)

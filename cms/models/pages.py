@@ -169,6 +169,7 @@ class ProgrammePage(Page, ContactMixin):  # noqa: DJ008 (Page defines __str__)
         index.SearchField("partner_name"),
     ]
     override_translatable_fields = [SynchronizedField("contact_phone")]
+    api_fields = ["summary", "partner_name", "partner_url"]  # Wagtail's pages API, as /api/v1/programmes/
     parent_page_types = ["cms.ProgrammeIndexPage"]
     subpage_types = []
 
@@ -241,6 +242,7 @@ class ServicePage(Page, ContactMixin):  # noqa: DJ008 (Page defines __str__)
         index.SearchField("documents_needed"),
     ]
     override_translatable_fields = [SynchronizedField("contact_phone")]
+    api_fields = ["summary"]  # Wagtail's pages API, as /api/v1/services/
     parent_page_types = ["cms.ServiceIndexPage"]
     subpage_types = []
 
@@ -281,6 +283,8 @@ class NewsArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    # Wagtail's pages API (/api/v1/pages/<id>/): the fields the /api/v1/news/ list shows too.
+    api_fields = ["date", "intro"]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 

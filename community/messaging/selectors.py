@@ -1,10 +1,12 @@
 """Read queries: a member's conversations with their unread counts, history pages, missed messages."""
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.utils.translation import gettext as _
 
 from community.groups.models import Membership
 from community.moderation.selectors import blocked_user_ids
-from community.spaces.permissions import space_access
+from community.spaces.permissions import spaces_access
+from core.names import display_name
 
 from .models import Conversation, Message, Participant
 
@@ -34,13 +36,17 @@ def conversations_of(user) -> list[dict]:
         m.group_id: m for m in Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
     }
     group_conversations = Conversation.objects.filter(group_id__in=memberships).select_related("group")
+    # The space gate for every space conversation at once (the same rule as space_access).
+    gates = spaces_access(
+        user, [p.conversation.space for p in rows.values() if p.conversation.kind == Conversation.Kind.SPACE]
+    )
     readable = {}
     for participant in rows.values():
         conversation = participant.conversation
         if conversation.kind == Conversation.Kind.GROUP and conversation.group_id not in memberships:
             continue
         is_space = conversation.kind == Conversation.Kind.SPACE
-        if is_space and not space_access(user, conversation.space).allowed:
+        if is_space and not gates[conversation.space_id].allowed:
             continue
         readable[conversation.id] = conversation
     for conversation in group_conversations:
@@ -83,6 +89,30 @@ def conversations_of(user) -> list[dict]:
 
 def _activity(conversation):
     return (conversation.last_message_at or conversation.created_at, conversation.id)
+
+
+def others_in(user, conversation_ids) -> dict[int, list]:
+    """The other current participants of each conversation (profiles loaded), in one query."""
+    others = {}
+    for participant in (
+        Participant.objects.filter(conversation_id__in=list(conversation_ids), left_at__isnull=True)
+        .exclude(user=user)
+        .select_related("user__profile")
+        .order_by("joined_at", "id")
+    ):
+        others.setdefault(participant.conversation_id, []).append(participant.user)
+    return others
+
+
+def title_as_seen(conversation, others) -> str:
+    """A group's or space's name, the title of a multi conversation, else the other members' names."""
+    if conversation.kind in (Conversation.Kind.GROUP, Conversation.Kind.SPACE):
+        return str(conversation)
+    if conversation.title:
+        return conversation.title
+    if not others:
+        return _("Conversation")
+    return ", ".join(str(display_name(u)) for u in others[:4])
 
 
 def unread_total(user) -> int:

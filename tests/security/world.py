@@ -150,6 +150,13 @@ def plant(now=None):
         "moderator": UserFactory(roles=[MODERATOR]),
     }
     label_grant(personas["labelled_no_charter"], label)
+    # The member once took part in the victim's conversation and left it: no surface lists it for them
+    # (its title carries the marker), the API's conversations list included.
+    Participant.objects.create(conversation=conversation, user=personas["member"], left_at=now)
+    # The labelled member opened the gated space's conversation once, but has not accepted the charter.
+    space_conversation = Conversation.objects.create(id=ID2, kind="space", space=space, last_seq=1)
+    Participant.objects.create(conversation=space_conversation, user=personas["labelled_no_charter"])
+    Message.objects.create(conversation=space_conversation, seq=1, sender=victim, body=_m(" space"))
     RelayCoverageFactory(relay=personas["relay"], countries=["FR"])
     return {
         "personas": personas,

@@ -79,11 +79,4 @@ def home_messages(context):
 @register.simple_tag
 def conversation_name(row, viewer):
     """conversation_title for a home row whose other participants are already loaded."""
-    conversation = row["conversation"]
-    if conversation.kind in (Conversation.Kind.GROUP, Conversation.Kind.SPACE):
-        return str(conversation)
-    if conversation.title:
-        return conversation.title
-    if not row["others"]:
-        return _("Conversation")
-    return ", ".join(str(display_name(u)) for u in row["others"][:4])
+    return selectors.title_as_seen(row["conversation"], row["others"])

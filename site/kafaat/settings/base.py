@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",  # Wagtail's pages API, mounted at /api/v1/pages/ (api/pages.py)
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -451,6 +452,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Wagtail's pages API (/api/v1/pages/): at most 100 items per answer, as the other lists' page_size.
+WAGTAILAPI_LIMIT_MAX = 100
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kafaat API",
     "DESCRIPTION": (
