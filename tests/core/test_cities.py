@@ -8,6 +8,7 @@ from django.utils import translation
 from community.profiles.factories import ProfileFactory
 from core.cities import city_name
 from core.templatetags.core import city_name as city_name_filter
+from matching.reasons import render_for_holder
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,13 @@ def test_a_profile_city_nobody_knows_is_shown_as_typed(language):
     assert '<dd data-field="city"><bdi>Douar Ouled Ayad</bdi></dd>' in html
     profile.refresh_from_db()
     assert profile.city == "Douar Ouled Ayad"
+
+
+def test_a_suggestion_reason_names_the_city_in_the_reader_language():
+    reason = {"code": "country", "country": "FR", "city": "Lyon"}
+    with translation.override("ar"):
+        assert "ليون" in render_for_holder(reason) and "فرنسا" in render_for_holder(reason)
+    with translation.override("en"):
+        assert "Lyon" in render_for_holder(reason)
+    with translation.override("ar"):
+        assert "Douar Ouled Ayad" in render_for_holder({**reason, "city": "Douar Ouled Ayad"})
