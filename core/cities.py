@@ -19,6 +19,7 @@ from babel.dates import get_timezone_location
 
 from django.utils import translation
 
+from .text import fold
 from .text import key as _key
 
 LANGUAGES = ("fr", "ar", "en")
@@ -114,6 +115,18 @@ CITIES = (
 
 
 @lru_cache(maxsize=1)
+def _spellings() -> dict[str, frozenset[str]]:
+    """Lookup key → every spelling of the same city: its names in fr, ar, en and the others listed."""
+    table = _table()
+    spellings: dict[int, set[str]] = {}
+    for names in table.values():
+        spellings.setdefault(id(names), set()).update(names.values())
+    for row in CITIES:
+        spellings[id(table[_key(row[0])])].update(row)
+    return {spelling: frozenset(spellings[id(names)]) for spelling, names in table.items()}
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
     """Folded spelling → {"fr": …, "ar": …, "en": …}; the reviewed table over CLDR where both know one."""
     index: dict[str, dict[str, str]] = {}
@@ -141,6 +154,15 @@ def city_names(text: str) -> dict[str, str] | None:
     """The city's names in fr, ar and en when ``text`` names a city we know, else None."""
     folded = _key(text or "")
     return _table().get(folded) if folded else None
+
+
+def city_keys(text: str, folding=fold) -> set[str]:
+    """Every way to write the city ``text`` names, each passed through ``folding`` (the folding the
+    caller stored with, e.g. profiles' ``city_key``); only ``text`` itself when the city is unknown.
+    A directory filter on "Brussels" or "بروكسل" thus also finds the members who typed "Bruxelles"."""
+    if not (text or "").strip():
+        return set()
+    return {folding(text), *(folding(spelling) for spelling in _spellings().get(_key(text), ()))}
 
 
 def city_name(text: str, language: str | None = None) -> str:

@@ -5,7 +5,10 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from accounts.factories import UserFactory
+from community.profiles.choices import Visibility
 from community.profiles.factories import ProfileFactory
+from community.profiles.selectors import directory_profiles
 from core.cities import city_name
 from core.templatetags.core import city_name as city_name_filter
 from matching.reasons import render_for_holder
@@ -71,3 +74,14 @@ def test_a_suggestion_reason_names_the_city_in_the_reader_language():
         assert "Lyon" in render_for_holder(reason)
     with translation.override("ar"):
         assert "Douar Ouled Ayad" in render_for_holder({**reason, "city": "Douar Ouled Ayad"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["Bruxelles", "Brussels", "بروكسل", "BRUSSEL"])
+def test_the_directory_city_filter_finds_a_city_written_in_another_language(typed):
+    found = ProfileFactory(directory=True, city="Bruxelles", vis_city=Visibility.MEMBERS)
+    ProfileFactory(directory=True, city="Anvers", vis_city=Visibility.MEMBERS)
+    ProfileFactory(directory=True, city="Douar Ouled Ayad", vis_city=Visibility.MEMBERS)
+    viewer = UserFactory()
+    assert list(directory_profiles(viewer, filters={"city": typed})) == [found]
+    assert directory_profiles(viewer, filters={"city": "douar ouled ayad"}).count() == 1
