@@ -582,6 +582,8 @@ def seed_events() -> int:
             space=space if visibility == "space" else None,
             capacity=capacity,
             questions=["Votre secteur d'activité ?"] if index % 5 == 0 else [],
+            questions_ar=["ما هو قطاع نشاطك؟"] if index % 5 == 0 else [],
+            questions_en=["What is your line of work?"] if index % 5 == 0 else [],
             **fields,
         )
         created += 1

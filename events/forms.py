@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from recurrence import MONTHLY, WEEKLY, Recurrence, Rule, Weekday
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from community.groups.models import CommunityGroup
@@ -15,6 +16,11 @@ from . import permissions
 from .models import RSVP, Event, time_zone_choices
 
 LOCAL_INPUT = {"type": "datetime-local"}
+QUESTION_LANGUAGES = ("fr", "ar", "en")
+
+
+def _lines(text) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class EventFilterForm(forms.Form):
@@ -46,8 +52,18 @@ class RSVPForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        for index, question in enumerate(event.questions):
-            self.fields[f"q{index}"] = forms.CharField(label=question, required=False, max_length=1000)
+        for index, (_question, shown) in enumerate(event.local_questions):
+            self.fields[f"q{index}"] = forms.CharField(
+                # The organiser's words, isolated from the page's direction.
+                label=format_html("<bdi>{}</bdi>", shown),
+                required=False,
+                max_length=1000,
+                help_text=_("Optional. Only the organisers see your answer."),
+                widget=forms.TextInput(attrs={"dir": "auto"}),
+            )
+
+    def question_fields(self):
+        return [field for field in self if field.name != "status"]
 
     def answers(self):
         return {q: self.cleaned_data.get(f"q{i}", "") for i, q in enumerate(self.event.questions)}
@@ -84,7 +100,25 @@ class EventForm(forms.ModelForm):
         label=_("Registration questions (one per line, optional)"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )
+    questions_text_fr = forms.CharField(
+        label=_("The questions in French (one per line, in the same order, optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "fr", "dir": "ltr"}),
+    )
+    questions_text_ar = forms.CharField(
+        label=_("The questions in Arabic (one per line, in the same order, optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "ar", "dir": "rtl"}),
+    )
+    questions_text_en = forms.CharField(
+        label=_("The questions in English (one per line, in the same order, optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "en", "dir": "ltr"}),
     )
 
     class Meta:
@@ -137,6 +171,10 @@ class EventForm(forms.ModelForm):
                 end_local=event.end.astimezone(tz).replace(tzinfo=None),
                 time_zone=event.time_zone,
                 questions_text="\n".join(event.questions),
+                **{
+                    f"questions_text_{lang}": "\n".join(getattr(event, f"questions_{lang}"))
+                    for lang in QUESTION_LANGUAGES
+                },
             )
             rule = event.recurrence.rrules[0] if event.is_recurring else None
             if rule is not None:
@@ -179,6 +217,14 @@ class EventForm(forms.ModelForm):
         kind = data.get("organiser_kind", self.instance.organiser_kind)
         if kind == Event.OrganiserKind.GROUP and not data.get("group"):
             self.add_error("group", _("Choose the group that organises the event."))
+        questions = _lines(data.get("questions_text"))
+        for lang in QUESTION_LANGUAGES:
+            translated = _lines(data.get(f"questions_text_{lang}"))
+            if translated and len(translated) != len(questions):
+                self.add_error(
+                    f"questions_text_{lang}",
+                    _("Give one line for each question, in the same order as the questions above."),
+                )
         visibility = data.get("visibility")
         if visibility == Event.Visibility.GROUP and not data.get("group"):
             self.add_error("group", _("An event for a group's members needs a group."))
@@ -213,7 +259,10 @@ class EventForm(forms.ModelForm):
             end=data["end"],
             time_zone=data["time_zone"],
             recurrence=self.recurrence(),
-            questions=[line.strip() for line in data.get("questions_text", "").splitlines() if line.strip()],
+            questions=_lines(data.get("questions_text")),
+            **{
+                f"questions_{lang}": _lines(data.get(f"questions_text_{lang}")) for lang in QUESTION_LANGUAGES
+            },
         )
         return fields
 

@@ -114,7 +114,12 @@ class Event(models.Model):
         _("places per session"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
     rsvp_closes_hours = models.PositiveIntegerField(_("answers close (hours before the start)"), default=0)
+    # The questions as the organiser wrote them: answers are stored under these texts. The per-language
+    # lists are optional translations, in the same order; a missing one shows the question as written.
     questions = models.JSONField(_("registration questions"), default=list, blank=True)
+    questions_fr = models.JSONField(_("registration questions (French)"), default=list, blank=True)
+    questions_ar = models.JSONField(_("registration questions (Arabic)"), default=list, blank=True)
+    questions_en = models.JSONField(_("registration questions (English)"), default=list, blank=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     sequence = models.PositiveIntegerField(default=0)
@@ -148,6 +153,16 @@ class Event(models.Model):
     @property
     def description(self):
         return self._translated("description")
+
+    @property
+    def local_questions(self):
+        """(question as written, question in the reader's language) for each registration question."""
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        translated = getattr(self, f"questions_{language}", None) or []
+        return [
+            (question, (translated[index] if index < len(translated) else "") or question)
+            for index, question in enumerate(self.questions)
+        ]
 
     @property
     def tz(self):

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.cities import city_names
 from core.search import HitList, SearchHit, SearchProvider, index_object, matching_ids, unindex_object
 
 from . import permissions
@@ -23,6 +24,7 @@ def event_text(event) -> str:
             event.description_en,
             event.venue,
             event.city,
+            *(city_names(event.city) or {}).values(),
         ]
     )
 

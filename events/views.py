@@ -389,7 +389,8 @@ def attendees_csv(request, pk, key):
         ]
         for answer in attendees
     ]
-    header = [_("Name"), _("Email"), _("Answer"), _("Checked in"), *event.questions]
+    questions = [shown for _question, shown in event.local_questions]
+    header = [_("Name"), _("Email"), _("Answer"), _("Checked in"), *questions]
     return csv_response(f"attendees-{event.id}-{key}.csv", header, rows)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from community.profiles.choices import Availability, Contribution, Region
+from core.cities import city_name
 from core.countries import country_name
 from core.languages import LanguageChoice
 from core.sectors import SectorChoice
@@ -93,7 +94,7 @@ def render_for_holder(reason: dict) -> str:
     if code == "country":
         if reason.get("city"):
             return _("lives in %(city)s (%(country)s), like you") % {
-                "city": reason["city"],
+                "city": city_name(reason["city"]),
                 "country": country_name(reason["country"]),
             }
         return _("lives in %(country)s, like you") % {"country": country_name(reason["country"])}

@@ -6,12 +6,31 @@ from core.countries import country_codes
 
 from .models import CommunityGroup
 
+TRANSLATIONS = ["name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en"]
+
 
 class GroupForm(forms.ModelForm):
+    """The group as its creator writes it, and optional translations of its name and description
+    (shown to readers of that language; the text as written is shown to the others)."""
+
     class Meta:
         model = CommunityGroup
-        fields = ["name", "kind", "description", "sector", "country", "city", "join_policy"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = ["name", "kind", "description", "sector", "country", "city", "join_policy", *TRANSLATIONS]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "description_fr": forms.Textarea(attrs={"rows": 3, "lang": "fr", "dir": "ltr"}),
+            "description_ar": forms.Textarea(attrs={"rows": 3, "lang": "ar", "dir": "rtl"}),
+            "description_en": forms.Textarea(attrs={"rows": 3, "lang": "en", "dir": "ltr"}),
+            "name_fr": forms.TextInput(attrs={"lang": "fr", "dir": "ltr"}),
+            "name_ar": forms.TextInput(attrs={"lang": "ar", "dir": "rtl"}),
+            "name_en": forms.TextInput(attrs={"lang": "en", "dir": "ltr"}),
+        }
+
+    def main_fields(self):
+        return [field for field in self if field.name not in TRANSLATIONS]
+
+    def translation_fields(self):
+        return [self[name] for name in TRANSLATIONS]
 
     def clean_country(self):
         country = self.cleaned_data["country"].strip().upper()

@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
 class CommunityGroup(models.Model):
-    """A thematic (sector or skill) or geographic (country, city) network of members."""
+    """A thematic (sector or skill) or geographic (country, city) network of members.
+
+    ``name`` and ``description`` are what the creator wrote, in whatever language; ``name_fr``,
+    ``name_ar``, ``name_en`` (and the same for the description) are optional translations the owners
+    add. Pages, lists, search results, menus and notifications show ``local_name`` and
+    ``local_description``: the reader's language when a translation exists, else the original. Kept
+    as columns, like events' titles and labels' names: three optional fields per text, no join.
+    """
 
     class Kind(models.TextChoices):
         THEMATIC = "thematic", _("Thematic")
@@ -20,7 +27,13 @@ class CommunityGroup(models.Model):
     slug = models.SlugField(_("identifier"), unique=True, max_length=80)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=120)
+    name_fr = models.CharField(_("name in French"), max_length=120, blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=120, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=5000)
+    description_fr = models.TextField(_("description in French"), blank=True, max_length=5000)
+    description_ar = models.TextField(_("description in Arabic"), blank=True, max_length=5000)
+    description_en = models.TextField(_("description in English"), blank=True, max_length=5000)
     sector = models.CharField(_("sector or skill"), max_length=80, blank=True)
     country = models.CharField(
         _("country code"), max_length=2, blank=True, help_text=_("Two letters, for example FR or CA.")
@@ -41,7 +54,20 @@ class CommunityGroup(models.Model):
         indexes = [models.Index(fields=["kind", "sector"]), models.Index(fields=["kind", "country"])]
 
     def __str__(self):
-        return self.name
+        return self.local_name
+
+    def _in_reader_language(self, field):
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        return getattr(self, f"{field}_{language}", "") or getattr(self, field)
+
+    @property
+    def local_name(self):
+        """The name in the reader's language when the owners gave one, else the name as created."""
+        return self._in_reader_language("name")
+
+    @property
+    def local_description(self):
+        return self._in_reader_language("description")
 
 
 class Membership(models.Model):

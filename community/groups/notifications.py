@@ -18,7 +18,7 @@ def group_notification_words(notification) -> dict:
     group = CommunityGroup.objects.filter(pk=(notification.params or {}).get("group")).first()
     if group is None:
         return {}
-    values = {"group": group.name}
+    values = {"group": group.local_name}
     if notification.kind == REQUEST:
         subject = _("A member asks to join %(group)s") % values
         body = _("Review the request on the group's page.")

@@ -39,6 +39,11 @@ def is_owner(user, group) -> bool:
     return bool(membership and membership.is_active and membership.role == Membership.Role.OWNER)
 
 
+def can_edit(user, group) -> bool:
+    """Name, description, translations and join policy: the group's owners and site moderators."""
+    return is_community_moderator(user) or is_owner(user, group)
+
+
 def can_invite(user, group, invitee=None) -> bool:
     """Group moderators invite; in groups not restricted to invitations, any active member may.
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.cities import city_names
 from core.search import HitList, SearchHit, SearchProvider, index_object, matching_ids, unindex_object
 
 from . import selectors
@@ -16,7 +17,24 @@ GROUPS = "groups"
 
 
 def group_text(group) -> str:
-    return " ".join([group.name, group.description, group.sector, group.city])
+    """Every language the group is named in, and its city's names in fr, ar and en: a reader finds
+    "Marocains de Bruxelles" by typing "بروكسل" or "Brussels"."""
+    city = city_names(group.city) or {}
+    return " ".join(
+        [
+            group.name,
+            group.name_fr,
+            group.name_ar,
+            group.name_en,
+            group.description,
+            group.description_fr,
+            group.description_ar,
+            group.description_en,
+            group.sector,
+            group.city,
+            *city.values(),
+        ]
+    )
 
 
 def group_documents():
@@ -40,9 +58,9 @@ def _results(request, query):
     def hit(group):
         return SearchHit(
             kind=GROUPS,
-            title=group.name,
+            title=group.local_name,
             url=reverse("groups:detail", args=[group.slug]),
-            snippet=Truncator(group.description).words(30),
+            snippet=Truncator(group.local_description).words(30),
         )
 
     return HitList(groups_found(query), hit)

@@ -38,6 +38,27 @@ def group_create(*, creator, name: str, kind: str, **fields) -> CommunityGroup:
     return group
 
 
+EDITABLE = frozenset(
+    {
+        "name", "kind", "description", "sector", "country", "city", "join_policy",
+        "name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en",
+    }
+)  # fmt: skip
+
+
+@transaction.atomic
+def group_update(*, by, group, **fields) -> CommunityGroup:
+    """Owners and site moderators change what the group says about itself; the slug stays."""
+    if not permissions.can_edit(by, group):
+        raise GroupError(_("Only the group's owners can change it."))
+    given = [name for name in fields if name in EDITABLE]
+    for name in given:
+        setattr(group, name, fields[name])
+    if given:
+        group.save(update_fields=given)
+    return group
+
+
 def _moderators(group):
     return [
         m.user

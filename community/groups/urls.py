@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("new/", views.group_create, name="create"),
     path("<slug:slug>/", views.group_detail, name="detail"),
+    path("<slug:slug>/edit/", views.group_edit, name="edit"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/leave/", views.leave, name="leave"),
     path("<slug:slug>/invite/", views.invite, name="invite"),

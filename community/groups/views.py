@@ -37,6 +37,24 @@ def group_create(request):
     return render(request, "groups/group_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@login_required
+def group_edit(request, slug):
+    group = get_object_or_404(CommunityGroup, slug=slug)
+    if not permissions.can_edit(request.user, group):
+        raise PermissionDenied
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        services.group_update(by=request.user, group=group, **form.cleaned_data)
+        messages.success(request, _("The group is saved."))
+        return redirect("groups:detail", group.slug)
+    return render(
+        request,
+        "groups/group_form.html",
+        {"form": form, "group": group},
+        status=400 if form.errors else 200,
+    )
+
+
 def _detail_context(request, group, **extra):
     user = request.user
     sees = permissions.can_see_content(user, group)
@@ -49,6 +67,7 @@ def _detail_context(request, group, **extra):
         "may_moderate": moderates,
         "may_invite": getattr(user, "is_authenticated", False) and permissions.can_invite(user, group),
         "is_owner": permissions.is_owner(user, group),
+        "may_edit": permissions.can_edit(user, group),
         "posts": selectors.group_posts(group)[:30] if sees else [],
         "members": selectors.group_members(group, viewer=user if user.is_authenticated else None)
         if sees

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from community.labels.models import Label, LabelGrant
 from community.labels.selectors import active_label_ids, users_holding
 from community.notifications.models import Notification
+from core.cities import city_keys
 from privacy.selectors import consent_history, users_with_consent
 
 from .models import Profile, Project, TaggedNeededSkill, TaggedSkill
@@ -52,8 +53,8 @@ def _profile_filter(group: str, name: str, value: str) -> Q | None:
         return Q(**{f"{column}__contains": f"|{value}|"})
     if name == "country":
         return Q(country=value)
-    if name == "city":
-        return Q(city_key=fold(value))
+    if name == "city":  # "Brussels", "بروكسل" and "Bruxelles" find the same members
+        return Q(city_key__in=sorted(city_keys(value, folding=fold)))
     if name == "region":
         return Q(region_of_origin=value)
     return None

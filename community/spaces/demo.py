@@ -150,6 +150,59 @@ GROUPS = [
     ),
 ]
 
+# Group names and descriptions in Arabic and English (the French ones above are the names as created).
+GROUP_TRANSLATIONS = {
+    "numerique": (
+        ("الرقمي والتكنولوجيا", "Digital and tech"),
+        (
+            "مطورون وعلماء بيانات ورواد أعمال رقميون من مغاربة العالم.",
+            "Developers, data scientists and digital entrepreneurs of the diaspora.",
+        ),
+    ),
+    "sante": (
+        ("الصحة", "Health"),
+        ("أطباء وصيادلة وباحثون ومهنيو العلاج.", "Doctors, pharmacists, researchers and carers."),
+    ),
+    "energies-renouvelables": (
+        ("الطاقات المتجددة", "Renewable energy"),
+        (
+            "الطاقة الشمسية والريحية والهيدروجين الأخضر: خبرات ومشاريع.",
+            "Solar, wind, green hydrogen: expertise and projects.",
+        ),
+    ),
+    "agroalimentaire": (
+        ("الصناعات الغذائية", "Agrifood"),
+        ("من السلسلة الفلاحية إلى التحويل والتصدير.", "From farming to processing and export."),
+    ),
+    "finance": (
+        ("المالية والاستثمار", "Finance and investment"),
+        (
+            "الأبناك والرأسمال الاستثماري والتكنولوجيا المالية والمالية التشاركية.",
+            "Banking, private equity, fintech and participatory finance.",
+        ),
+    ),
+    "paris": (
+        ("مغاربة باريس", "Moroccans in Paris"),
+        ("شبكة الكفاءات في إيل دو فرانس.", "The skills network in Île-de-France."),
+    ),
+    "montreal": (
+        ("مغاربة مونتريال", "Moroccans in Montreal"),
+        ("شبكة الكفاءات في كيبيك.", "The skills network in Quebec."),
+    ),
+    "bruxelles": (
+        ("مغاربة بروكسل", "Moroccans in Brussels"),
+        ("شبكة الكفاءات في بلجيكا.", "The skills network in Belgium."),
+    ),
+    "madrid": (
+        ("مغاربة مدريد", "Moroccans in Madrid"),
+        ("شبكة الكفاءات في إسبانيا.", "The skills network in Spain."),
+    ),
+    "dubai": (
+        ("مغاربة دبي", "Moroccans in Dubai"),
+        ("شبكة الكفاءات في الإمارات.", "The skills network in the Emirates."),
+    ),
+}
+
 
 def _label(slug):
     fr, ar, en = LABELS[slug]
@@ -263,6 +316,15 @@ def seed_spaces_and_groups():
         Post.objects.get_or_create(space=space, title=title, defaults={"body": body, "author": team})
 
     for slug, kind, name, sector, country, city, description in GROUPS:
+        (name_ar, name_en), (description_ar, description_en) = GROUP_TRANSLATIONS[slug]
+        translations = {
+            "name_fr": name,
+            "name_ar": name_ar,
+            "name_en": name_en,
+            "description_fr": description,
+            "description_ar": description_ar,
+            "description_en": description_en,
+        }
         group, created = CommunityGroup.objects.get_or_create(
             slug=slug,
             defaults={
@@ -273,8 +335,14 @@ def seed_spaces_and_groups():
                 "city": city,
                 "description": description,
                 "created_by": team,
+                **translations,
             },
         )
+        missing = [field for field, value in translations.items() if not getattr(group, field)]
+        if missing:  # a demo seeded before groups had translations
+            for field in missing:
+                setattr(group, field, translations[field])
+            group.save(update_fields=missing)
         Membership.objects.get_or_create(
             user=team,
             group=group,

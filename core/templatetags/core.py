@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.cities import city_name as _city_name
 from core.countries import country_name as _country_name
 from core.languages import language_name as _language_name
 from core.names import display_name as _display_name
@@ -91,6 +92,12 @@ def display_name(user):
 @register.filter
 def country_name(code):
     return _country_name(code)
+
+
+@register.filter
+def city_name(text):
+    """A city as a member typed it, named in the reader's language when it is a city we know."""
+    return _city_name(text)
 
 
 @register.filter

@@ -42,6 +42,14 @@ LIST_FILTERS = ("sector", "stage", "region", "country", "label", "contribution",
 SINGLE_FILTERS = ("audience", "activity")
 
 
+class LongCheckboxList(forms.CheckboxSelectMultiple):
+    """Checkboxes for a long list (some 250 countries): the builder folds them in a <details> with a
+    filter box (themes/js/choice-filter.js). Same name and values as a <select multiple>, so saved
+    segments, links and the live count read them unchanged; no Ctrl or Cmd click, and no script needed."""
+
+    long_list = True
+
+
 def _label_choices():
     return [(label.slug, label.name) for label in Label.objects.order_by("slug")]
 
@@ -76,8 +84,8 @@ class SegmentFilterForm(forms.Form):
         label=_("Country of residence"),
         choices=country_choices_lazy,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (or Cmd) to choose several countries."),
+        widget=LongCheckboxList,
+        help_text=_("Tick every country to include."),
     )
     label = forms.MultipleChoiceField(
         label=_("Label held"), choices=(), required=False, widget=forms.CheckboxSelectMultiple

@@ -28,6 +28,7 @@ MEMBER_PAGES = [
     "/{lang}/community/spaces/investor-club/",
     "/{lang}/community/groups/",
     "/{lang}/community/groups/{group}/",
+    "/{lang}/community/groups/new/",
     "/{lang}/community/notifications/",
     "/{lang}/community/notifications/preferences/",
     "/{lang}/community/moderation/blocks/",

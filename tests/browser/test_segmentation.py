@@ -66,8 +66,18 @@ def test_analyst_builds_a_segment_with_live_counts_and_reads_its_page(browser, l
     # The count follows the filters without submitting the form.
     tab.locator("input[name='sector'][value='agriculture']").check()
     tab.wait_for_function("() => document.querySelector('#segment-count').dataset.count === '2'")
-    tab.locator("select[name='country']").select_option(["FR"])
+    # Countries: a folded list of checkboxes with a filter box (no Ctrl/Cmd click).
+    assert tab.locator("select[multiple]").count() == 0
+    tab.locator(".choice-list summary").click()
+    france = {"fr": "France", "ar": "فرنسا"}[language]
+    tab.locator(".choice-list__filter input[type='search']").fill(france[:3])
+    assert tab.locator("input[name='country'][value='BE']").is_hidden()
+    tab.get_by_label(france, exact=True).check()
     tab.wait_for_function("() => document.querySelector('#segment-count').dataset.count === '1'")
+    assert tab.locator(".choice-list__chosen li").all_inner_texts() == [france]
+    _assert_accessible(tab, language, "builder with the country list open")
+    tab.locator(".choice-list__filter input[type='search']").fill("")
+    assert tab.locator("input[name='country'][value='BE']").is_visible()
 
     # Saving keeps the filters chosen live, even though "Apply" was never pressed.
     tab.fill("#segment-save input[name='name']", "Agriculture en France")
