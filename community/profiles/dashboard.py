@@ -112,20 +112,25 @@ def weekly_data(request, filters) -> dict:
 
 
 def comparison_data(request, filters) -> dict:
-    """This period against the one before (same length); all time has no period before."""
-    since, previous = filters.get("since"), filters.get("previous_since")
+    """This period against the one before (same length); all time has no period before. One pass per
+    measure over both periods (a count of each)."""
+    since, previous, until = filters.get("since"), filters.get("previous_since"), filters["until"]
 
-    def count(queryset, start, end):
-        queryset = queryset.filter(created_at__lt=end)
-        return queryset.filter(created_at__gte=start).count() if start else queryset.count()
+    def counts(queryset):
+        if not since:
+            return queryset.filter(created_at__lt=until).count(), None
+        both = queryset.filter(created_at__gte=previous, created_at__lt=until).aggregate(
+            now=Count("id", filter=Q(created_at__gte=since)),
+            before=Count("id", filter=Q(created_at__lt=since)),
+        )
+        return both["now"], both["before"]
 
     rows = []
     for label, queryset in (
         (_("New members"), _members(filters)),
         (_("New project holders"), _holders(filters)),
     ):
-        now = count(queryset, since, filters["until"])
-        before = count(queryset, previous, since) if since else None
+        now, before = counts(queryset)
         change = round(100.0 * (now - before) / before, 1) if before else None
         rows.append([label, now, before, change])
     return {"columns": [_("Measure"), _("This period"), _("Period before"), _("Change (%)")], "rows": rows}
