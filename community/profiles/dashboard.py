@@ -216,31 +216,30 @@ def languages_data(request, filters) -> dict:
 
 
 def skills_data(request, filters) -> dict:
-    """The skills most offered by members against those most needed by projects (top 10 of each)."""
-    offered = (
+    """The skills most offered by members against those most needed by projects (top 10 of each).
+
+    One grouped count per side over every skill (a bounded vocabulary), the tops picked from it."""
+    offered = dict(
         TaggedSkill.objects.filter(_member_q(filters, "content_object__"))
-        .values_list("tag__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "tag__name")[:TOP_SKILLS]
-    )
-    needed_qs = TaggedNeededSkill.objects.filter(_project_q(filters, "content_object__"))
-    offered = list(offered)
-    needed = list(
-        needed_qs.values_list("tag__name").annotate(n=Count("id")).order_by("-n", "tag__name")[:TOP_SKILLS]
-    )
-    names = list(dict.fromkeys([name for name, _n in offered] + [name for name, _n in needed]))
-    offered_all = dict(
-        TaggedSkill.objects.filter(_member_q(filters, "content_object__"), tag__name__in=names)
         .values_list("tag__name")
         .annotate(n=Count("id"))
         .order_by()
     )
-    needed_all = dict(
-        needed_qs.filter(tag__name__in=names).values_list("tag__name").annotate(n=Count("id")).order_by()
+    needed = dict(
+        TaggedNeededSkill.objects.filter(_project_q(filters, "content_object__"))
+        .values_list("tag__name")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+
+    def top(counts):
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [name for name, _n in ranked[:TOP_SKILLS]]
+
+    names = list(dict.fromkeys(top(offered) + top(needed)))
     return {
         "columns": [_("Skill"), _("Members offering it"), _("Projects needing it")],
-        "rows": [[name, offered_all.get(name, 0), needed_all.get(name, 0)] for name in names],
+        "rows": [[name, offered.get(name, 0), needed.get(name, 0)] for name in names],
     }
 
 
