@@ -68,26 +68,33 @@ def consent_in_force_keep(record: ConsentRecord) -> ConsentCurrent:
 
 
 def consents_in_force_rebuild(user_ids=None) -> int:
-    """Rebuild the decisions in force from the records (every member, or these): for records written
-    around the service (bulk loads, test fixtures). Returns how many rows now stand."""
-    records, current = ConsentRecord.objects.all(), ConsentCurrent.objects.all()
-    if user_ids is not None:
-        user_ids = list(user_ids)
-        records, current = records.filter(user_id__in=user_ids), current.filter(user_id__in=user_ids)
+    """Rebuild the decisions in force from the records (every member, or these, in chunks of ids): for
+    records written around the service (bulk loads, test fixtures). Returns how many rows now stand."""
+    if user_ids is None:
+        return _rebuild(ConsentRecord.objects.all(), ConsentCurrent.objects.all())
+    user_ids, count = list(user_ids), 0
+    for batch in _batches(user_ids, 5000):
+        count += _rebuild(
+            ConsentRecord.objects.filter(user_id__in=batch), ConsentCurrent.objects.filter(user_id__in=batch)
+        )
+    return count
+
+
+@transaction.atomic
+def _rebuild(records, current) -> int:
     rows = (
         records.filter(~Exists(later_records()))
         .values_list("id", "user_id", "purpose", "granted", "created_at")
         .iterator(chunk_size=5000)
     )
-    with transaction.atomic():
-        current.delete()
-        count = 0
-        for batch in _batches(rows, 5000):
-            ConsentCurrent.objects.bulk_create(
-                ConsentCurrent(record_id=pk, user_id=user, purpose=purpose, granted=granted, decided_at=at)
-                for pk, user, purpose, granted, at in batch
-            )
-            count += len(batch)
+    current.delete()
+    count = 0
+    for batch in _batches(rows, 5000):
+        ConsentCurrent.objects.bulk_create(
+            ConsentCurrent(record_id=pk, user_id=user, purpose=purpose, granted=granted, decided_at=at)
+            for pk, user, purpose, granted, at in batch
+        )
+        count += len(batch)
     return count
 
 

@@ -86,6 +86,8 @@ def test_records_written_around_the_service_are_rebuilt_and_factories_keep_the_t
         [ConsentRecord(user=other, purpose=MATCHING, granted=True, notice=notice, source=SETTINGS)]
     )
     assert _in_force(other) == {}
+    assert consents_in_force_rebuild([other.pk]) == 1  # these members only
+    assert _in_force(other) == {MATCHING: True}
     assert consents_in_force_rebuild() == 2
     assert _in_force(other) == {MATCHING: True} and _in_force(user) == {MATCHING: False}
 
