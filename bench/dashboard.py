@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/dashboard.py [--members 100000] [--projects 20000] [--messages 1000000]
                                         [--rsvps 50000] [--requests 30] [--reuse]
+                                        [--narrowed all|measured]
 
 Builds the PostgreSQL database of BENCH_POSTGRES_URL (default kafaat_h19_dashboard_bench, dropped and
 created again), migrates it and fills it: members over two years in 24 countries with sectors,
@@ -9,12 +10,16 @@ languages, 2–6 skills and a matching consent decision; projects over the 12 re
 skills; direct conversations holding the messages (inserted by SQL, spread over a year); events with
 one session each and the answers (going, some checked in); 5 % of members with a label; posts in groups.
 Then it times GET /fr/dashboard/ (every registered panel, default period of 13 weeks) and the same page
-filtered by one country or by the label, as a signed-in analyst whose session passed the second
-factor, and prints p50 and p95, then the cost of drawing both maps. ``--reuse`` measures again on the
+filtered by one country, by the label or by one sector, as a signed-in analyst whose session passed the
+second factor, computed live; then runs the daily aggregates (unfiltered, then per value of each filter:
+every value with ``--narrowed all``, as the nightly task does; only the three measured with
+``--narrowed measured``) and times the same pages again, and a page with two filters (live). It prints
+p50 and p95, then the cost of drawing both maps. ``--reuse`` measures again on the
 database a previous run left.
 """
 
 import argparse
+import importlib
 import os
 import random
 import statistics
@@ -139,6 +144,9 @@ def _sql_fill(messages, rsvps, rng):
                 "SELECT user_id, %s, random() < %s, %s, 'signup', created_at FROM profiles_profile",
                 [purpose, rate, notice.pk],
             )
+        # The decisions in force, as the service keeps them (migration 0007's fill, on the new records).
+        fill = importlib.import_module("privacy.migrations.0007_consent_current_fill").FILL
+        cursor.execute(fill)
         users = list(Profile.objects.order_by("user_id").values_list("user_id", flat=True))
     conversations = max(1, messages // 100)
     pairs = set()
@@ -224,6 +232,12 @@ def main():
     parser.add_argument("--rsvps", type=int, default=50_000)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument(
+        "--narrowed",
+        choices=["all", "measured"],
+        default="all",
+        help="precompute every filter value as the nightly task does, or only the three pages measured",
+    )
     args = parser.parse_args()
 
     django_setup(PG_URL if args.reuse else fresh_database("postgres", sqlite_name="", postgres_url=PG_URL))
@@ -276,17 +290,33 @@ def main():
 
     from django.core.cache import cache
 
-    from dashboards.aggregates import aggregates_compute
+    from dashboards.aggregates import aggregates_compute, aggregates_compute_narrowed, narrowed_values
 
+    country, label, sector = "?country=FR&period=52", "?label=verified", "?sector=digital"
     cache.clear()
     measure("whole page, computed live", "")
-    measure("filtered by country, live", "?country=FR&period=52")
+    measure("filtered by country, live", country)
+    measure("filtered by label, live", label)
+    measure("filtered by sector, live", sector)
     start = time.perf_counter()
     stored = aggregates_compute()
-    print(f"daily aggregates task: {stored} panel figures in {time.perf_counter() - start:.1f} s")
+    print(f"daily aggregates task, unfiltered: {stored} panel figures in {time.perf_counter() - start:.1f} s")
+    values = narrowed_values()
+    if args.narrowed == "measured":
+        values = [("country", "FR"), ("label", "verified"), ("sector", "digital")]
+    per_name = {}
+    for name, value in values:
+        start = time.perf_counter()
+        count = aggregates_compute_narrowed(name, value)
+        took = per_name.setdefault(name, [0, 0, 0.0])
+        took[0], took[1], took[2] = took[0] + 1, took[1] + count, took[2] + time.perf_counter() - start
+    for name, (n, count, seconds) in per_name.items():
+        print(f"daily aggregates per {name}: {n} values, {count} panel figures in {seconds:.1f} s")
     measure("whole page, from the daily aggregates", "")
-    measure("filtered by country, panels ignoring it from the aggregates", "?country=FR&period=52")
-    measure("filtered by label, live where panels apply it", "?label=verified")
+    measure("filtered by country, from the aggregates", country)
+    measure("filtered by label, from the aggregates", label)
+    measure("filtered by sector, from the aggregates", sector)
+    measure("filtered by country and sector (two filters: live)", "?country=FR&sector=digital")
 
     # The maps' own cost: drawing both SVG maps with a figure for every place, as the page does.
     from django.utils import translation

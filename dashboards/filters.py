@@ -50,6 +50,17 @@ class FilterForm(forms.Form):
         self.fields["label"].choices = [("", _("Any member")), *labels]
 
 
+def dimension_values() -> dict[str, list[str]]:
+    """Every value of each narrowing filter that the daily aggregates compute ahead: the countries where
+    members live, the regions and sectors some member or project has, and the labels."""
+    from community.profiles.selectors import filter_values_in_use
+
+    return {
+        **filter_values_in_use(),
+        "label": list(Label.objects.order_by("slug").values_list("slug", flat=True)),
+    }
+
+
 def label_holders(slug: str):
     """Ids of the users who hold the label today (a subquery panels use as ``user__in=``), or None."""
     if not slug:

@@ -9,6 +9,7 @@ from accounts.factories import UserFactory
 from community.profiles.models import Profile
 from privacy.models import ConsentRecord, ConsentSource
 from privacy.selectors import notice_current
+from privacy.services import consents_in_force_rebuild
 
 from .models import Campaign, CampaignMessage, CampaignSeries, SuppressedAddress
 
@@ -110,4 +111,5 @@ def members_bulk(
         ],
         batch_size=2000,
     )
+    consents_in_force_rebuild(ids)
     return ids

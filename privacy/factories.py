@@ -35,3 +35,12 @@ class ConsentRecordFactory(DjangoModelFactory):
     granted = True
     notice = factory.SubFactory(PrivacyNoticeFactory)
     source = ConsentSource.SIGNUP
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """As the service does: the new record becomes the decision in force (ConsentCurrent)."""
+        from .services import consent_in_force_keep
+
+        record = super()._create(model_class, *args, **kwargs)
+        consent_in_force_keep(record)
+        return record

@@ -150,6 +150,42 @@ class ConsentRecord(AppendOnlyModel):
         return f"{self.user} / {self.purpose} / {self.granted}"
 
 
+class ConsentCurrent(models.Model):
+    """The decision in force per member and purpose: a copy of their latest ConsentRecord.
+
+    Kept by ``privacy.services.consent_record`` in the transaction that appends the record, so the
+    dashboard counts members who agree without looking for the latest of 300,000 records; the records
+    stay the history and the source of truth (migration 0006 filled this table from them).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consents_in_force",
+        verbose_name=_("user"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    granted = models.BooleanField(_("granted"))
+    record = models.OneToOneField(
+        ConsentRecord, on_delete=models.CASCADE, related_name="+", verbose_name=_("decision")
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "purpose"], name="consent_current_unique"),
+        ]
+        indexes = [
+            # The dashboard's count per purpose reads this index alone (granted, user for the join).
+            models.Index(fields=["purpose", "granted", "user"], name="consent_current_count_idx"),
+        ]
+        verbose_name = _("consent in force")
+        verbose_name_plural = _("consents in force")
+
+    def __str__(self):
+        return f"{self.user_id} / {self.purpose} / {self.granted}"
+
+
 def _export_path(instance, filename):
     return f"exports/{uuid.uuid4().hex}.zip"
 

@@ -112,20 +112,25 @@ def weekly_data(request, filters) -> dict:
 
 
 def comparison_data(request, filters) -> dict:
-    """This period against the one before (same length); all time has no period before."""
-    since, previous = filters.get("since"), filters.get("previous_since")
+    """This period against the one before (same length); all time has no period before. One pass per
+    measure over both periods (a count of each)."""
+    since, previous, until = filters.get("since"), filters.get("previous_since"), filters["until"]
 
-    def count(queryset, start, end):
-        queryset = queryset.filter(created_at__lt=end)
-        return queryset.filter(created_at__gte=start).count() if start else queryset.count()
+    def counts(queryset):
+        if not since:
+            return queryset.filter(created_at__lt=until).count(), None
+        both = queryset.filter(created_at__gte=previous, created_at__lt=until).aggregate(
+            now=Count("id", filter=Q(created_at__gte=since)),
+            before=Count("id", filter=Q(created_at__lt=since)),
+        )
+        return both["now"], both["before"]
 
     rows = []
     for label, queryset in (
         (_("New members"), _members(filters)),
         (_("New project holders"), _holders(filters)),
     ):
-        now = count(queryset, since, filters["until"])
-        before = count(queryset, previous, since) if since else None
+        now, before = counts(queryset)
         change = round(100.0 * (now - before) / before, 1) if before else None
         rows.append([label, now, before, change])
     return {"columns": [_("Measure"), _("This period"), _("Period before"), _("Change (%)")], "rows": rows}
@@ -211,31 +216,30 @@ def languages_data(request, filters) -> dict:
 
 
 def skills_data(request, filters) -> dict:
-    """The skills most offered by members against those most needed by projects (top 10 of each)."""
-    offered = (
+    """The skills most offered by members against those most needed by projects (top 10 of each).
+
+    One grouped count per side over every skill (a bounded vocabulary), the tops picked from it."""
+    offered = dict(
         TaggedSkill.objects.filter(_member_q(filters, "content_object__"))
-        .values_list("tag__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "tag__name")[:TOP_SKILLS]
-    )
-    needed_qs = TaggedNeededSkill.objects.filter(_project_q(filters, "content_object__"))
-    offered = list(offered)
-    needed = list(
-        needed_qs.values_list("tag__name").annotate(n=Count("id")).order_by("-n", "tag__name")[:TOP_SKILLS]
-    )
-    names = list(dict.fromkeys([name for name, _n in offered] + [name for name, _n in needed]))
-    offered_all = dict(
-        TaggedSkill.objects.filter(_member_q(filters, "content_object__"), tag__name__in=names)
         .values_list("tag__name")
         .annotate(n=Count("id"))
         .order_by()
     )
-    needed_all = dict(
-        needed_qs.filter(tag__name__in=names).values_list("tag__name").annotate(n=Count("id")).order_by()
+    needed = dict(
+        TaggedNeededSkill.objects.filter(_project_q(filters, "content_object__"))
+        .values_list("tag__name")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+
+    def top(counts):
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [name for name, _n in ranked[:TOP_SKILLS]]
+
+    names = list(dict.fromkeys(top(offered) + top(needed)))
     return {
         "columns": [_("Skill"), _("Members offering it"), _("Projects needing it")],
-        "rows": [[name, offered_all.get(name, 0), needed_all.get(name, 0)] for name in names],
+        "rows": [[name, offered.get(name, 0), needed.get(name, 0)] for name in names],
     }
 
 

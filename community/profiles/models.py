@@ -144,6 +144,8 @@ class Profile(models.Model):
         verbose_name_plural = _("member profiles")
         indexes = [
             models.Index(fields=["country", "search_name", "id"], name="profile_country_name_idx"),
+            # The dashboard's new members per week and per period read a range of dates.
+            models.Index(fields=["created_at"], name="profile_created_idx"),
             # The directory's usual filters read only index columns, so rows are fetched for matches only.
             models.Index(
                 fields=[

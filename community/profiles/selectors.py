@@ -1,6 +1,6 @@
 """Reads about profiles and projects: the directories, the relay view, the member's own data."""
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from community.labels.models import Label, LabelGrant
@@ -273,3 +273,27 @@ def profile_completeness(profile: Profile | None) -> dict:
     missing = [part for part in COMPLETENESS_PARTS if not filled[part]]
     done = len(COMPLETENESS_PARTS) - len(missing)
     return {"percent": round(100 * done / len(COMPLETENESS_PARTS)), "missing": missing}
+
+
+def filter_values_in_use() -> dict[str, list[str]]:
+    """The countries where members live, and the regions and sectors some member or project has: the
+    values of the dashboard's filters worth computing ahead (dashboards.aggregates)."""
+    from core.sectors import SectorChoice
+
+    from .choices import Region
+
+    held = Profile.objects.aggregate(
+        **{code: Count("id", filter=Q(sectors_key__contains=f"|{code}|")) for code in SectorChoice.values}
+    )
+    sectors = {code for code, n in held.items() if n}
+    sectors |= set(Project.objects.exclude(sector="").values_list("sector", flat=True).distinct())
+    regions = set(Project.objects.exclude(region="").values_list("region", flat=True).distinct())
+    regions |= set(
+        Profile.objects.exclude(region_of_origin="").values_list("region_of_origin", flat=True).distinct()
+    )
+    countries = Profile.objects.exclude(country="").values_list("country", flat=True).distinct()
+    return {
+        "country": sorted(countries),
+        "region": [code for code in Region.values if code in regions],
+        "sector": [code for code in SectorChoice.values if code in sectors],
+    }
