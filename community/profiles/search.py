@@ -32,8 +32,8 @@ MEMBERS = "members"
 PROJECTS = "projects"
 SEARCHED_GROUPS = ("name", "about", "skills")
 SNIPPET_WORDS = 30
-DOCUMENT_CAP = 2000
-SHOWN_CAP = 500
+DOCUMENT_CAP = 1000
+SHOWN_CAP = 200
 
 
 def _group_texts(profile) -> dict[str, str]:
@@ -146,8 +146,16 @@ def projects_found(viewer, query: str):
     return directory_projects(viewer).filter(pk__in=matching_ids(PROJECTS, query))
 
 
+def _viewer(request):
+    """The directory's view of this visitor, read once per request for both providers (roles, labels
+    and blocks are three queries each time)."""
+    if not hasattr(request, "_directory_viewer"):
+        request._directory_viewer = viewer_for(request.user)
+    return request._directory_viewer
+
+
 def _member_results(request, query):
-    viewer = viewer_for(request.user)
+    viewer = _viewer(request)
 
     def hit(profile):
         snippet = profile.headline if "about" in visible_fields(viewer, profile) else ""
@@ -170,7 +178,7 @@ def _project_results(request, query):
             snippet=Truncator(project.summary).words(SNIPPET_WORDS),
         )
 
-    return HitList(projects_found(request.user, query), hit)
+    return HitList(projects_found(_viewer(request), query), hit)
 
 
 PROVIDERS = (
