@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.labels.models import Label, LabelGrant
 from community.profiles.choices import Region
+from community.profiles.selectors import filter_values_in_use
 from core.countries import country_choices
 from core.sectors import SectorChoice
 
@@ -53,8 +54,6 @@ class FilterForm(forms.Form):
 def dimension_values() -> dict[str, list[str]]:
     """Every value of each narrowing filter that the daily aggregates compute ahead: the countries where
     members live, the regions and sectors some member or project has, and the labels."""
-    from community.profiles.selectors import filter_values_in_use
-
     return {
         **filter_values_in_use(),
         "label": list(Label.objects.order_by("slug").values_list("slug", flat=True)),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 
 from .models import ConsentPurpose, ConsentRecord, ConsentSource, NoticeAcceptance, PrivacyNotice
+from .services import consent_in_force_keep
 
 
 class PrivacyNoticeFactory(DjangoModelFactory):
@@ -39,8 +40,6 @@ class ConsentRecordFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         """As the service does: the new record becomes the decision in force (ConsentCurrent)."""
-        from .services import consent_in_force_keep
-
         record = super()._create(model_class, *args, **kwargs)
         consent_in_force_keep(record)
         return record

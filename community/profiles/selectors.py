@@ -7,8 +7,10 @@ from community.labels.models import Label, LabelGrant
 from community.labels.selectors import active_label_ids, users_holding
 from community.notifications.models import Notification
 from core.cities import city_keys
+from core.sectors import SectorChoice
 from privacy.selectors import consent_history, users_with_consent
 
+from .choices import Region
 from .models import Profile, Project, TaggedNeededSkill, TaggedSkill
 from .permissions import Viewer, project_visible_q, viewer_for, visible_q
 from .services import PROFILE_FIELDS
@@ -278,10 +280,6 @@ def profile_completeness(profile: Profile | None) -> dict:
 def filter_values_in_use() -> dict[str, list[str]]:
     """The countries where members live, and the regions and sectors some member or project has: the
     values of the dashboard's filters worth computing ahead (dashboards.aggregates)."""
-    from core.sectors import SectorChoice
-
-    from .choices import Region
-
     held = Profile.objects.aggregate(
         **{code: Count("id", filter=Q(sectors_key__contains=f"|{code}|")) for code in SectorChoice.values}
     )
