@@ -209,3 +209,21 @@ def test_a_geographic_group_needs_a_known_country_code():
     assert not form.is_valid() and "country" in form.errors
     form = GroupForm(data={"name": "Réseau", "kind": "geographic", "country": "be", "join_policy": "open"})
     assert form.is_valid(), form.errors
+
+
+def test_a_group_sector_is_named_in_the_reader_language_and_free_text_stays_as_typed(client):
+    """Issue 18: English sector keys ("health") showed as group tags on every page."""
+    known = CommunityGroupFactory(name="Santé Lyon", kind="thematic", sector="health")
+    typed = CommunityGroupFactory(name="Réseau BIM", kind="thematic", sector="BIM (Revit, Tekla)")
+    for language, expected in (("fr", "Santé"), ("ar", "الصحة"), ("en", "Health")):
+        with translation.override(language):
+            label = gettext("Health")
+        assert label == expected, (language, label)
+        for path in (f"/{language}/community/groups/", f"/{language}/community/groups/{known.slug}/"):
+            tags = [
+                tag.get_text()
+                for tag in BeautifulSoup(client.get(path).content, "html.parser").select(".tag")
+            ]
+            assert label in tags and "health" not in tags, (path, tags)
+    page = client.get(f"/ar/community/groups/{typed.slug}/").content.decode()
+    assert "BIM (Revit, Tekla)" in BeautifulSoup(page, "html.parser").get_text()
