@@ -43,5 +43,7 @@ def may_know(user, other) -> bool:
     profile = getattr(other, "profile", None)
     if profile is not None and may_view_profile(user, profile):
         return True
-    mine = Participant.objects.filter(user=user).values("conversation_id")
+    # A conversation the member left no longer counts: it is listed nowhere for them any more, so the
+    # other person's name must not come back through a block (found by the POST harness).
+    mine = Participant.objects.filter(user=user, left_at__isnull=True).values("conversation_id")
     return Participant.objects.filter(user=other, conversation_id__in=mine).exists()
