@@ -39,10 +39,12 @@ from urllib.parse import urlencode
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 
 from benchdb import fresh_database  # noqa: E402
 from pages import _command, _free_port, _manage, _wait, prepare  # noqa: E402
+
+from tests.faults.servers import RedisServer  # noqa: E402  (the fault tests' own redis-server starter)
 
 PG_URL = os.environ.get("BENCH_FAULTS_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kafaat_faults_bench")
 PASSWORD = "bench-faults-" + "z" * 12
@@ -136,37 +138,6 @@ def _writer(member, log, stop, prefix):
         with log.lock:
             log.posts[body] = status
         time.sleep(POST_EVERY)
-
-
-class Redis:
-    def __init__(self):
-        self.port, self.process = _free_port(), None
-
-    def start(self):
-        command = ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if _ping(self.port):
-                return
-            time.sleep(0.1)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-def _ping(port):
-    import socket
-
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def _database_cut(url, allow):
@@ -307,7 +278,7 @@ def main():
     )
     lines = _manage(env, "shell", "-c", probe, capture=True).stdout.splitlines()
     writers = [line.split()[1:] for line in lines if line.startswith("MEMBER")]
-    redis = Redis()
+    redis = RedisServer(_free_port(), ROOT / "var" / "bench")
     redis.start()
     port = _free_port()
     command, role = _command("wsgi", args.workers, port)
@@ -350,7 +321,8 @@ def main():
             server.wait(timeout=40)
         except subprocess.TimeoutExpired:
             server.kill()
-        redis.stop()
+        if redis.process.poll() is None:
+            redis.stop()
     print("load average at end: " + " / ".join(open("/proc/loadavg").read().split()[:3]))  # noqa: SIM115, PTH123
 
 

@@ -3,7 +3,6 @@ import re
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from core.names import display_name
 
@@ -38,18 +37,14 @@ def message_html(text):
 @register.simple_tag
 def conversation_title(conversation, viewer):
     """A group's or space's name, the title of a multi conversation, or the other member's name."""
-    if conversation.kind in (Conversation.Kind.GROUP, Conversation.Kind.SPACE):
-        return str(conversation)
-    if conversation.title:
-        return conversation.title
+    if conversation.kind in (Conversation.Kind.GROUP, Conversation.Kind.SPACE) or conversation.title:
+        return selectors.title_as_seen(conversation, [])
     others = [
         p.user
         for p in selectors.active_participants(conversation)
         if viewer is None or p.user_id != viewer.pk
     ]
-    if not others:
-        return _("Conversation")
-    return ", ".join(str(display_name(u)) for u in others[:4])
+    return selectors.title_as_seen(conversation, others)
 
 
 @register.inclusion_tag("messaging/_badge.html", takes_context=True)
