@@ -1,6 +1,11 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from core.requestmemo import forget_kind
+
+from .roles import ROLES_MEMO
 
 
 def _roles_sync_after_migrate(sender, **kwargs):
@@ -17,9 +22,21 @@ def _roles_sync_after_migrate(sender, **kwargs):
     roles_sync()
 
 
+def _roles_forget_on_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """A change of someone's groups during a request must not be answered from the request's memo."""
+    if not action.startswith("post_"):
+        return
+    forget_kind(ROLES_MEMO)
+
+
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
     def ready(self):
         post_migrate.connect(_roles_sync_after_migrate, dispatch_uid="accounts.roles_sync")
+        m2m_changed.connect(
+            _roles_forget_on_change,
+            sender=get_user_model().groups.through,
+            dispatch_uid="accounts.roles_forget",
+        )

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import registry
+from core.requestmemo import remembered
 
 MEMBER = "member"
 RELAY = "relay"
@@ -66,10 +67,22 @@ def held_roles(user):
     """Names of the roles an account holds, the superuser counting as admin, second factor or not."""
     if not user.is_authenticated:
         return set()
-    names = set(user.groups.values_list("name", flat=True)) & set(ROLE_LABELS)
+    group_names = remembered(
+        roles_memo_key(user.pk), lambda: frozenset(user.groups.values_list("name", flat=True))
+    )
+    names = set(group_names) & set(ROLE_LABELS)
     if user.is_superuser:
         names.add(ADMIN)
     return names
+
+
+ROLES_MEMO = "held_roles"
+
+
+def roles_memo_key(user_id):
+    """Roles are read once per request (core.requestmemo); any change of groups forgets them
+    (accounts.apps)."""
+    return (ROLES_MEMO, user_id)
 
 
 def user_roles(user):

@@ -17,6 +17,7 @@ from cms.models import (
     SectorTag,
     StandardPage,
 )
+from core.requestmemo import remembered
 
 LATEST_NEWS_COUNT = 3
 FEATURED_FALLBACK_COUNT = 3
@@ -24,6 +25,10 @@ FEATURED_FALLBACK_COUNT = 3
 
 def active_locale():
     """The Locale of the active language, or None while no Locale row exists for it (never an error)."""
+    return remembered(("active_locale", translation.get_language()), _active_locale_read)
+
+
+def _active_locale_read():
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:

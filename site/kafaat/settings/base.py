@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.pagecache.BrowserRevalidateMiddleware",
     "core.requestid.RequestIdMiddleware",
+    "core.requestmemo.RequestMemoMiddleware",  # roles and locale read once per request
     "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
