@@ -10,7 +10,7 @@ import numpy as np
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from . import versions
 from .embeddings import embed_passages, vector_from_bytes, vector_to_bytes
@@ -35,40 +35,47 @@ def taxonomy_data(path=DATA_FILE) -> list[dict]:
 def taxonomy_load(entries=None, *, embed=False) -> tuple[int, int]:
     """Create the shipped concepts that are missing and refresh the ones the data changed.
 
-    Idempotent. Synonyms staff added in the admin are kept (the union is stored). With ``embed``, the
-    concepts without a vector are embedded in background tasks. Returns (created, updated).
+    Idempotent. Synonyms staff added in the admin are kept (the union is stored). Rows are written
+    without the per-concept save signal, so that only ``embed`` decides whether the concepts without a
+    vector are embedded (in one background task): after a flush, the test settings reload 350 concepts
+    and must not embed them each time. Returns (created, updated).
     """
     from .tasks import concepts_embed_later  # noqa: PLC0415 — tasks imports this module (concept_text, concepts_embed_all)
 
-    created = updated = 0
+    existing = {concept.code: concept for concept in SkillConcept.objects.all()}
+    new, changed = [], []
     for entry in entries if entries is not None else taxonomy_data():
-        concept = SkillConcept.objects.filter(code=entry["code"]).first()
         fields = {
             "sector": entry["sector"],
             "name_fr": entry["fr"],
             "name_ar": entry["ar"],
             "name_en": entry["en"],
         }
+        concept = existing.get(entry["code"])
         if concept is None:
-            concept = SkillConcept.objects.create(
-                code=entry["code"], synonyms=entry.get("synonyms", []), **fields
-            )
-            created += 1
-        else:
-            synonyms = list(dict.fromkeys([*concept.synonyms, *entry.get("synonyms", [])]))
-            changed = any(getattr(concept, name) != value for name, value in fields.items())
-            if changed or synonyms != concept.synonyms:
-                for name, value in fields.items():
-                    setattr(concept, name, value)
-                concept.synonyms = synonyms
-                concept.vector = None
-                concept.save()
-                updated += 1
-        if embed and concept.vector is None:
-            concepts_embed_later()
-    if created or updated:
+            concept = SkillConcept(code=entry["code"], synonyms=entry.get("synonyms", []), **fields)
+            existing[concept.code] = concept
+            new.append(concept)
+            continue
+        synonyms = list(dict.fromkeys([*concept.synonyms, *entry.get("synonyms", [])]))
+        moved = any(getattr(concept, name) != value for name, value in fields.items())
+        if moved or synonyms != concept.synonyms:
+            for name, value in fields.items():
+                setattr(concept, name, value)
+            concept.synonyms = synonyms
+            concept.vector = None
+            concept.updated_at = timezone.now()  # bulk_update leaves auto_now fields alone
+            if concept.pk is not None:  # not a code listed twice in the file
+                changed.append(concept)
+    SkillConcept.objects.bulk_create(new)
+    SkillConcept.objects.bulk_update(
+        changed, ["sector", "name_fr", "name_ar", "name_en", "synonyms", "vector", "updated_at"]
+    )
+    if embed and any(concept.vector is None for concept in existing.values()):
+        concepts_embed_later()
+    if new or changed:
         transaction.on_commit(lambda: versions.bump(versions.TAXONOMY))
-    return created, updated
+    return len(new), len(changed)
 
 
 def concept_text(concept: SkillConcept) -> str:
