@@ -59,7 +59,7 @@ def test_scaled_setup_is_chosen_by_environment():
     )
     assert chosen["db"] == "django.db.backends.postgresql"
     assert chosen["layer"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
-    assert chosen["cache"] == "django_redis.cache.RedisCache"
+    assert chosen["cache"] == "kafaat.rediscache.PrefixedRedisCache"
     assert chosen["eager"] is False
     assert chosen["broker"] == "redis://cache.example:6379/0"
     assert chosen["search"] == "wagtail.search.backends.elasticsearch9"

@@ -8,7 +8,7 @@ from redis.retry import Retry
 
 def redis_caches(url: str, page_seconds: int) -> dict:
     default = {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "kafaat.rediscache.PrefixedRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "kafaat",
         # Redis away (restart, fail-over): reads miss and writes are dropped, pages are still served.

@@ -29,7 +29,7 @@ if REDIS_URL:  # noqa: F405
     # Every Redis cache: the page cache too (it copied REDIS_URL's database in base.py, so one worker
     # clearing it between tests emptied the other's pages mid-test).
     for _cache in CACHES.values():  # noqa: F405
-        if _cache["BACKEND"] == "django_redis.cache.RedisCache":
+        if _cache["BACKEND"] == "kafaat.rediscache.PrefixedRedisCache":
             _cache["LOCATION"] = str(_redis._replace(path=f"/{_test_db}").geturl())
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_test_db}"  # noqa: F405
 
