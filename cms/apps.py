@@ -38,7 +38,7 @@ class CmsConfig(AppConfig):
 
 def _empty_page_cache_on_changes():
     # models exist only once the app registry is ready
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     # (same reason)
     from .models import FooterLink, MenuItem
@@ -46,7 +46,7 @@ def _empty_page_cache_on_changes():
     changed = pagecache.pages_changed
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(changed, dispatch_uid=f"pagecache-{id(signal)}")
-    for model in (FooterLink, MenuItem, Page):
+    for model in (FooterLink, MenuItem, Page, Site):
         post_delete.connect(changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
-    for model in (FooterLink, MenuItem):
+    for model in (FooterLink, MenuItem, Site):  # a site's root page or host changes every address
         post_save.connect(changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")

@@ -7,10 +7,9 @@ Browsers are told to revalidate (``no-cache``): a visitor who signs in afterward
 the anonymous page from their own browser cache.
 """
 
-from wagtailcache.cache import clear_cache
-
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
 
 
 def request_cacheable(request, is_cacheable: bool):
@@ -21,7 +20,10 @@ def request_cacheable(request, is_cacheable: bool):
 
 
 def pages_changed(sender=None, **kwargs) -> None:
-    clear_cache()
+    """Empties the whole page cache: the pages, and the menus, footer and home links kept beside them
+    (cms.selectors.shared_fragments), also when the page cache itself is off (PAGE_CACHE=false), where
+    wagtail-cache's clear_cache does nothing."""
+    caches[settings.WAGTAIL_CACHE_BACKEND].clear()
 
 
 class BrowserRevalidateMiddleware:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -145,16 +146,29 @@ class NavLink:
     current: bool = False
 
 
-def navigation_links(model, request, locale=None):
-    """Links of a navigation snippet for the active language, else for the default language."""
-    locale = locale or active_locale()
+def navigation_links(model, request):
+    """Links of a navigation snippet for the active language, else for the default language.
+
+    The same for every visitor of a language and host, so they are kept with the public pages'
+    cache and emptied with it on every publish, move, deletion and menu edit (cms.pagecache); only
+    "current" is decided per request."""
+    locale = active_locale()
+    key = f"nav:{model._meta.model_name}:{locale.pk if locale else ''}:{_host(request)}"
+    entries = shared_fragments().get(key)
+    if entries is None:
+        entries = _navigation_entries(model, request, locale)
+        shared_fragments().set(key, entries)
+    path = request.path if request is not None else ""
+    return [NavLink(label=label, url=url, lang=lang, current=url == path) for label, url, lang in entries]
+
+
+def _navigation_entries(model, request, locale) -> list[tuple[str, str, str]]:
     items = list(model.objects.filter(locale=locale).select_related("link_page"))
     if not items:
         items = list(
             model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).select_related("link_page")
         )
-    path = request.path if request is not None else ""
-    links = []
+    entries = []
     for item in items:
         lang = ""
         if item.link_page_id:
@@ -162,15 +176,24 @@ def navigation_links(model, request, locale=None):
             if page is None:
                 continue
             url = page.get_url(request)
-            if page.locale_id != locale.id:
+            if locale is None or page.locale_id != locale.id:
                 lang = page.locale.language_code
         elif item.link_url:
             url = item.link_url
         else:
             continue
         if url:
-            links.append(NavLink(label=item.label, url=url, lang=lang, current=url == path))
-    return links
+            entries.append((item.label, url, lang))
+    return entries
+
+
+def _host(request) -> str:
+    return request.get_host() if request is not None else ""
+
+
+def shared_fragments():
+    """Where what every visitor sees alike is kept: the public pages' cache (cms.pagecache)."""
+    return caches[settings.WAGTAIL_CACHE_BACKEND]
 
 
 def main_menu_links(request):
@@ -193,6 +216,19 @@ def home_page_for(request, locale=None):
     if translated is not None and translated.live:
         return translated
     return root
+
+
+def home_url_for(request) -> str:
+    """The home page's address in the active language (every page's header links it), kept with the
+    navigation."""
+    locale = active_locale()
+    key = f"home:{locale.pk if locale else ''}:{_host(request)}"
+    url = shared_fragments().get(key)
+    if url is None:
+        home = home_page_for(request, locale)
+        url = (home.get_url(request) if home is not None else None) or "/"
+        shared_fragments().set(key, url)
+    return url
 
 
 # --- Languages --------------------------------------------------------------------------------------

@@ -23,11 +23,7 @@ def _wagtail_page(context):
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    request = context.get("request")
-    home = selectors.home_page_for(request)
-    if home is None:
-        return "/"
-    return home.get_url(request) or "/"
+    return selectors.home_url_for(context.get("request"))
 
 
 @register.inclusion_tag("cms/tags/main_menu.html", takes_context=True)

@@ -67,3 +67,36 @@ def test_members_and_visitors_with_a_message_waiting_get_the_live_page(client, t
     response, _ = _get(client)
     assert response["X-Wagtail-Cache"] == "skip"
     assert 'action="/fr/accounts/logout/"' in response.content.decode()
+
+
+
+def _menu_queries(client, path="/fr/search/?q=x"):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    navigation = [q["sql"] for q in queries if "cms_menuitem" in q["sql"] or "cms_footerlink" in q["sql"]]
+    return response.content.decode(), navigation
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_members_pages_reuse_the_menus_and_a_menu_edit_or_a_publish_shows_at_once(
+    client, tree, settings, page_cache
+):
+    """Pages for members are never cached whole, but their menus are read once for everyone; a menu
+    edit or a publish that moves an address shows on the next page, page cache on or off."""
+    settings.WAGTAIL_CACHE = page_cache
+    locale = tree.fr.home.locale
+    MenuItem.objects.create(locale=locale, label="Nos programmes", link_page=tree.fr.programmes)
+    client.force_login(UserFactory())
+    first, navigation = _menu_queries(client)
+    assert 'href="/fr/programmes/"' in first and navigation
+    again, navigation = _menu_queries(client)
+    assert navigation == [] and 'href="/fr/programmes/"' in again
+
+    MenuItem.objects.create(locale=locale, label="Nouveautés 2027", link_url="/fr/actualites/")
+    assert "Nouveautés 2027" in _menu_queries(client)[0]
+
+    tree.fr.programmes.slug = "nos-programmes"
+    tree.fr.programmes.save_revision().publish()
+    moved = _menu_queries(client)[0]
+    assert 'href="/fr/nos-programmes/"' in moved and 'href="/fr/programmes/"' not in moved
