@@ -213,11 +213,11 @@ def _period(queryset, field_name: str, start, end):
     return queryset
 
 
-def _median_seconds(entries, stage) -> int | None:
-    rows = entries.filter(from_stage=stage)
-    n = rows.count()
+def _median_seconds(entries, stage, n) -> int | None:
+    """The median time in ``stage`` among ``n`` moves out of it (counted with the breaches)."""
     if not n:
         return None
+    rows = entries.filter(from_stage=stage)
     return rows.order_by("seconds_in_stage").values_list("seconds_in_stage", flat=True)[n // 2]
 
 
@@ -264,14 +264,8 @@ def funnel(start=None, end=None, now=None) -> dict:
     now = now or timezone.now()
     stages = stages_active()
     cases = _period(Case.objects.all(), "created_at", start, end)
-    current = dict(cases.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
-    overdue = dict(
-        cases.filter(due_at__lt=now, closed_at__isnull=True)
-        .order_by()
-        .values_list("stage")
-        .annotate(n=Count("pk"))
-        .values_list("stage", "n")
-    )
+    # One pass per table and measure pair: cases now and overdue by stage; moves out and breaches.
+    current, overdue = _grouped(cases, "stage", overdue=Q(due_at__lt=now, closed_at__isnull=True))
     entries = _period(TimelineEntry.objects.all(), "at", start, end)
     reached = dict(
         entries.filter(first_visit=True)  # set on "created" and "transition" entries only
@@ -281,13 +275,7 @@ def funnel(start=None, end=None, now=None) -> dict:
         .values_list("to_stage", "n")
     )
     moves = entries.filter(kind=TimelineEntry.Kind.TRANSITION)
-    breaches = dict(
-        moves.filter(breached=True)
-        .order_by()
-        .values_list("from_stage")
-        .annotate(n=Count("pk"))
-        .values_list("from_stage", "n")
-    )
+    left, breaches = _grouped(moves, "from_stage", breached=Q(breached=True))
     rows, previous = [], None
     for stage in stages:
         on_path = stage.kind in (Stage.Kind.OPEN, Stage.Kind.SUCCESS)
@@ -295,7 +283,7 @@ def funnel(start=None, end=None, now=None) -> dict:
         conversion = None
         if on_path and previous is not None and reached.get(previous.pk):
             conversion = round(100 * reach / reached[previous.pk])
-        median = _median_seconds(moves, stage) if not stage.is_final else None
+        median = _median_seconds(moves, stage, left.get(stage.pk, 0)) if not stage.is_final else None
         rows.append(
             FunnelRow(
                 stage,
@@ -319,6 +307,21 @@ def funnel(start=None, end=None, now=None) -> dict:
         "launch": launch_protected(launch_totals(cases)),
         "total": sum(current.values()),
     }
+
+
+def _grouped(queryset, column: str, **measures) -> list[dict]:
+    """Rows counted by ``column``: all of them, then those meeting each condition (one scan)."""
+    conditions = list(measures.values())
+    annotations = {"n": Count("pk")} | {
+        f"m{index}": Count("pk", filter=condition) for index, condition in enumerate(conditions)
+    }
+    tables = [{} for _ in range(len(conditions) + 1)]
+    for row in queryset.order_by().values(column).annotate(**annotations):
+        key = row[column]
+        tables[0][key] = row["n"]
+        for index in range(len(conditions)):
+            tables[index + 1][key] = row[f"m{index}"]
+    return tables
 
 
 OUTCOME_KINDS = [Stage.Kind.OPEN, Stage.Kind.SUCCESS, Stage.Kind.CLOSED, Stage.Kind.EXIT]
