@@ -21,7 +21,7 @@ def request_cacheable(request, is_cacheable: bool):
 
 def pages_changed(sender=None, **kwargs) -> None:
     """Empties the whole page cache: the pages, and the menus, footer and home links kept beside them
-    (cms.selectors.shared_fragments), also when the page cache itself is off (PAGE_CACHE=false), where
+    (cms.selectors._shared), also when the page cache itself is off (PAGE_CACHE=false), where
     wagtail-cache's clear_cache does nothing."""
     caches[settings.WAGTAIL_CACHE_BACKEND].clear()
 

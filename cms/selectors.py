@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -153,11 +154,9 @@ def navigation_links(model, request):
     cache and emptied with it on every publish, move, deletion and menu edit (cms.pagecache); only
     "current" is decided per request."""
     locale = active_locale()
-    key = f"nav:{model._meta.model_name}:{locale.pk if locale else ''}:{_host(request)}"
-    entries = shared_fragments().get(key)
-    if entries is None:
-        entries = _navigation_entries(model, request, locale)
-        shared_fragments().set(key, entries)
+    entries = _shared(
+        f"nav:{model._meta.model_name}", locale, request, lambda: _navigation_entries(model, request, locale)
+    )
     path = request.path if request is not None else ""
     return [NavLink(label=label, url=url, lang=lang, current=url == path) for label, url, lang in entries]
 
@@ -187,13 +186,29 @@ def _navigation_entries(model, request, locale) -> list[tuple[str, str, str]]:
     return entries
 
 
-def _host(request) -> str:
-    return request.get_host() if request is not None else ""
+def _host(request) -> str | None:
+    """The request's host for a cache key; None for a host outside ALLOWED_HOSTS (nothing is kept)."""
+    if request is None:
+        return ""
+    try:
+        return request.get_host()
+    except DisallowedHost:
+        return None
 
 
-def shared_fragments():
-    """Where what every visitor sees alike is kept: the public pages' cache (cms.pagecache)."""
-    return caches[settings.WAGTAIL_CACHE_BACKEND]
+def _shared(name: str, locale, request, compute):
+    """What every visitor of a language and host sees alike, kept in the public pages' cache and
+    emptied with it (cms.pagecache.pages_changed)."""
+    host = _host(request)
+    if host is None:
+        return compute()
+    key = f"{name}:{locale.pk if locale else ''}:{host}"
+    cache = caches[settings.WAGTAIL_CACHE_BACKEND]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value
 
 
 def main_menu_links(request):
@@ -222,13 +237,12 @@ def home_url_for(request) -> str:
     """The home page's address in the active language (every page's header links it), kept with the
     navigation."""
     locale = active_locale()
-    key = f"home:{locale.pk if locale else ''}:{_host(request)}"
-    url = shared_fragments().get(key)
-    if url is None:
+
+    def read():
         home = home_page_for(request, locale)
-        url = (home.get_url(request) if home is not None else None) or "/"
-        shared_fragments().set(key, url)
-    return url
+        return (home.get_url(request) if home is not None else None) or "/"
+
+    return _shared("home", locale, request, read)
 
 
 # --- Languages --------------------------------------------------------------------------------------

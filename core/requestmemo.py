@@ -23,15 +23,9 @@ def remembered(key, compute):
     return memo[key]
 
 
-def forget(key) -> None:
-    """Drop one remembered answer (the request itself changed what it asked about)."""
-    memo = _memo.get()
-    if memo is not None:
-        memo.pop(key, None)
-
-
 def forget_kind(kind) -> None:
-    """Drop every remembered answer whose key is a tuple starting with ``kind``."""
+    """Drop every remembered answer whose key is a tuple starting with ``kind`` (the request itself
+    changed what it asked about)."""
     memo = _memo.get()
     if memo is not None:
         for key in [key for key in memo if isinstance(key, tuple) and key[:1] == (kind,)]:
