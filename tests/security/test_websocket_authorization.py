@@ -84,6 +84,11 @@ def _exchange(path, headers, victim_id):
         if connected:
             for frame in WRITES:
                 await communicator.send_json_to(frame)
+            # The consumer has answered (or ignored) the probes before the marker is written: on the
+            # embedded test database (SQLite in memory, shared cache) two writers at once fail at once
+            # with "table is locked" instead of waiting, as a file database in WAL mode would.
+            while not await communicator.receive_nothing(timeout=0.3):
+                received.append(await communicator.receive_from())
             await database_sync_to_async(_write_marker_everywhere)(victim_id)
             while not await communicator.receive_nothing(timeout=0.3):
                 received.append(await communicator.receive_from())
