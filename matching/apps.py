@@ -73,13 +73,14 @@ def _taxonomy_after_migrate(sender, using="default", verbosity=1, **kwargs):
     """The taxonomy after migrate and after flush (which empties the tables the data migrations
     filled, then sends post_migrate): an empty taxonomy is loaded again from the shipped file.
 
-    Then its vectors: concepts added or renamed are embedded in one background task (eager set-ups run
-    it here, about 350 short texts). Cheap when nothing is missing or when the setting
-    MATCHING_EMBED_AT_MIGRATE is off (tests)."""
+    Then its vectors: concepts added or renamed are embedded in one background task. Eager set-ups (the
+    embedded defaults, no worker) embed them here, before migrate ends, about 350 short texts in a few
+    seconds: a background thread would die with the command, and the demo's concepts kept no vector.
+    Cheap when nothing is missing or when the setting MATCHING_EMBED_AT_MIGRATE is off (tests)."""
     # models (and tasks, which import them) load only once the app registry is ready
     from .models import SkillConcept
     from .tasks import concepts_embed_later
-    from .taxonomy import taxonomy_load
+    from .taxonomy import concepts_embed_all, taxonomy_load
 
     if not SkillConcept.objects.using(using).exists():
         taxonomy_load()
@@ -88,6 +89,9 @@ def _taxonomy_after_migrate(sender, using="default", verbosity=1, **kwargs):
 
     missing = SkillConcept.objects.using(using).filter(vector__isnull=True).count()
     if missing:
-        if verbosity:
-            print(f"Matching: embedding {missing} skills taxonomy concepts in the background.")
-        concepts_embed_later()
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            concepts_embed_all()
+        else:
+            if verbosity:
+                print(f"Matching: embedding {missing} skills taxonomy concepts in the background.")
+            concepts_embed_later()

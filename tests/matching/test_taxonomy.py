@@ -2,10 +2,12 @@
 
 import pytest
 
+from django.apps import apps
 from django.test import Client
 
 from accounts.factories import UserFactory
 from accounts.roles import ANALYST
+from matching.apps import _taxonomy_after_migrate
 from matching.models import ProfileFeatures, SkillConcept
 from matching.tasks import concept_embed_task
 from matching.taxonomy import tags_to_concepts, taxonomy_data, taxonomy_load
@@ -203,4 +205,16 @@ def test_the_refresh_command_embeds_what_is_missing_with_a_progress_bar():
     out = StringIO()
     call_command("matching_refresh", "--skip-load", stdout=out)
     assert "concepts [" in out.getvalue() and "2/2" in out.getvalue()
+    assert not SkillConcept.objects.filter(vector__isnull=True).exists()
+
+
+def test_migrate_on_the_embedded_defaults_leaves_every_concept_embedded(settings):
+    """No worker (eager tasks, as `make demo`): migrate embeds what is missing before it ends; a
+    background thread would have died with the command and left the demo's concepts without vectors."""
+    settings.MATCHING_EMBED_AT_MIGRATE = True
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MATCHING_EAGER_THREAD = True  # the demo's settings
+    SkillConcept.objects.update(vector=b"\x00" * 768)
+    SkillConcept.objects.filter(code__in=["bim", "cad"]).update(vector=None)
+    _taxonomy_after_migrate(sender=apps.get_app_config("matching"), verbosity=0)
     assert not SkillConcept.objects.filter(vector__isnull=True).exists()
