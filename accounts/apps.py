@@ -22,7 +22,7 @@ def _roles_sync_after_migrate(sender, **kwargs):
     roles_sync()
 
 
-def _roles_forget_on_change(sender, instance, action, reverse, pk_set, **kwargs):
+def _roles_forget_on_change(sender, action, **kwargs):
     """A change of someone's groups during a request must not be answered from the request's memo."""
     if not action.startswith("post_"):
         return

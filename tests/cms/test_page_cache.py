@@ -69,7 +69,6 @@ def test_members_and_visitors_with_a_message_waiting_get_the_live_page(client, t
     assert 'action="/fr/accounts/logout/"' in response.content.decode()
 
 
-
 def _menu_queries(client, path="/fr/search/?q=x"):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)

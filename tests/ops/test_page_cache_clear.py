@@ -13,7 +13,10 @@ from cms.pagecache import pages_changed
 from kafaat.redis_settings import redis_caches
 from tests.faults.servers import RedisServer, free_port
 
-pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs Debian's redis-server")
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None,
+    reason="needs redis-server on PATH (Debian package redis-server): the test starts its own",
+)
 
 
 @pytest.fixture
