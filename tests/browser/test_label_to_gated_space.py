@@ -46,15 +46,18 @@ def test_member_earns_a_label_accepts_the_charter_and_enters_while_a_visitor_sta
     # The moderator grants it from the queue.
     log_in(moderator_tab, base, moderator, totp_secret=moderator_secret)
     moderator_tab.goto(f"{base}/fr/community/labels/moderation/")
-    moderator_tab.locator("a[href*='/community/labels/moderation/applications/']").first.click()
+    # Each click below loads a new page: wait for it to load before reading it or going on.
+    with moderator_tab.expect_navigation():
+        moderator_tab.locator("a[href*='/community/labels/moderation/applications/']").first.click()
     assert "attestation.pdf" in moderator_tab.content()
-    moderator_tab.locator("form:has(input[value='grant']) button[type='submit']").click()
-    moderator_tab.wait_for_load_state()
+    with moderator_tab.expect_navigation():
+        moderator_tab.locator("form:has(input[value='grant']) button[type='submit']").click()
 
     # The member now holds the label but must accept the charter before entering.
     member_tab.goto(f"{base}/fr/community/spaces/investor-club/")
     assert SECRET_POST not in member_tab.content()
-    member_tab.locator("form[action*='/charters/'] button[type='submit']").click()
+    with member_tab.expect_navigation():
+        member_tab.locator("form[action*='/charters/'] button[type='submit']").click()
     member_tab.goto(f"{base}/fr/community/spaces/investor-club/")
     assert SECRET_POST in member_tab.content()
 

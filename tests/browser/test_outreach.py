@@ -6,6 +6,7 @@ import re
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
 from accounts.roles import ANALYST, EDITOR
@@ -80,10 +81,10 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     tab.select_option("select[name='source']", "community.members")
     tab.locator("#audience-source-form button").click()
     tab.locator("#audience-form button[type='submit']").click()
-    assert tab.locator("#audience-summary").get_attribute("data-reached") == "2"
+    expect(tab.locator("#audience-summary")).to_have_attribute("data-reached", "2")
     _accessible(tab, "fr", "campaign page")
     tab.locator(f"form[action='/fr/outreach/campaigns/{campaign.pk}/submit/'] button").click()
-    assert tab.locator("#campaign-status").get_attribute("data-status") == "pending"
+    expect(tab.locator("#campaign-status")).to_have_attribute("data-status", "pending")
 
     # The approver approves and sends it.
     other = browser.new_context(locale="ar").new_page()
@@ -93,7 +94,7 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     _accessible(other, "ar", "campaign page")
     other.locator(f"form[action='/ar/outreach/campaigns/{campaign.pk}/approve/'] button").click()
     other.locator(f"form[action='/ar/outreach/campaigns/{campaign.pk}/start/'] button").click()
-    assert other.locator("#campaign-status").get_attribute("data-status") == "sent"
+    expect(other.locator("#campaign-status")).to_have_attribute("data-status", "sent")
     assert len(smtp_inbox.messages) == 2
     other.goto(f"{base}/ar/outreach/campaigns/{campaign.pk}/results/")
     assert other.locator("[data-measure='sent']").inner_text() == "2"
@@ -112,7 +113,8 @@ def test_editor_writes_approver_sends_recipient_unsubscribes(browser, live_serve
     reader_tab.goto(link)
     _accessible(reader_tab, "ar", "unsubscribe page")
     reader_tab.locator("#unsubscribe-confirm").click()
-    assert reader_tab.locator("#unsubscribe-done").is_visible()
+    # The confirmation is a form post: wait for the answer page (is_visible() does not wait).
+    expect(reader_tab.locator("#unsubscribe-done")).to_be_visible()
     _accessible(reader_tab, "ar", "unsubscribed page")
 
     # The consent history shows the withdrawal, from the email's link.
