@@ -289,3 +289,33 @@ def test_every_result_opens_for_the_person_it_was_shown_to(who):
         assert response.status_code == 200, (who, hit)
         if hit["kind"] == "projects":
             assert "/community/projects/" in hit["url"]
+
+
+@pytest.mark.parametrize("part", ["l0", "l1", "l2", "l3"])
+def test_postgresql_reads_a_member_search_through_its_part_index(part):
+    """The query's expression and conditions match the partial GIN index of the viewer's part, and the
+    planner prefers it to walking rows: if they drift apart, PostgreSQL computes the words of every row
+    it walks (seconds at scale)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's index choice; the embedded engine searches its FTS5 table")
+    words = ["ingenieur", "python", "energie", "agriculture", "finance", "sante", "logistique", "design"]
+    SearchDocument.objects.bulk_create(
+        SearchDocument(
+            kind="members",
+            object_id=number,
+            part=f"l{level}",
+            text=f"{'nadia' if number % 500 == 0 else 'karim'} {words[number % 8]} {words[(number // 8) % 8]}",
+        )
+        for number in range(3000)
+        for level in range(4)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE core_searchdocument")
+        rows = documents_matching("members", "nad", [part]).values_list("object_id", flat=True)[:60]
+        sql, params = rows.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert f"search_members_{part}" in plan, plan
+    assert sorted(rows) == [0, 500, 1000, 1500, 2000, 2500]
