@@ -1,8 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import MODERATOR
 from core.registry import MenuEntry, registry
+from core.requestmemo import forget_kind
+
+
+def _labels_forget(sender, **kwargs):
+    """A grant written during a request must not be answered from the request's memo."""
+    from .selectors import LABELS_MEMO
+
+    forget_kind(LABELS_MEMO)
 
 
 class LabelsConfig(AppConfig):
@@ -16,6 +25,9 @@ class LabelsConfig(AppConfig):
         from .dashboard import PANEL
 
         registry.add_dashboard_panel(PANEL.key, PANEL)
+        grant = self.get_model("LabelGrant")
+        post_save.connect(_labels_forget, sender=grant, dispatch_uid="labels.memo_forget_save")
+        post_delete.connect(_labels_forget, sender=grant, dispatch_uid="labels.memo_forget_delete")
         labels = [f"labels.{verb}_label" for verb in ("add", "change", "view")]
         registry.add_role_permissions(MODERATOR, labels)
         # the permissions module imports the models, which load after the app registry

@@ -1,13 +1,23 @@
 """Read queries about labels. Other apps ask these, never the grant table directly."""
 
+from core.requestmemo import remembered
+
 from .models import Label, LabelApplication, LabelDecision, LabelGrant
+
+# A page asks "which labels does this visitor hold?" for the directory's audience level, the avatars,
+# the spaces and the menus: read once per request, forgotten whenever a grant is written (apps.py).
+LABELS_MEMO = "active_label_ids"
 
 
 def active_label_ids(user) -> set[int]:
     """Ids of the labels a user holds right now (expired and ended grants do not count)."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(LabelGrant.objects.active().filter(user=user).values_list("label_id", flat=True))
+
+    def read():
+        return frozenset(LabelGrant.objects.active().filter(user=user).values_list("label_id", flat=True))
+
+    return set(remembered((LABELS_MEMO, user.pk), read))
 
 
 def holds_any_label(user) -> bool:

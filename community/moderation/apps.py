@@ -1,9 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry, registry
+from core.requestmemo import forget_kind
 
 from .notifications import KINDS, moderation_notification_words
+
+
+def _blocks_forget(sender, **kwargs):
+    """A block made or lifted during a request must not be answered from the request's memo."""
+    from .selectors import BLOCKS_MEMO
+
+    forget_kind(BLOCKS_MEMO)
 
 
 class ModerationConfig(AppConfig):
@@ -13,6 +22,9 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         registry.add_audit_actions({"moderation.review": _("Read a reported item and its reports")})
+        block = self.get_model("Block")
+        post_save.connect(_blocks_forget, sender=block, dispatch_uid="moderation.memo_forget_save")
+        post_delete.connect(_blocks_forget, sender=block, dispatch_uid="moderation.memo_forget_delete")
         # the permissions module reads the targets' registry, which imports ContentType (a model)
         from .permissions import can_moderate
 

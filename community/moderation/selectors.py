@@ -2,8 +2,13 @@
 
 from django.db.models import Q
 
+from core.requestmemo import remembered
+
 from .models import Block, ModerationAction, Report
 from .targets import target_author, target_can_hide, target_get, target_preview, target_url
+
+# Read once per request by every list that hides blocked members; forgotten when a block is written.
+BLOCKS_MEMO = "blocked_user_ids"
 
 
 def is_blocked_between(user_a, user_b) -> bool:
@@ -25,8 +30,14 @@ def blocked_user_ids(user) -> set[int]:
     """Members this user blocked or was blocked by: they are hidden from each other's lists."""
     if not getattr(user, "pk", None):
         return set()
-    pairs = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list("blocker_id", "blocked_id")
-    return {other for pair in pairs for other in pair if other != user.pk}
+
+    def read():
+        pairs = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list(
+            "blocker_id", "blocked_id"
+        )
+        return frozenset(other for pair in pairs for other in pair if other != user.pk)
+
+    return set(remembered((BLOCKS_MEMO, user.pk), read))
 
 
 def blocks_made_by(user):

@@ -91,3 +91,48 @@ def test_the_locale_follows_the_language_within_one_request():
 
 def _moderator_group():
     return Group.objects.get_or_create(name=MODERATOR)[0]
+
+
+def test_labels_and_blocks_granted_or_lifted_during_the_request_are_seen_at_once():
+    """The directory's audience level and the hidden members are read once per request, but a grant,
+    a revocation, a block or an unblock made by the request itself shows at once."""
+    from community.labels.factories import LabelGrantFactory
+    from community.labels.selectors import holds_any_label
+    from community.labels.services import label_grant_revoke
+    from community.moderation.selectors import blocked_user_ids
+    from community.moderation.services import block_create, block_delete
+
+    member, other = UserFactory(), UserFactory()
+    moderator = UserFactory(roles=[MODERATOR], two_factor=True)
+
+    def view(request):
+        seen = [(holds_any_label(member), blocked_user_ids(member))]
+        grant = LabelGrantFactory(user=member)
+        block_create(blocker=member, blocked=other)
+        seen.append((holds_any_label(member), blocked_user_ids(member)))
+        label_grant_revoke(grant=grant, moderator=moderator, reason="Attestation retirée")
+        block_delete(blocker=member, blocked=other)
+        seen.append((holds_any_label(member), blocked_user_ids(member)))
+        return seen
+
+    assert _run_in_request(view) == [(False, set()), (True, {other.pk}), (False, set())]
+
+
+def test_the_directorys_view_of_a_member_is_read_once_per_request():
+    """Suggestion cards, avatars and the search each ask for the visitor's view (audience level, hidden
+    members): the labels and blocks behind it are read once per request, and afresh in the next one."""
+    from community.profiles.permissions import viewer_for
+
+    member = UserFactory()
+
+    def view(request):
+        with CaptureQueriesContext(connection) as captured:
+            viewers = {viewer_for(member) for _ in range(5)}
+        return viewers, captured
+
+    viewers, captured = _run_in_request(view)
+    assert len(viewers) == 1
+    assert len(_queries_on("labels_labelgrant", captured)) == 1
+    assert len(_queries_on("moderation_block", captured)) == 1
+    _viewers, again = _run_in_request(view)
+    assert len(_queries_on("labels_labelgrant", again)) == 1
