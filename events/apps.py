@@ -17,9 +17,11 @@ class EventsConfig(AppConfig):
 
         registry.add_dashboard_panel(PANEL.key, PANEL)
         # signals and audience import models, which load after the app registry
+        from cms.pagecache import pages_changed
+
         from . import signals
         from .audience import EventAttendees
-        from .models import Event
+        from .models import Event, Occurrence
         from .notifications import KINDS, event_notification_words
         from .search import PROVIDER, event_indexed, event_unindexed
 
@@ -27,6 +29,13 @@ class EventsConfig(AppConfig):
         registry.add_search_provider(PROVIDER)
         post_save.connect(event_indexed, sender=Event, dispatch_uid="events_search_index")
         post_delete.connect(event_unindexed, sender=Event, dispatch_uid="events_search_unindex")
+        # The public list and the home page's events section are served from the page cache to visitors:
+        # an event or one of its sessions written empties it (cms.pagecache).
+        for model in (Event, Occurrence):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    pages_changed, sender=model, dispatch_uid=f"events_pages_{model.__name__}_{id(signal)}"
+                )
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
         for kind in KINDS:

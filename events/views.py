@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from wagtailcache.cache import cache_page
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -41,6 +43,7 @@ def _filters(request):
 
 
 @require_GET
+@cache_page  # visitors who are not signed in get the public list from the page cache (apps.py empties it)
 def event_list(request):
     form, filters = _filters(request)
     page_obj = Paginator(selectors.upcoming_sessions(request.user, **filters), EVENTS_PER_PAGE).get_page(
