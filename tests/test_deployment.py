@@ -133,6 +133,8 @@ def test_compose_file_names_every_service_of_the_scaled_deployment():
         assert env["REDIS_URL"].startswith("redis://")
         assert env["SEARCH_URL"].startswith("http://elasticsearch")
     assert "celery" in services["worker"]["command"] and "worker" in services["worker"]["command"]
+    # Tasks (imports, linkage) must not take the CPU the page servers need to stay responsive.
+    assert services["worker"]["command"].startswith("nice -n 10 ")
     assert "beat" in services["beat"]["command"]
     assert services["web"]["build"]["dockerfile"] == "docker/Dockerfile"
     assert (ROOT / "docker" / "Dockerfile").exists()

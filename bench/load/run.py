@@ -189,6 +189,9 @@ def run_once(args, workers, base_env):
         "web websocket (gunicorn uvicorn)": _start(ws_cmd, {**env, "KAFAAT_WEB_ROLE": "websocket"}, "ws"),
         "celery worker": _start(
             [
+                "nice",  # as docker/compose.yaml starts it: below the web servers in CPU priority
+                "-n",
+                "10",
                 str(BIN / "celery"),
                 "-A",
                 "kafaat",
