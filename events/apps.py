@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from cms.pagecache import pages_changed
 from core.registry import Fragment, MenuEntry, registry
 from privacy.export import export_section_register
 
@@ -17,8 +18,6 @@ class EventsConfig(AppConfig):
 
         registry.add_dashboard_panel(PANEL.key, PANEL)
         # signals and audience import models, which load after the app registry
-        from cms.pagecache import pages_changed
-
         from . import signals
         from .audience import EventAttendees
         from .models import Event, Occurrence

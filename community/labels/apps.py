@@ -9,7 +9,7 @@ from core.requestmemo import forget_kind
 
 def _labels_forget(sender, **kwargs):
     """A grant written during a request must not be answered from the request's memo."""
-    from .selectors import LABELS_MEMO
+    from .selectors import LABELS_MEMO  # selectors import the models, which load after the app registry
 
     forget_kind(LABELS_MEMO)
 

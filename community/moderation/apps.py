@@ -10,7 +10,7 @@ from .notifications import KINDS, moderation_notification_words
 
 def _blocks_forget(sender, **kwargs):
     """A block made or lifted during a request must not be answered from the request's memo."""
-    from .selectors import BLOCKS_MEMO
+    from .selectors import BLOCKS_MEMO  # selectors import the models, which load after the app registry
 
     forget_kind(BLOCKS_MEMO)
 

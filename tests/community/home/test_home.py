@@ -180,6 +180,7 @@ def test_the_number_of_queries_does_not_grow_with_what_is_listed(client, member)
         assert client.get(HOME).status_code == 200
     for _ in range(4):
         add_items()
+    client.get(HOME)  # new events emptied the shared page cache (menus, footer): both counts are warm
     with CaptureQueriesContext(connection) as five:
         response = client.get(HOME)
     assert response.content.decode().count("/fr/community/messages/") >= 5
