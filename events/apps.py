@@ -31,9 +31,9 @@ class EventsConfig(AppConfig):
         # The public list and the home page's events section are served from the page cache to visitors:
         # an event or one of its sessions written empties it (cms.pagecache).
         for model in (Event, Occurrence):
-            for signal in (post_save, post_delete):
+            for name, signal in (("save", post_save), ("delete", post_delete)):
                 signal.connect(
-                    pages_changed, sender=model, dispatch_uid=f"events_pages_{model.__name__}_{id(signal)}"
+                    pages_changed, sender=model, dispatch_uid=f"events_pages_{model.__name__}_{name}"
                 )
         export_section_register("event_answers", _rsvps_export)
         registry.add_audience_source(EventAttendees.key, EventAttendees())
