@@ -163,6 +163,8 @@ class Case(models.Model):
             models.Index(
                 fields=["region", "sector", "country", "stage", "created_at"], name="case_outcome_idx"
             ),
+            # The funnel's cases now and overdue per stage, read from the index only, for any period.
+            models.Index(fields=["stage", "closed_at", "due_at", "created_at"], name="case_stage_open_idx"),
         ]
 
     def __str__(self):
@@ -232,11 +234,13 @@ class TimelineEntry(AppendOnlyModel):
         indexes = [
             # The funnel reads these columns only from the indexes (covering), for any period.
             models.Index(fields=["case", "at"], name="timeline_case_at_idx"),
-            models.Index(fields=["first_visit", "to_stage", "at"], name="timeline_reach_idx"),
+            models.Index(
+                fields=["kind", "from_stage", "to_stage", "first_visit", "breached", "at"],
+                name="timeline_funnel_idx",
+            ),
             models.Index(
                 fields=["kind", "from_stage", "seconds_in_stage", "at"], name="timeline_duration_idx"
             ),
-            models.Index(fields=["kind", "from_stage", "breached", "at"], name="timeline_breach_idx"),
         ]
 
     def __str__(self):
