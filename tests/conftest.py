@@ -10,6 +10,14 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
+from . import dbtemplate
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Test databases are copied from a migrated template instead of migrating each (tests/dbtemplate.py)."""
+    dbtemplate.use_templates()
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

@@ -17,6 +17,10 @@ MATCHING_EMBED_AT_MIGRATE = False  # a test embeds the concepts it needs
 MATCHING_EAGER_THREAD = (
     False  # embeddings inline, so that tests read them at once (one test checks the thread)
 )
+# The model's vectors of texts the suite embeds again and again (the demo, the evaluation sets), kept
+# between tests and runs: see matching.embeddings._remembered.
+MATCHING_EMBEDDING_CACHE = str(VAR_DIR / "test-templates" / "embeddings.sqlite3")  # noqa: F405
+(VAR_DIR / "test-templates").mkdir(parents=True, exist_ok=True)  # noqa: F405
 PRIVACY_EXPORT_EAGER_THREAD = False  # archives built after the commit, inline (one test checks the thread)
 
 # Parallel workers (pytest-xdist) each get their own Redis database for the cache and their own
