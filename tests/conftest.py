@@ -14,9 +14,11 @@ from . import dbtemplate
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """Test databases are copied from a migrated template instead of migrating each (tests/dbtemplate.py)."""
-    dbtemplate.use_templates()
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_use_migrations):
+    """Test databases are copied from a migrated template instead of migrating each (tests/dbtemplate.py);
+    not under --nomigrations, where Django makes the tables from the models."""
+    if django_db_use_migrations:
+        dbtemplate.use_templates()
 
 
 @pytest.fixture(autouse=True)
