@@ -2,7 +2,7 @@
 
 The board and the funnel must stay fast at 20,000 cases and 100,000 timeline entries
 (bench/accompaniment.py): the board reads one page of cases per column with the case table's indexes, and
-the funnel aggregates in the database, one grouped query per measure (medians by an indexed offset).
+the funnel aggregates in the database, one grouped scan per table (medians by an indexed offset).
 """
 
 from collections import Counter
@@ -265,7 +265,7 @@ def funnel(start=None, end=None, now=None) -> dict:
     now = now or timezone.now()
     stages = stages_active()
     cases = _period(Case.objects.all(), "created_at", start, end)
-    # One pass per table and measure pair: cases now and overdue by stage; moves out and breaches.
+    # One pass per table: cases now and overdue by stage; stages reached, moves out and breaches.
     current, overdue = _grouped(cases, "stage", overdue=Q(due_at__lt=now, closed_at__isnull=True))
     entries = _period(TimelineEntry.objects.all(), "at", start, end)
     moves = entries.filter(kind=TimelineEntry.Kind.TRANSITION)
