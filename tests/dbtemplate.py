@@ -22,6 +22,7 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "var" / "test-templates"
@@ -125,9 +126,10 @@ def _postgresql_template(settings_dict: dict, key: str) -> str:
         if final not in names:
             connection.execute(f'DROP DATABASE IF EXISTS "{building}"')
             connection.execute(f'CREATE DATABASE "{building}"')
-            user = f"{settings_dict.get('USER') or ''}"
+            user = quote(settings_dict.get("USER") or "", safe="")
+            secret = settings_dict.get("PASSWORD")
+            password = f":{quote(secret, safe='')}" if secret else ""
             location = f"{settings_dict.get('HOST') or '127.0.0.1'}:{settings_dict.get('PORT') or 5432}"
-            password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
             _migrate(f"postgres://{user}{password}@{location}/{building}")
             connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{final}"')
         for old in names:

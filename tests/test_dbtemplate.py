@@ -61,6 +61,6 @@ def test_the_test_database_is_a_copy_of_the_template(db):
         settings = connection.settings_dict
         with psycopg.connect(
             host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-            dbname=settings["TEST"]["TEMPLATE"],
+            password=settings["PASSWORD"] or None, dbname=settings["TEST"]["TEMPLATE"],
         ) as source:  # fmt: skip
             assert _first_applied(source.cursor()) == ours
