@@ -160,6 +160,35 @@ def test_an_unknown_backend_is_refused_with_the_choices(monkeypatch):
         engine.make_db_api()
 
 
+def _duckdb_setting(db_api, name):
+    return db_api._con.execute(f"SELECT current_setting('{name}')").fetchone()[0]
+
+
+def test_duckdb_memory_is_capped_by_the_size_of_the_run_and_spills_to_the_temporary_directory(monkeypatch):
+    monkeypatch.delenv("LINKAGE_DUCKDB_MEMORY_LIMIT", raising=False)
+    small, large = engine.make_db_api(n_records=1000), engine.make_db_api(n_records=2_000_000)
+    # DuckDB reports the limit rounded to one decimal of its unit (2.7 GiB): compare in bytes, roughly.
+    to_bytes = {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+
+    def limit(db_api):
+        number, unit = _duckdb_setting(db_api, "memory_limit").split()
+        return float(number) * to_bytes[unit]
+
+    assert limit(small) == pytest.approx(2**30, rel=0.05)  # the floor
+    assert limit(large) == pytest.approx(2_000_000 * engine.DUCKDB_MEMORY_PER_RECORD, rel=0.05)
+    assert _duckdb_setting(small, "temp_directory").endswith("kafaat-linkage-duckdb")
+
+
+def test_the_duckdb_memory_limit_can_be_set_lifted_and_is_checked(monkeypatch):
+    monkeypatch.setenv("LINKAGE_DUCKDB_MEMORY_LIMIT", "3GB")
+    assert engine.duckdb_memory_limit(10) == "3GB"
+    monkeypatch.setenv("LINKAGE_DUCKDB_MEMORY_LIMIT", "none")
+    assert engine.duckdb_memory_limit(10) is None
+    monkeypatch.setenv("LINKAGE_DUCKDB_MEMORY_LIMIT", "3GB'; DROP TABLE x")
+    with pytest.raises(ValueError, match="1500MB or 4GB"):
+        engine.make_db_api()
+
+
 @pytest.mark.skipif(
     importlib.util.find_spec("pyspark") is None,
     reason="pyspark is not installed here: the Spark backend (LINKAGE_BACKEND=spark) runs where Spark is",
