@@ -11,7 +11,8 @@ works the same for names nobody listed):
 
 ``skeleton(name)``
     The consonant skeleton of the normalised form, with letters grouped by the Arabic letter they
-    usually transcribe (ch/sh/ش → "S", kh/x/خ → "x", q/k/c/ق/ك → "k", dh/d/ض/ذ → "d", th/t/ط/ث → "t"…)
+    usually transcribe (ch/sh/ش → "S", kh/x/خ → "x", gh/غ → "G", q/k/c/g/ق/ك/ڭ → "k", dh/d/ض/ذ → "d",
+    th/t/ط/ث → "t"…)
     and the vowels and semi-vowels (a e i o u y w, ا و ي ع ء ة) dropped. Arabic writes consonants and
     long vowels; Latin spellings of the same name differ mostly in their vowels. So Mohamed, Mohammed,
     Muhammad, Mhamed and محمد all give "mhmd"; Youssef, Yousef, Youcef and يوسف give "sf".
@@ -138,7 +139,7 @@ _DIGRAPHS_NORMAL = [
 
 _SKELETON_DIGRAPHS = [
     ("kh", "x"),
-    ("gh", "g"),
+    ("gh", "G"),
     ("tch", "S"),
     ("ch", "S"),
     ("sh", "S"),
@@ -233,15 +234,23 @@ def normalise_token(token: str) -> str:
 _ABD = re.compile(r"^abd(?:el|al|ul|oul|il|e|a|ou|u|i)?(?=.)")
 
 
-def _skeleton_token(token: str) -> str:
+def _skeleton_token(token: str, family: bool = False) -> str:
     token = _ABD.sub("abd", _SOFT_C.sub("s", token.lower()))
     for old, new in _SKELETON_DIGRAPHS:
         token = token.replace(old, new)
-    token = token.replace("c", "k")
+    # A Moroccan g is written ك, ڭ or ق in Arabic (Guessous / كسوس); غ stays apart as "G" (gh).
+    token = token.replace("c", "k").replace("g", "k")
     token = _VOWELS.sub("", token)
     token = _DOUBLES.sub(r"\1", token)
     # A final h after three consonants is written or not (Fatimah, Abdallah / عبد الله); "Salah" keeps it.
-    return token[:-1] if len(token) > 3 and token.endswith("h") else token
+    if len(token) > 3 and token.endswith("h"):
+        token = token[:-1]
+    # The article is often glued as a bare L in family names (Lamrani, Laaroussi, Lazrak = العمراني,
+    # العروسي, الأزرق): a leading l goes from every family skeleton, in both scripts, so that "El
+    # Amrani", "Lamrani" and العمراني meet (Lahlou and لحلو lose theirs alike).
+    if family and len(token) > 2 and token.startswith("l"):
+        token = token[1:]
+    return token
 
 
 @lru_cache(maxsize=200_000)
@@ -251,7 +260,7 @@ def normalise(name: str | None, family: bool = False) -> str:
 
 @lru_cache(maxsize=200_000)
 def skeleton(name: str | None, family: bool = False) -> str:
-    return " ".join(s for s in (_skeleton_token(t) for t in tokens(name, family=family)) if s)
+    return " ".join(s for s in (_skeleton_token(t, family) for t in tokens(name, family=family)) if s)
 
 
 # Arabic given names in two words: "عبد الله", "فاطمة الزهراء", "نور الدين", "مولاي علي".

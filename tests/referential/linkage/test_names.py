@@ -29,6 +29,13 @@ def test_given_name_variants_share_a_skeleton(variants):
         ["El Idrissi", "Idrissi", "الإدريسي"],
         ["Chraibi", "Chraïbi", "الشرايبي"],
         ["Ait El Haj", "Ait Lhaj", "آيت الحاج"],
+        # The article glued as a bare L, and a Moroccan g written with ك.
+        ["Lamrani", "El Amrani", "العمراني"],
+        ["Laaroussi", "El Aroussi", "العروسي"],
+        ["Lazrak", "El Azrak", "الأزرق"],
+        ["Lahlou", "لحلو"],
+        ["Guessous", "Kessous", "كسوس"],
+        ["Bouguerra", "بوقرة"],
     ],
 )
 def test_family_name_prefixes_and_scripts_share_a_skeleton(variants):
@@ -51,6 +58,10 @@ def test_different_names_keep_different_skeletons():
     assert names.skeleton("Mohamed") != names.skeleton("Ahmed")
     assert names.skeleton("Fatima") != names.skeleton("Fatna")
     assert names.skeleton("Tazi", True) != names.skeleton("Bennani", True)
+    # غ (gh) is not ك/ڭ (g, k); a given name keeps its leading L (Lahcen is not Hassan).
+    assert names.skeleton("Ghali", True) != names.skeleton("Kali", True)
+    assert names.skeleton("غزلان") != names.skeleton("كزلان")
+    assert names.skeleton("Lahcen") != names.skeleton("Hassan")
 
 
 def test_arabic_full_name_is_split_with_compound_given_names():
