@@ -225,11 +225,23 @@ def _email_rest(email: str | None, given_norm: str | None, family_norm: str | No
     letters = names.normalise_token("".join(p for p in parts if not p.isdigit()))
     for token in sorted(f"{given_norm or ''} {family_norm or ''}".split(), key=len, reverse=True):
         letters = letters.replace(token, "", 1)
-    for filler in _EMAIL_FILLERS:
-        letters = letters.replace(filler, "", 1)
+    for filler in ("", *_EMAIL_FILLERS):
+        letters = letters.replace(filler, "", 1) if filler else letters
+        if _is_the_name(letters, given_norm, family_norm):
+            letters = ""  # the name spelt another way (abdellah for Abd Allah, khaled for Khalid)
     if len(letters) <= 2:
         letters = ""  # initials
     return (letters + digits) or None
+
+
+def _is_the_name(letters: str, given_norm: str | None, family_norm: str | None) -> bool:
+    skeleton = names.skeleton(letters)
+    if not skeleton:
+        return True
+    given, family = names.skeleton(given_norm or ""), names.skeleton(family_norm or "", True)
+    parts = {given, family, given.replace(" ", ""), family.replace(" ", "")} - {""}
+    glued = {a + b for a in parts for b in parts if a != b}
+    return skeleton in parts | glued
 
 
 _PHONE_KINDS: dict[str, str] = {}
@@ -413,7 +425,21 @@ def _person_comparisons() -> list:
                     cll.JaroWinklerLevel("given_norm", 0.92), cll.JaroWinklerLevel("family_norm", 0.88)
                 ).configure(label_for_charts="similar"),
                 # One letter apart on the name keys (Amed / Ahmed, Zinsb / Zineb): a typo, or a brother.
-                cll.LevenshteinLevel("name_glued", 1).configure(label_for_charts="typo"),
+                # The given names must look alike too, in either field (swaps): skeletons are short, and
+                # Nadia / Anas (nd / ns) or Adil / Abdellah (dl / bdl) are twins, not typos.
+                cll.CustomLevel(
+                    "levenshtein(name_glued_l, name_glued_r) <= 1 AND ("
+                    + " OR ".join(
+                        f"jaro_winkler_similarity({a}_l, {b}_r) >= 0.75"
+                        for a, b in (
+                            ("given_norm", "given_norm"),
+                            ("given_norm", "family_norm"),
+                            ("family_norm", "given_norm"),
+                        )
+                    )
+                    + ")",
+                    base_dialect_str="duckdb",
+                ).configure(label_for_charts="typo"),
                 _level(
                     "family_skel_l = family_skel_r OR family_skel_l = given_skel_r "
                     "OR given_skel_l = family_skel_r",

@@ -33,6 +33,7 @@ from core.models import AuditLog
 from referential.models import SourceRecord
 from referential.validation import format_partial_date
 
+from .dates import birth_dates_conflict
 from .models import (
     GOLDEN_FIELDS,
     CandidatePair,
@@ -299,11 +300,12 @@ def _execute(run: LinkageRun) -> None:
         held = LinkageRun.objects.select_for_update().filter(pk=run.pk, lease_token=run.lease_token)
         if not held.exists():
             raise RunTakenOver(run.pk)
-        counts = _store_pairs(run, scored, auto)
-        golden_count = _rebuild_golden_records(run, by_key)
+        auto_merged, to_review = _store_pairs(run, scored, auto)
+        golden_count, refused = _rebuild_golden_records(run, by_key)
+        CandidatePair.objects.filter(pk__in=refused).update(status=CandidatePair.Status.PENDING)
         run.records = len(rows)
         run.pairs_scored = len(scored)
-        run.auto_merged, run.to_review = counts
+        run.auto_merged, run.to_review = auto_merged - len(refused), to_review + len(refused)
         run.golden_records = golden_count
         run.timings["total"] = round(time.perf_counter() - started, 2)
         run.status, run.finished_at = LinkageRun.Status.DONE, timezone.now()
@@ -356,12 +358,17 @@ def _store_pairs(run, scored, auto_threshold) -> tuple[int, int]:
 
 
 class _Groups:
-    """Union-find over record keys that refuses to join two groups an analyst said are different."""
+    """Union-find over record keys that refuses to join two groups an analyst said are different and,
+    for automatic joins when ``dates`` (key → date of birth) are given, two groups whose dates of birth
+    cannot be one person's: a record with no date joins a father's and his son's only once."""
 
-    def __init__(self, keys, cannot: dict[str, set[str]]):
+    def __init__(self, keys, cannot: dict[str, set[str]], dates: dict[str, str | None] | None = None):
         self.parent = {k: k for k in keys}
         self.members = {k: {k} for k in keys}
         self.cannot = cannot
+        self.dates = {k: {dates[k]} if dates and dates.get(k) else set() for k in keys}
+        # Groups an analyst joined: their dates disagree on the analyst's word, so they veto nothing.
+        self.confirmed: set[str] = set()
 
     def find(self, key):
         while self.parent[key] != key:
@@ -369,22 +376,34 @@ class _Groups:
             key = self.parent[key]
         return key
 
-    def join(self, a, b) -> bool:
+    def join(self, a, b, *, automatic: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         small, large = sorted((ra, rb), key=lambda r: len(self.members[r]))
         if any(self.cannot.get(k, set()) & self.members[large] for k in self.members[small]):
             return False
+        if (
+            automatic
+            and not {small, large} & self.confirmed
+            and any(birth_dates_conflict(x, y) for x in self.dates[small] for y in self.dates[large])
+        ):
+            return False
         self.parent[small] = large
         self.members[large] |= self.members.pop(small)
+        self.dates[large] |= self.dates.pop(small)
+        if not automatic or small in self.confirmed:
+            self.confirmed.add(large)
         return True
 
     def groups(self) -> list[set[str]]:
         return list(self.members.values())
 
 
-def _rebuild_golden_records(run, by_key: dict[str, dict]) -> int:
+def _rebuild_golden_records(run, by_key: dict[str, dict]) -> tuple[int, list[int]]:
+    """(golden records in use, automatic pairs refused): an automatic pair whose join would put two
+    dates of birth that cannot be one person's in a golden record is not merged but left for an
+    analyst, who may still merge it (analysts' matches are not checked)."""
     keys = set(by_key)
     cannot: dict[str, set[str]] = defaultdict(set)
     edges = []
@@ -394,13 +413,17 @@ def _rebuild_golden_records(run, by_key: dict[str, dict]) -> int:
             cannot[pair.right_key].add(pair.left_key)
         elif pair.left_key in keys and pair.right_key in keys:
             decided = pair.status == CandidatePair.Status.MATCH
-            edges.append((not decided, -pair.match_probability, pair.left_key, pair.right_key))
-    groups = _Groups(sorted(keys), cannot)
-    for _decided, _probability, a, b in sorted(edges):  # analysts' matches first, then the most probable
-        groups.join(a, b)
+            edges.append((not decided, -pair.match_probability, pair.left_key, pair.right_key, pair.pk))
+    groups = _Groups(sorted(keys), cannot, {key: row.get("birth_date") for key, row in by_key.items()})
+    refused = []
+    # Analysts' matches first, then the most probable.
+    for automatic, _probability, a, b, pk in sorted(edges):
+        if not groups.join(a, b, automatic=automatic) and automatic:
+            refused.append(pk)
     components = sorted(groups.groups(), key=lambda g: (-len(g), min(g)))
     _assign(components, by_key, actor=None, run=run)
-    return GoldenRecord.objects.filter(merged_into=None, links__isnull=False).distinct().count()
+    count = GoldenRecord.objects.filter(merged_into=None, links__isnull=False).distinct().count()
+    return count, refused
 
 
 def _assign(components, by_key, *, actor, run) -> None:

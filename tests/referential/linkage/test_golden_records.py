@@ -244,3 +244,45 @@ def test_the_search_index_reads_merged_and_hand_written_field_values():
         overrides = {"employer": {"value": "OCP"}}
 
     assert golden_text(Golden()) == "Mohamed Alaoui  Paris Ingénieur OCP"
+
+
+def test_a_record_without_a_date_does_not_join_a_father_and_his_son():
+    """The dateless record shares the father's email and the son's mobile: each pair alone would merge,
+    but one golden record would then hold 1958 and 1988. The stronger join wins, the other pair waits
+    for an analyst, and the run counts it there."""
+    consulate = SourceFactory(name="Consulate in Lyon", trust=5)
+    common = {"source": consulate, "given_name": "Brahim", "family_name": "Ouchen", "city": "Lyon"}
+    father = SourceRecordFactory(
+        **common, birth_date=datetime.date(1958, 2, 3), email="brahim.ouchen@orange.fr", phone="+33478123456"
+    )
+    son = SourceRecordFactory(
+        **common,
+        birth_date=datetime.date(1988, 11, 21),
+        email="brahim.ouchen88@gmail.com",
+        phone="+33612345678",
+    )
+    dateless = SourceRecordFactory(**common, email="brahim.ouchen@orange.fr", phone="+33612345678")
+    run = run_linkage()
+    assert golden_of(father).pk != golden_of(son).pk
+    assert golden_of(dateless).pk in {golden_of(father).pk, golden_of(son).pk}
+    statuses = {
+        frozenset({p.left_key, p.right_key}): p.status
+        for p in CandidatePair.objects.filter(left_key__in=[key(dateless)])
+        | CandidatePair.objects.filter(right_key__in=[key(dateless)])
+    }
+    joined = father if golden_of(dateless).pk == golden_of(father).pk else son
+    other = son if joined is father else father
+    assert statuses[frozenset({key(dateless), key(joined)})] == CandidatePair.Status.AUTO
+    assert statuses[frozenset({key(dateless), key(other)})] == CandidatePair.Status.PENDING
+    assert run.to_review >= 1
+    assert run.auto_merged == CandidatePair.objects.filter(status=CandidatePair.Status.AUTO).count()
+
+
+def test_an_analyst_may_still_merge_records_whose_dates_disagree(people):
+    run_linkage()
+    first, second = people["a"][0], people["c"][0]
+    pair = services._decide(key(first), key(second), CandidatePair.Status.PENDING, None)
+    services.pair_decide(pair, same_person=True, actor=UserFactory(roles=[ANALYST]))
+    assert golden_of(first).pk == golden_of(second).pk
+    run_linkage()  # the next run keeps the analyst's merge
+    assert golden_of(first).pk == golden_of(second).pk
