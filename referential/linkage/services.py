@@ -302,7 +302,11 @@ def _execute(run: LinkageRun) -> None:
             raise RunTakenOver(run.pk)
         auto_merged, to_review = _store_pairs(run, scored, auto)
         golden_count, refused = _rebuild_golden_records(run, by_key)
-        CandidatePair.objects.filter(pk__in=refused).update(status=CandidatePair.Status.PENDING)
+        held = list(CandidatePair.objects.filter(pk__in=refused))
+        for pair in held:
+            pair.status = CandidatePair.Status.PENDING
+            pair.reasons = [*pair.reasons, DATES_DISAGREE]
+        CandidatePair.objects.bulk_update(held, ["status", "reasons"], batch_size=2000)
         run.records = len(rows)
         run.pairs_scored = len(scored)
         run.auto_merged, run.to_review = auto_merged - len(refused), to_review + len(refused)
@@ -398,6 +402,10 @@ class _Groups:
 
     def groups(self) -> list[set[str]]:
         return list(self.members.values())
+
+
+# Added to the reasons of a pair that scored high enough to merge but was held back for an analyst.
+DATES_DISAGREE = {"comparison": "golden_record", "level": "dates_disagree", "weight": 0.0}
 
 
 def _rebuild_golden_records(run, by_key: dict[str, dict]) -> tuple[int, list[int]]:

@@ -113,6 +113,7 @@ def pair_detail(request, pk):
             "left_source": source_label(left or {}),
             "right_source": source_label(right or {}),
             "rows": _comparison_rows(pair, left, right),
+            "dates_disagree": services.DATES_DISAGREE in pair.reasons,
             "left_golden": selectors.golden_of_key(pair.left_key),
             "right_golden": selectors.golden_of_key(pair.right_key),
         },

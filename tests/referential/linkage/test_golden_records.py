@@ -5,6 +5,8 @@ import datetime
 import pytest
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
 
 from accounts.factories import UserFactory
 from accounts.roles import ANALYST
@@ -247,6 +249,10 @@ def test_the_search_index_reads_merged_and_hand_written_field_values():
 
 
 def test_a_record_without_a_date_does_not_join_a_father_and_his_son():
+    _dateless_between_father_and_son()
+
+
+def _dateless_between_father_and_son():
     """The dateless record shares the father's email and the son's mobile: each pair alone would merge,
     but one golden record would then hold 1958 and 1988. The stronger join wins, the other pair waits
     for an analyst, and the run counts it there."""
@@ -276,6 +282,24 @@ def test_a_record_without_a_date_does_not_join_a_father_and_his_son():
     assert statuses[frozenset({key(dateless), key(other)})] == CandidatePair.Status.PENDING
     assert run.to_review >= 1
     assert run.auto_merged == CandidatePair.objects.filter(status=CandidatePair.Status.AUTO).count()
+    return dateless, other
+
+
+def test_the_analyst_is_told_why_a_high_scoring_pair_waits(client):
+    dateless, other = _dateless_between_father_and_son()
+    pair = CandidatePair.objects.get(
+        left_key=min(key(dateless), key(other)), right_key=max(key(dateless), key(other))
+    )
+    assert services.DATES_DISAGREE in pair.reasons
+    client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
+    notes = {}
+    for language in ("fr", "ar", "en"):
+        with translation.override(language):
+            page = client.get(reverse("linkage:pair", args=[pair.pk])).content.decode()
+        notes[language] = "linkage-held" in page
+        if language == "fr":
+            assert "dates de naissance qui ne peuvent pas appartenir" in page
+    assert all(notes.values()), notes
 
 
 def test_an_analyst_may_still_merge_records_whose_dates_disagree(people):
