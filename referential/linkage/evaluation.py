@@ -19,7 +19,7 @@ from django.db import transaction
 from referential import services as imports
 from referential.models import ImportBatch, Source, SourceRecord
 
-from . import engine
+from . import engine, yardstick
 from .hardset import FILES, KINDS, HardSet
 from .models import CandidatePair, LinkageRun, RecordLink
 from .services import SOURCE_PREFIX, _engine_record, linkage_run_execute, source_rows
@@ -242,7 +242,15 @@ def through_import(hard: HardSet, *, backend: str | None = None, diagnostics: bo
             figures.update(_quality(hard, truth, predicted))
             rows = source_rows([int(key[len(SOURCE_PREFIX) :]) for key in truth])
             records = [_engine_record(row) for row in rows]
-            figures["blocking_recall"] = blocking_recall(records, _pairs(_groups(truth).values()))
+            true_pairs = _pairs(_groups(truth).values())
+            figures["blocking_recall"] = blocking_recall(records, true_pairs)
+            scored = yardstick.score_candidates(records)
+            figures["yardstick"] = {
+                threshold: engine.pair_quality(
+                    _pairs(_groups(yardstick.golden_records(records, threshold, scored)).values()), true_pairs
+                )
+                for threshold in yardstick.THRESHOLDS
+            }
             stored = {
                 (left, right): (p, reasons)
                 for left, right, p, reasons in CandidatePair.objects.filter(
@@ -332,6 +340,12 @@ def format_figures(figures: dict) -> str:
     )
     lines.append(f"  B-cubed precision {b['precision']:.4f} recall {b['recall']:.4f} F1 {b['f1']:.4f}")
     lines.append(f"  blocking recall {figures['blocking_recall']:.4f}")
+    if "yardstick" in figures:
+        lines.append("  yardstick, hand-weighted rules on the same records (pairwise, by points needed):")
+        lines += [
+            f"    at {threshold}: precision {q['precision']:.4f} recall {q['recall']:.4f} F1 {q['f1']:.4f}"
+            for threshold, q in figures["yardstick"].items()
+        ]
     review = figures.get("review")
     if review:
         lines.append(

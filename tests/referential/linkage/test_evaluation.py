@@ -3,7 +3,7 @@
 
 import pytest
 
-from referential.linkage import evaluation, hardset
+from referential.linkage import evaluation, hardset, yardstick
 from referential.models import SourceRecord
 
 pytestmark = pytest.mark.django_db
@@ -51,5 +51,28 @@ def test_the_hard_set_through_import_and_linkage_meets_its_thresholds(small_set)
     ceiling = list(diagnostics["ceiling"].values())
     assert ceiling == sorted(ceiling) and ceiling[-1] <= 1
     assert "Evidence ceiling" in text
+    # The yardstick scores the same records: stricter rules, higher precision, lower recall.
+    by_points = list(figures["yardstick"].values())
+    assert [q["recall"] for q in by_points] == sorted((q["recall"] for q in by_points), reverse=True)
+    assert "yardstick, hand-weighted rules" in text
     # Everything was rolled back: the evaluation leaves the database as it found it.
     assert not SourceRecord.objects.exists()
+
+
+def test_the_yardstick_joins_shared_identifiers_and_keeps_look_alikes_apart():
+    common = {"family_name": "Ouchen", "city": "Lyon", "country": "FR"}
+    home, twins_home = {"phone": "+33478123456", **common}, {"phone": "+33478999999", **common}
+    records = [
+        # One person: the same address, the name spelt two ways.
+        {"unique_id": "p1", "given_name": "Brahim", "email": "b.ouchen@orange.fr", **common},
+        {"unique_id": "p2", "given_name": "Ibrahim", "email": "b.ouchen@orange.fr", **common},
+        # Father and son: same name, landline and city, 30 years apart.
+        {"unique_id": "f1", "given_name": "Said", "birth_date": "1958-02-03", **home},
+        {"unique_id": "f2", "given_name": "Said", "birth_date": "1988-11-21", **home},
+        # Twins: same date, landline and city, other given names.
+        {"unique_id": "t1", "given_name": "Hamza", "birth_date": "1990-05-17", **twins_home},
+        {"unique_id": "t2", "given_name": "Ilyas", "birth_date": "1990-05-17", **twins_home},
+    ]
+    groups = yardstick.golden_records(records, 6)
+    assert groups["p1"] == groups["p2"]
+    assert groups["f1"] != groups["f2"] and groups["t1"] != groups["t2"]
