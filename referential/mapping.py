@@ -186,16 +186,97 @@ _NAME_INDEX = {header_key(name): field for field, names in HEADER_NAMES.items() 
 _GENERIC_ARABIC_NAME = {header_key(name) for name in ("الاسم", "الإسم", "اسم")}
 
 
+# When no listed name matches a header exactly, its words decide ("Téléphone portable", "E-mail
+# personnel", "Date de naissance (jj/mm/aaaa)", "Nom en caractères arabes"): (field, groups of word
+# stems of which each must appear, stems that rule the field out). First rule that holds wins, so the
+# more specific come first: an Arabic name before a name, a phone number before a record number.
+_NAME = ("nom", "name", "اسم", "الاسم", "إسم", "الإسم")
+_ARABIC = ("arabe", "arabic", "ar", "عربي", "بالعربية", "العربية", "بالعربي")
+_PHONE = ("tel", "phone", "mobile", "gsm", "portable", "cell", "whatsapp", "هاتف", "الهاتف", "جوال", "الجوال")
+_EMAIL = ("mail", "email", "courriel", "بريد", "البريد")
+_BIRTH = (
+    "naissance", "birth", "dob", "born", "ddn", "ازدياد", "الازدياد", "ميلاد", "الميلاد", "ولادة", "الولادة",
+)  # fmt: skip
+_PLACE = ("lieu", "place", "ville", "city", "pays", "country", "مكان", "مدينة", "بلد")
+_CITY = ("ville", "city", "town", "commune", "localite", "مدينة", "المدينة")
+_COUNTRY = ("pays", "country", "بلد", "البلد", "دولة", "الدولة")
+_NATIONALITY = ("nationalite", "nationality", "جنسية", "الجنسية")
+_FULL = ("complet", "full", "entier", "الكامل")
+_RECORD = (
+    "id", "identifiant", "numero", "number", "num", "nr", "no", "n°", "ref", "matricule", "dossier", "رقم",
+    "الرقم",
+)  # fmt: skip
+# A number that identifies the person or the place, not the record in the source.
+_NOT_RECORD = ("passport", "passeport", "cin", "cni", "postal", "zip", "جواز", "البطاقة")
+# Names of something or someone else than the person: a company, a school, a parent, a spouse.
+_NOT_PERSON = (
+    "entreprise", "societe", "company", "employer", "employeur", "organisation", "organization", "ecole",
+    "school", "universite", "university", "etablissement", "pere", "mere", "father", "mother",
+    "conjoint", "spouse", "الأب", "الأم", "الشركة", "المؤسسة", "المدرسة", "الجامعة",
+)  # fmt: skip
+_WORD_RULES = (
+    ("name_arabic", (_NAME, _ARABIC), _NOT_PERSON),
+    ("family_name", (_NAME, _BIRTH), _NOT_PERSON),  # nom de naissance: the family name at birth
+    ("phone", (_PHONE,), ()),
+    ("email", (_EMAIL,), ()),
+    ("birth_date", (_BIRTH,), _PLACE),
+    ("city", (_CITY,), _BIRTH),
+    ("country", (_COUNTRY,), (*_BIRTH, *_NATIONALITY)),
+    ("full_name", (_NAME, _FULL), _NOT_PERSON),
+    ("given_name", (("prenom", "الشخصي"),), _NOT_PERSON),
+    # "first", "last" alone may be a first contact or a last update: with a name word only.
+    ("given_name", (("first", "given", "forename", "الأول"), _NAME), _NOT_PERSON),
+    ("family_name", (("famille", "surname", "patronyme", "النسب", "العائلة", "العائلي"),), _NOT_PERSON),
+    ("family_name", (("last", "family"), _NAME), _NOT_PERSON),
+    # "Nom" with other words (NOM en majuscules, nom d'usage) is the family name, as "Nom" alone is.
+    ("family_name", (("nom",),), _NOT_PERSON),
+    ("external_id", (_RECORD,), _NOT_RECORD),
+)
+# Stems compared as the headers are (accents and hamza dropped: الأول → الاول, العائلي → العايلي).
+_WORD_RULES = tuple(
+    (
+        field,
+        tuple(tuple(header_key(s) for s in group) for group in required),
+        tuple(header_key(s) for s in excluded),
+    )
+    for field, required, excluded in _WORD_RULES
+)
+
+
+def _has(words: list[str], stems) -> bool:
+    # Latin stems start a word (tel → téléphone, telephones); Arabic ones are whole words.
+    return any(
+        word == stem or (stem.isascii() and len(stem) > 2 and word.startswith(stem))
+        for word in words
+        for stem in stems
+    )
+
+
+def _guess_by_words(key: str) -> str | None:
+    words = key.split()
+    for field, required, excluded in _WORD_RULES:
+        if all(_has(words, group) for group in required) and not _has(words, excluded):
+            return field
+    return None
+
+
 def guess_mapping(headers) -> dict:
-    """{target field: header} for the headers whose name says what they hold."""
+    """{target field: header} for the headers whose name says what they hold: a listed name first,
+    then the words of the others."""
     mapping = {}
-    generic = []
+    generic, unknown = [], []
     for header in headers:
         key = header_key(header)
         if key in _GENERIC_ARABIC_NAME:
             generic.append(header)
             continue
         field = _NAME_INDEX.get(key)
+        if field and field not in mapping:
+            mapping[field] = header
+        elif not field:
+            unknown.append(header)
+    for header in unknown:
+        field = _guess_by_words(header_key(header))
         if field and field not in mapping:
             mapping[field] = header
     for header in generic:

@@ -181,3 +181,40 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
     assert split_arabic_full_name("عبد الله العلوي") == ("عبد الله", "العلوي")
     assert split_arabic_full_name("نور الدين الإدريسي") == ("نور الدين", "الإدريسي")
     assert split_arabic_full_name("محمد العمراني") == ("محمد", "العمراني")
+
+
+@pytest.mark.parametrize(
+    "headers, expected",
+    [
+        (
+            ["N° de dossier consulaire", "NOM (en majuscules)", "Prénom(s)", "Nom en caractères arabes",
+             "Date de naissance (jj/mm/aaaa)", "Lieu de naissance", "Téléphone portable", "Adresse e-mail",
+             "Ville de résidence actuelle", "Pays de résidence actuel", "Nationalité", "Nom de l'entreprise"],
+            {"external_id": "N° de dossier consulaire", "family_name": "NOM (en majuscules)",
+             "given_name": "Prénom(s)", "name_arabic": "Nom en caractères arabes",
+             "birth_date": "Date de naissance (jj/mm/aaaa)", "phone": "Téléphone portable",
+             "email": "Adresse e-mail", "city": "Ville de résidence actuelle",
+             "country": "Pays de résidence actuel"},
+        ),
+        (
+            ["Member number", "Full Name (Latin)", "Full Name (Arabic)", "Year Born", "Mobile Phone",
+             "E-mail Address (personal)", "Current City", "Country/Region", "Passport number",
+             "Place of birth", "Last update", "Company name"],
+            {"external_id": "Member number", "full_name": "Full Name (Latin)",
+             "name_arabic": "Full Name (Arabic)", "birth_date": "Year Born", "phone": "Mobile Phone",
+             "email": "E-mail Address (personal)",
+             "city": "Current City", "country": "Country/Region"},
+        ),
+        (
+            ["الرقم التسلسلي", "الاسم العائلي", "الاسم الشخصي", "تاريخ الازدياد (يوم/شهر/سنة)",
+             "رقم الهاتف المحمول", "البريد الالكتروني الشخصي", "مدينة الإقامة الحالية", "بلد الإقامة",
+             "مكان الازدياد", "اسم الأب"],
+            {"external_id": "الرقم التسلسلي", "family_name": "الاسم العائلي", "given_name": "الاسم الشخصي",
+             "birth_date": "تاريخ الازدياد (يوم/شهر/سنة)", "phone": "رقم الهاتف المحمول",
+             "email": "البريد الالكتروني الشخصي", "city": "مدينة الإقامة الحالية", "country": "بلد الإقامة"},
+        ),
+    ],
+)  # fmt: skip
+def test_headers_nobody_listed_are_guessed_from_their_words(headers, expected):
+    """A birthplace, a nationality, a passport, a company or a parent's name is not the person's field."""
+    assert column_mapping.guess_mapping(headers) == expected
