@@ -7,7 +7,7 @@ import datetime
 
 from .mapping import mapped_values
 from .readers import Table
-from .validation import fingerprint, validate_row
+from .validation import fingerprint, month_first, validate_row
 
 
 def open_table(batch) -> Table:
@@ -48,12 +48,21 @@ class CheckedRow:
         return not self.reasons
 
 
-def check_row(row_number: int, row: dict, mapping: dict, default_region: str, today=None) -> CheckedRow:
+def check_row(
+    row_number: int, row: dict, mapping: dict, default_region: str, today=None, month_first: bool = False
+) -> CheckedRow:
     if "…" in row:
         reasons = [{"code": "unreadable_row", "field": "", "value": ""}]
         return CheckedRow(row_number, jsonable(row), {}, reasons)
-    clean, warnings, reasons = validate_row(mapped_values(row, mapping), default_region, today=today)
+    values = mapped_values(row, mapping)
+    clean, warnings, reasons = validate_row(values, default_region, today=today, month_first=month_first)
     return CheckedRow(row_number, jsonable(row), clean, reasons, warnings)
+
+
+def dates_month_first(table, mapping: dict) -> bool:
+    """Whether the file's dates of birth are written month first (see validation.month_first)."""
+    header = mapping.get("birth_date")
+    return bool(header) and month_first(row.get(header) for _number, row in table.rows())
 
 
 def checked_rows(batch, table=None, skip=0, limit=None):
@@ -61,6 +70,7 @@ def checked_rows(batch, table=None, skip=0, limit=None):
     table = table or open_table(batch)
     today = datetime.date.today()
     region = batch.source.country
+    order = dates_month_first(table, batch.mapping)
     produced = 0
     for index, (row_number, row) in enumerate(table.rows()):
         if index < skip:
@@ -68,4 +78,4 @@ def checked_rows(batch, table=None, skip=0, limit=None):
         if limit is not None and produced >= limit:
             return
         produced += 1
-        yield check_row(row_number, row, batch.mapping, region, today=today)
+        yield check_row(row_number, row, batch.mapping, region, today=today, month_first=order)

@@ -358,7 +358,9 @@ MONTHS = {
     }
 }
 NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
-WORDED_DATE = re.compile(r"^(\d{1,2})(?:er)?\s+(.+?)\.?\s+(\d{4})$")
+WORDED_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?[\s\-]+(.+?)\.?[\s\-]+(\d{4})$")
+MONTH_DAY_YEAR = re.compile(r"^(.+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+COMPACT_DATE = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 YEAR_ONLY = re.compile(r"^(?:(?:vers|ca|circa|c|env|environ|about|approx)\.?\s*)?(\d{4})(?:\.0)?$")
 YEAR_MONTH = re.compile(r"^(\d{4})[/.\-](\d{1,2})$")
 MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
@@ -378,7 +380,7 @@ def _full_year(year: int, today: datetime.date) -> int:
     return 2000 + year if 2000 + year <= today.year else 1900 + year
 
 
-def parse_partial_date(value, today=None) -> tuple[datetime.date | None, str]:
+def parse_partial_date(value, today=None, month_first: bool = False) -> tuple[datetime.date | None, str]:
     """(date, precision): a full date ("day"), a year and month ("month", the date on the 1st) or a
     year alone ("year", the date on 1 January). Zero day or month ("00/00/1985") count as unknown."""
     today = today or datetime.date.today()
@@ -408,7 +410,7 @@ def parse_partial_date(value, today=None) -> tuple[datetime.date | None, str]:
         return _month_or_year(int(match.group(1)), int(match.group(2)), value)
     if not match and (worded := WORDED_MONTH_YEAR.match(folded)) and worded.group(1) in MONTHS:
         return datetime.date(int(worded.group(2)), MONTHS[worded.group(1)], 1), MONTH
-    return parse_date(value, today), DAY
+    return parse_date(value, today, month_first), DAY
 
 
 def _month_or_year(year, month, value):
@@ -419,10 +421,29 @@ def _month_or_year(year, month, value):
     raise RowProblem("invalid_date", "birth_date", str(value))
 
 
-def parse_date(value, today=None) -> datetime.date | None:
-    """dd/mm/yyyy (also with - or .), yyyy-mm-dd, dd/mm/yy, “12 mars 1985”, spreadsheet dates.
+def month_first(values, sample: int = 5000) -> bool:
+    """Whether a column's numeric dates are written month first (03/12/1985 for 12 March, as in North
+    America): only when some can be read no other way (a second number above 12) and almost none can
+    be read only day first. Read on the first ``sample`` values, so a preview and the import agree."""
+    day_only = month_only = 0
+    for index, value in enumerate(values):
+        if index >= sample:
+            break
+        match = NUMERIC_DATE.match(clean_text(value).translate(ARABIC_DIGITS).split("T")[0].strip())
+        if not match or len(match.group(1)) == 4:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        day_only += first > 12 >= second
+        month_only += second > 12 >= first
+    return month_only >= 2 and month_only > 4 * day_only
 
-    Day first, as in France and Morocco; mm/dd/yyyy only where it cannot be read day first.
+
+def parse_date(value, today=None, month_first: bool = False) -> datetime.date | None:
+    """dd/mm/yyyy (also with - or .), yyyy-mm-dd, dd/mm/yy, “12 mars 1985”, “March 12, 1985”,
+    “12-Mar-1985”, 19850312, spreadsheet dates.
+
+    Day first, as in France and Morocco, unless the column is written ``month_first``; the other order
+    only where the first cannot be read.
     """
     today = today or datetime.date.today()
     if isinstance(value, datetime.datetime):
@@ -441,12 +462,16 @@ def parse_date(value, today=None) -> datetime.date | None:
             candidates.append((int(first), int(second), int(third)))
         else:
             year = _full_year(int(third), today)
-            candidates.append((year, int(second), int(first)))  # day first
-            candidates.append((year, int(first), int(second)))  # month first, if day first is impossible
+            day_first, other = (year, int(second), int(first)), (year, int(first), int(second))
+            candidates += [other, day_first] if month_first else [day_first, other]
+    elif COMPACT_DATE.match(text):
+        candidates.append((int(text[:4]), int(text[4:6]), int(text[6:])))
     else:
-        match = WORDED_DATE.match(_strip_accents(text.casefold()))
-        if match and match.group(2) in MONTHS:
+        folded = _strip_accents(text.casefold())
+        if (match := WORDED_DATE.match(folded)) and match.group(2) in MONTHS:
             candidates.append((int(match.group(3)), MONTHS[match.group(2)], int(match.group(1))))
+        elif (match := MONTH_DAY_YEAR.match(folded)) and match.group(1) in MONTHS:
+            candidates.append((int(match.group(3)), MONTHS[match.group(1)], int(match.group(2))))
     for year, month, day in candidates:
         try:
             return datetime.date(year, month, day)
@@ -455,11 +480,11 @@ def parse_date(value, today=None) -> datetime.date | None:
     raise RowProblem("invalid_date", "birth_date", str(value))
 
 
-def clean_birth_date(value, today=None) -> tuple[datetime.date | None, str]:
+def clean_birth_date(value, today=None, month_first: bool = False) -> tuple[datetime.date | None, str]:
     """(date, precision) of a date of birth: "day", "month" or "year"; (None, "") when empty."""
     today = today or datetime.date.today()
     try:
-        date, precision = parse_partial_date(value, today)
+        date, precision = parse_partial_date(value, today, month_first)
     except RowProblem as problem:
         raise RowProblem(problem.code, "birth_date", problem.value) from None
     except (ValueError, OverflowError):
@@ -546,7 +571,9 @@ def _names(values: dict, clean: dict, warnings: list) -> None:
     clean["name_arabic"] = max(whole, key=len) if whole else " ".join(parts)
 
 
-def validate_row(values: dict, default_region: str, today=None) -> tuple[dict, list[dict], list[dict]]:
+def validate_row(
+    values: dict, default_region: str, today=None, month_first: bool = False
+) -> tuple[dict, list[dict], list[dict]]:
     """({record field: normalised value}, [warnings], [rejection reasons]) for one row given as
     {target field: cell value}.
 
@@ -569,7 +596,7 @@ def validate_row(values: dict, default_region: str, today=None) -> tuple[dict, l
     external = check("external_id", clean_text)
     clean["external_id"] = (external or "")[:64]
     _names(values, clean, warnings)
-    dated = check("birth_date", clean_birth_date, today)
+    dated = check("birth_date", clean_birth_date, today, month_first)
     if dated:
         clean["birth_date"], clean["birth_date_precision"] = dated
     clean["email"] = check("email", clean_email) or ""

@@ -431,3 +431,41 @@ def test_the_preview_shows_partial_dates_as_given_and_warnings_in_the_analysts_l
     page = client_for(user).get(url).content.decode()
     assert "<bdi>1980</bdi>" in page and "<bdi>03/1985</bdi>" in page and "1980-01-01" not in page
     assert warning in page
+
+
+def test_a_file_whose_dates_are_written_month_first_is_read_month_first(imported):
+    """A North American consulate writes 03/12/1985 for 12 March: read day first, most of its dates
+    would become other valid dates, silently. Dates that only read month first (12/25/1990) tell."""
+    user, source = analyst(), SourceFactory(country="CA")
+    headers = ["Record ID", "First Name", "Last Name", "Date of Birth", "Phone"]
+    rows = [
+        ["NA-1", "Karim", "Tazi", "03/12/1985", ""],
+        ["NA-2", "Nadia", "Idrissi", "12/25/1990", ""],
+        ["NA-3", "Omar", "Alami", "01/30/1977", ""],
+        ["NA-4", "Salma", "Bennani", "1979", ""],
+    ]
+    batch = imported(source, user, csv_bytes(rows, headers=headers))
+    assert batch.accepted_rows == 4 and batch.warning_rows == 0
+    dates = dict(SourceRecord.objects.filter(source=source).values_list("external_id", "birth_date"))
+    assert [str(dates[key]) for key in ("NA-1", "NA-2", "NA-3", "NA-4")] == [
+        "1985-03-12",
+        "1990-12-25",
+        "1977-01-30",
+        "1979-01-01",
+    ]
+    # A day-first file with one date that only reads month first stays day first.
+    other = SourceFactory(country="FR")
+    imported(
+        other,
+        user,
+        csv_bytes(
+            [
+                ["F-1", "Ali", "Tazi", "03/12/1985", ""],
+                ["F-2", "Ali", "Naciri", "25/12/1990", ""],
+                ["F-3", "Ali", "Zaki", "12/25/1991", ""],
+            ],
+            headers=headers,
+        ),
+    )
+    dates = dict(SourceRecord.objects.filter(source=other).values_list("external_id", "birth_date"))
+    assert str(dates["F-1"]) == "1985-12-03"

@@ -122,6 +122,11 @@ def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
         ("12 mars 1978", datetime.date(1978, 3, 12)),
         ("1er août 1990", datetime.date(1990, 8, 1)),
         ("12 March 1978", datetime.date(1978, 3, 12)),
+        ("March 12, 1978", datetime.date(1978, 3, 12)),  # as written in North America
+        ("Mar. 12, 1978", datetime.date(1978, 3, 12)),
+        ("12-Mar-1978", datetime.date(1978, 3, 12)),  # a spreadsheet's text export
+        ("12th March 1978", datetime.date(1978, 3, 12)),
+        ("19780312", datetime.date(1978, 3, 12)),  # ISO without separators
         ("12 مارس 1978", datetime.date(1978, 3, 12)),
         ("١٢/٠٣/١٩٧٨", datetime.date(1978, 3, 12)),
         (datetime.datetime(1978, 3, 12), datetime.date(1978, 3, 12)),  # a spreadsheet date
