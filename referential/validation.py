@@ -72,6 +72,9 @@ REASONS = {
     "phone_not_allocated": gettext_lazy(
         "This number is not in a range allocated for the country (a typo or a new range): kept, to check."
     ),
+    "several_phones": gettext_lazy(
+        "Several numbers in one cell: the first one that reads was kept; all are in the value as written."
+    ),
     "invalid_date": gettext_lazy("Not a date (write dd/mm/yyyy, yyyy-mm-dd, mm/yyyy or yyyy): left empty."),
     "implausible_date": gettext_lazy("This date of birth is in the future or before 1900: left empty."),
     "unknown_country": gettext_lazy(
@@ -302,13 +305,30 @@ def _phone_candidates(text: str, regions):
             yield "+" + form[:code_length] + form[code_length + 1 :], None
 
 
+# Between two numbers written in one cell: "06 61 23 45 67 / 05 22 12 34 56", "… ou …", "… or …".
+_PHONE_SEPARATORS = re.compile(r"\s*(?:[/;,|]|\s(?:ou|or|et|and|و)\s)\s*", re.IGNORECASE)
+
+
 def clean_phone(value, default_region: str, row_region: str = "") -> tuple[str, dict | None]:
     """(E.164 or "", warning): read in the row's own country first, then the source's; international
     prefixes 00 and 011 and bare country codes understood. A number that only passes as *possible*
-    (outside allocated ranges) is kept with a warning; one that cannot be read keeps only its raw form."""
+    (outside allocated ranges) is kept with a warning; one that cannot be read keeps only its raw form.
+    A cell with several numbers keeps the first that reads, with a warning."""
     text = clean_text(value).translate(ARABIC_DIGITS)
     if not text:
         return "", None
+    e164, warning = _clean_one_phone(text, default_region, row_region)
+    parts = [part for part in _PHONE_SEPARATORS.split(text) if part.strip()]
+    if e164 or len(parts) < 2:
+        return e164, warning
+    for part in parts:
+        e164, _warning = _clean_one_phone(part, default_region, row_region)
+        if e164:
+            return e164, {"code": "several_phones", "field": "phone", "value": text}
+    return "", warning
+
+
+def _clean_one_phone(text: str, default_region: str, row_region: str) -> tuple[str, dict | None]:
     regions = [r for r in dict.fromkeys((row_region, default_region)) if r]
     possible = None
     for candidate, region in _phone_candidates(text, regions):

@@ -319,3 +319,15 @@ def test_the_fingerprint_ignores_case_and_spacing_but_not_content():
         {"given_name": "Mohammed", "family_name": "El Amrani", "email": "m@x.org"}, "FR"
     )
     assert fingerprint(one) == fingerprint(two) != fingerprint(three)
+
+
+@pytest.mark.parametrize(
+    "value", ["+212661234567 / 0522123456", "06 61 23 45 67 ou 05 22 12 34 56", "0661234567 و 0522123456"]
+)
+def test_a_cell_with_several_numbers_keeps_the_first_that_reads_and_says_so(value):
+    clean, warnings, reasons = validate_row({"given_name": "Karim", "phone": value}, "MA", TODAY)
+    assert reasons == [] and clean["phone"] == "+212661234567" and clean["phone_raw"] == value
+    assert [w["code"] for w in warnings] == ["several_phones"]
+    for language, text in (("en", "Several numbers"), ("fr", "Plusieurs numéros"), ("ar", "عدة أرقام")):
+        with translation.override(language):
+            assert text in reason_message(warnings[0])
