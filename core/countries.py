@@ -5,6 +5,7 @@ reads what people and source files write: a name in any CLDR language (Italia, D
 هولندا), an alpha-2 or alpha-3 code in any case, a few usual short forms.
 """
 
+import re
 from functools import lru_cache
 
 import babel
@@ -33,8 +34,10 @@ _SHORT_FORMS = {
         "great britain", "grande bretagne",
     ),
     "US": ("usa", "u s a", "u s", "etats unis d amerique", "united states of america", "امريكا"),
-    "AE": ("uae", "eau", "emirats", "dubai", "abu dhabi", "الامارات"),
-    "SA": ("ksa",),
+    "AE": ("uae", "eau", "e a u", "emirats", "dubai", "abu dhabi", "الامارات"),
+    "SA": ("ksa", "السعودية", "arabie"),
+    # A province written where the country goes, as people in Quebec often do.
+    "CA": ("quebec", "كيبيك"),
 }
 
 
@@ -155,4 +158,10 @@ def country_from_text(text: str | None) -> str | None:
     k = _key(text or "")
     if not k:
         return None
-    return _index().get(k)
+    code = _index().get(k)
+    if code is None and any(mark in (text or "") for mark in "/,;|("):
+        # "Belgique/België", "Canada (Québec)": every part that names a country must name the same one.
+        parts = {_index().get(_key(part)) for part in re.split(r"[/,;|()]", text) if _key(part)}
+        if len(parts - {None}) == 1:
+            code = (parts - {None}).pop()
+    return code

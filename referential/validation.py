@@ -32,11 +32,14 @@ LATIN_NAME_FIELDS = ("given_name", "family_name", "full_name")
 
 
 class RowProblem(Exception):
-    def __init__(self, code, field, value=""):
+    """A doubtful cell: ``code`` says why; ``keep`` is what the row keeps of it (nothing by default)."""
+
+    def __init__(self, code, field, value="", keep=None):
         super().__init__(code)
         self.code = code
         self.field = field
         self.value = value
+        self.keep = keep
 
 
 # What each code means, for the analyst. Kept lazy: rendered in the language active at render time.
@@ -65,6 +68,7 @@ REASONS = {
     ),
     "repaired_encoding": gettext_lazy("The text was garbled (wrong character encoding) and was repaired."),
     "invalid_email": gettext_lazy("Not a valid email address: left empty."),
+    "several_emails": gettext_lazy("Several email addresses in one cell: the first one was kept."),
     "invalid_phone": gettext_lazy("Not a phone number: only the value as written was kept."),
     "phone_country_assumed": gettext_lazy(
         "A national number and no country on the row: it was read in the source's country, to check."
@@ -261,17 +265,37 @@ def split_full_name(full: str) -> tuple[str, str]:
 # --- Email, phone ---------------------------------------------------------------------------------------
 
 
+# An address inside other text: "Karim Tazi <karim.tazi@gmail.com>", "a@b.ma; c@d.fr".
+_EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def clean_email(value) -> str:
     text = clean_text(value).lower()
     if text.startswith("mailto:"):
         text = text[len("mailto:") :]
+    text = text.strip(" .;,")
     if not text:
         return ""
     try:
         validate_email(text)
     except ValidationError:
-        raise RowProblem("invalid_email", "email", text) from None
-    return text
+        pass
+    else:
+        return text
+    found = []
+    for candidate in _EMAIL_IN_TEXT.findall(text):
+        try:
+            validate_email(candidate)
+        except ValidationError:
+            continue
+        found.append(candidate)
+    if len(found) > 1:
+        raise RowProblem("several_emails", "email", text, keep=found[0])
+    # One address with a name around it in <…>, or with only punctuation around it; "karim tazi@x.ma"
+    # is a broken address, not "tazi@x.ma".
+    if found and ("<" in text or not re.search(r"\w", text.replace(found[0], ""))):
+        return found[0]
+    raise RowProblem("invalid_email", "email", text)
 
 
 _PHONE_KEEP = re.compile(r"[^\d+]")
@@ -610,7 +634,7 @@ def validate_row(
             result = function(values.get(field), *args)
         except RowProblem as problem:
             warnings.append({"code": problem.code, "field": problem.field or field, "value": problem.value})
-            return None
+            return problem.keep
         return result
 
     external = check("external_id", clean_text)

@@ -28,6 +28,11 @@ from core.sectors import SECTORS, canonical_sector, matching_slugs, sector_name,
         ("Svizzera", "CH"),
         ("  allemagne ", "DE"),
         ("Sahara occidental", "MA"),
+        ("Québec", "CA"),  # a province where the country goes
+        ("Belgique/België", "BE"),  # two languages, one country
+        ("Canada (Québec)", "CA"),
+        ("E.A.U", "AE"),
+        ("السعودية", "SA"),
     ],
 )
 def test_countries_are_read_as_people_and_files_write_them(written, code):
@@ -38,6 +43,7 @@ def test_unknown_or_ambiguous_country_text_gives_no_code():
     assert country_from_text("Atlantis") is None
     assert country_from_text("") is None
     assert country_from_text("Kongo") is None  # both Congos in several languages: no guess
+    assert country_from_text("France / Maroc") is None  # two countries: no guess
 
 
 def test_country_names_follow_the_readers_language():

@@ -36,11 +36,25 @@ def _code(function, *args):
     [
         (" M.Amrani@Example.ORG ", "m.amrani@example.org"),
         ("mailto:fz@example.ma", "fz@example.ma"),
+        ("Karim Tazi <Karim.Tazi@Example.org>", "karim.tazi@example.org"),  # as a mail client copies it
+        ("<fz@example.ma>", "fz@example.ma"),
+        ("fz@example.ma.", "fz@example.ma"),
         ("", ""),
     ],
 )
 def test_emails_are_lower_cased_and_trimmed(value, expected):
     assert clean_email(value) == expected
+
+
+def test_a_cell_with_several_addresses_keeps_the_first_and_says_so():
+    clean, warnings, reasons = validate_row(
+        {"given_name": "Karim", "email": "k@example.ma; kt@example.fr"}, "FR"
+    )
+    assert reasons == [] and clean["email"] == "k@example.ma"
+    assert [w["code"] for w in warnings] == ["several_emails"]
+    for language, text in (("en", "Several email"), ("fr", "Plusieurs adresses"), ("ar", "عدة عناوين")):
+        with translation.override(language):
+            assert text in reason_message(warnings[0])
 
 
 @pytest.mark.parametrize("value", ["karim@", "karim.example.org", "a b@example.org", "=cmd|' /C calc'!A0"])
