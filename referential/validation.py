@@ -193,6 +193,33 @@ def name_letters(text: str) -> str:
     return " ".join(kept.split()).strip(" .-'’")
 
 
+# Titles written before or after a name in directories ("Dr. Ahmed Alaoui", "Mme Fatima Bennani",
+# "السيد كريم التازي", "Ahmed Alaoui, PhD"): not part of the name. Compared as _fold leaves a word
+# (letters only, accents and hamza dropped: "Dr." → dr, "الأستاذ" → الاستاذ).
+_TITLES_BEFORE = frozenset(
+    {
+        "mr", "mrs", "ms", "mme", "mmes", "mlle", "mx", "dr", "drs", "pr", "prof", "professeur", "professor",
+        "docteur", "doctor", "me", "maitre", "ing", "eng", "sr", "sra", "sig", "herr", "frau", "madame",
+        "monsieur", "mademoiselle", "sir", "السيد", "السيدة", "الدكتور", "الدكتورة", "د", "الاستاذ",
+        "الاستاذة", "ذ", "المهندس", "المهندسة", "الحاج", "الحاجة",
+    }
+)  # fmt: skip
+_TITLES_AFTER = frozenset({"phd", "md", "mba", "msc", "dr", "jr", "esq"})
+
+
+def strip_titles(text: str) -> str:
+    """The name without the titles around it; a cell that is only a title stays as it is."""
+    words = text.split()
+    # "M." is Monsieur before a full name; a bare "M" may be an initial, so only before two words.
+    while len(words) > 1 and (
+        _fold(words[0]) in _TITLES_BEFORE or (_fold(words[0]) == "m" and len(words) > 2)
+    ):
+        words = words[1:]
+    while len(words) > 1 and _fold(words[-1]) in _TITLES_AFTER:
+        words = words[:-1]
+    return " ".join(words).rstrip(" ,")
+
+
 def salvage_name(value, field) -> tuple[str, str, dict | None]:
     """(script, text, warning) for one name cell: "latin" or "arabic" as the letters say, whatever the
     column; garbled text repaired when it can be, stray characters left out."""
@@ -206,6 +233,7 @@ def salvage_name(value, field) -> tuple[str, str, dict | None]:
             return "latin", "", {"code": "bad_encoding", "field": field, "value": text}
         warning = {"code": "repaired_encoding", "field": field, "value": text}
         text = " ".join(unicodedata.normalize("NFC", fixed).split())
+    text = strip_titles(text)
     script = "arabic" if ARABIC_LETTER.search(text) and not LATIN_LETTER.search(text) else "latin"
     if script == "latin" and ARABIC_LETTER.search(text):
         # Both scripts in one cell: keep the letters of the column's script.

@@ -345,3 +345,26 @@ def test_a_cell_with_several_numbers_keeps_the_first_that_reads_and_says_so(valu
     for language, text in (("en", "Several numbers"), ("fr", "Plusieurs numéros"), ("ar", "عدة أرقام")):
         with translation.override(language):
             assert text in reason_message(warnings[0])
+
+
+@pytest.mark.parametrize(
+    "values, given, family, arabic",
+    [
+        ({"full_name": "Dr. Ahmed ALAOUI"}, "Ahmed", "ALAOUI", ""),
+        ({"full_name": "Mme Fatima Zahra BENNANI"}, "Fatima Zahra", "BENNANI", ""),
+        ({"full_name": "M. Karim Tazi"}, "Karim", "Tazi", ""),
+        ({"full_name": "ALAOUI Ahmed (Dr)"}, "Ahmed", "ALAOUI", ""),
+        ({"full_name": "Ahmed Alaoui, PhD"}, "Ahmed", "Alaoui", ""),
+        ({"given_name": "Pr Youssef", "family_name": "El Amrani"}, "Youssef", "El Amrani", ""),
+        ({"name_arabic": "الدكتور أحمد العلوي"}, "", "", "أحمد العلوي"),
+        ({"name_arabic": "ذ. محمد الإدريسي"}, "", "", "محمد الإدريسي"),
+        # Not titles: a compound given name, an initial before a single name, a family name alone.
+        ({"name_arabic": "سيدي محمد العلوي"}, "", "", "سيدي محمد العلوي"),
+        ({"full_name": "M Alaoui"}, "M", "Alaoui", ""),
+        ({"family_name": "Dr"}, "", "Dr", ""),
+    ],
+)
+def test_titles_around_a_name_are_not_part_of_it(values, given, family, arabic):
+    clean, warnings, reasons = validate_row(values, "FR", TODAY)
+    assert (clean["given_name"], clean["family_name"], clean["name_arabic"]) == (given, family, arabic)
+    assert warnings == [] and reasons == []
