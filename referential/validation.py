@@ -432,6 +432,10 @@ MONTHS = {
 NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
 WORDED_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?[\s\-]+(.+?)\.?[\s\-]+(\d{4})$")
 MONTH_DAY_YEAR = re.compile(r"^(.+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+# Days since 30 December 1899, as spreadsheets count: 10000 (1927) to 59999 (2064), five digits that no
+# other way of writing a date of birth uses.
+SPREADSHEET_SERIAL = re.compile(r"^([1-5]\d{4})(?:\.0+)?$")
+SPREADSHEET_EPOCH = datetime.date(1899, 12, 30)
 COMPACT_DATE = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 YEAR_ONLY = re.compile(r"^(?:(?:vers|ca|circa|c|env|environ|about|approx)\.?\s*)?(\d{4})(?:\.0)?$")
 YEAR_MONTH = re.compile(r"^(\d{4})[/.\-](\d{1,2})$")
@@ -466,6 +470,9 @@ def parse_partial_date(value, today=None, month_first: bool = False) -> tuple[da
     text = text.split("T")[0].split(" 00:00")[0].strip()
     if not text:
         return None, ""
+    if match := SPREADSHEET_SERIAL.match(text):
+        # A spreadsheet's day number (31118 = 12 March 1985) where a date cell lost its format.
+        return SPREADSHEET_EPOCH + datetime.timedelta(days=int(match.group(1))), DAY
     folded = _strip_accents(text.casefold())
     if match := YEAR_ONLY.match(folded):
         return datetime.date(int(match.group(1)), 1, 1), YEAR

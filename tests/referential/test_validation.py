@@ -141,6 +141,8 @@ def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
         ("12-Mar-1978", datetime.date(1978, 3, 12)),  # a spreadsheet's text export
         ("12th March 1978", datetime.date(1978, 3, 12)),
         ("19780312", datetime.date(1978, 3, 12)),  # ISO without separators
+        ("28561", datetime.date(1978, 3, 12)),  # a spreadsheet's day number, its date format lost
+        (28561.0, datetime.date(1978, 3, 12)),
         ("12 مارس 1978", datetime.date(1978, 3, 12)),
         ("١٢/٠٣/١٩٧٨", datetime.date(1978, 3, 12)),
         (datetime.datetime(1978, 3, 12), datetime.date(1978, 3, 12)),  # a spreadsheet date
