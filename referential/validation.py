@@ -612,7 +612,7 @@ RECORD_FIELDS = (
     "city",
     "country",
 )
-# What the fingerprint covers: the person's values, not the source's own id (a re-import updates by it).
+# What the fingerprint covers: the person's values (with the source's own id when there is one).
 FINGERPRINT_FIELDS = (
     "given_name",
     "family_name",
@@ -698,11 +698,15 @@ def validate_row(
 
 
 def fingerprint(clean: dict) -> str:
-    """sha256 of the normalised values: the same person row from the same source imports once."""
+    """sha256 of the normalised values: the same person row from the same source imports once. The
+    source's own record id counts when there is one: two records of the source that hold the same
+    values (a renewal, a second registration) are two records, not one row sent twice."""
     parts = []
     for field in FINGERPRINT_FIELDS:
         value = clean.get(field)
         if isinstance(value, datetime.date):
             value = format_partial_date(value, clean.get("birth_date_precision") or DAY)
         parts.append((value or "").casefold())
+    if clean.get("external_id"):
+        parts.append("id:" + clean["external_id"])
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

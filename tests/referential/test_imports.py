@@ -469,3 +469,19 @@ def test_a_file_whose_dates_are_written_month_first_is_read_month_first(imported
     )
     dates = dict(SourceRecord.objects.filter(source=other).values_list("external_id", "birth_date"))
     assert str(dates["F-1"]) == "1985-12-03"
+
+
+def test_two_records_of_a_source_with_the_same_values_but_their_own_ids_both_go_in(imported):
+    """A consulate that registered someone twice (a renewal) holds two records: neither is a row sent
+    twice. The same file again still changes nothing."""
+    user, source = analyst(), SourceFactory(country="FR")
+    headers = ["Numéro de dossier", "Prénom", "Nom", "Date de naissance", "Téléphone"]
+    rows = [["C-1", "Karim", "Tazi", "1980", ""], ["C-2", "Karim", "Tazi", "1980", ""]]
+    batch = imported(source, user, csv_bytes(rows, headers=headers))
+    assert (batch.accepted_rows, batch.duplicate_rows) == (2, 0)
+    again = imported(source, user, csv_bytes(rows, headers=headers), name="encore.csv")
+    assert (again.accepted_rows, again.updated_rows, again.duplicate_rows) == (0, 0, 2)
+    assert sorted(SourceRecord.objects.filter(source=source).values_list("external_id", flat=True)) == [
+        "C-1",
+        "C-2",
+    ]
