@@ -335,8 +335,19 @@ def _contact(rng, person, home, phone_rate, email_rate):
     return city, phone, (email if rng.random() < email_rate else None)
 
 
-def generate(people: int = 3000, seed: int = 2026) -> HardSet:
+def generate(people: int = 3000, seed: int = 2026, coverage: float = 0.0) -> HardSet:
+    """``coverage`` (0 to 1) fills that share of the gaps: the dates, phones and emails a source leaves
+    out and its year-only dates (0: the set as designed; 1: every source gives every field it has a
+    column for). The people and their look-alikes are drawn first and are the same for any value;
+    the rows are drawn after them, so their spellings differ from one coverage to another."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+
+    def lift(rate: float) -> float:
+        return rate + (1 - rate) * coverage
+
+    def lower(rate: float) -> float:
+        return rate * (1 - coverage)
+
     _TAKEN.clear()
     population = _population(rng, people)
     rows: dict[str, list] = {name: [] for name in FILES}
@@ -372,14 +383,15 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                     if europe
                     else person.homes[0]
                 )
-                city, phone, email = _contact(rng, person, home, 0.8, 0.75)
+                city, phone, email = _contact(rng, person, home, lift(0.8), lift(0.75))
                 given, family = _names(rng, person)
                 put(name, [
                     f"EU-{100000 + person.pid}-{len(rows[name])}",
                     family.upper() if rng.random() < 0.7 else family,
                     given,
                     f"{person.given[0]} {person.family[0]}" if rng.random() < 0.6 else "",
-                    _date_text(rng, person.birth, "fr", year_only=0.1) if rng.random() < 0.95 else "",
+                    _date_text(rng, person.birth, "fr", year_only=lower(0.1))
+                    if rng.random() < lift(0.95) else "",
                     _phone_text(rng, phone, city[2], "eu") if phone else "",
                     email or "",
                     rng.choice(city[0]),
@@ -387,14 +399,15 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 ], person)  # fmt: skip
             elif name == "consulate_north_america.csv":
                 home = next(h for h in person.homes if h[0][2] in {"CA", "US"})
-                city, phone, email = _contact(rng, person, home, 0.85, 0.85)
+                city, phone, email = _contact(rng, person, home, lift(0.85), lift(0.85))
                 given, family = _names(rng, person)
                 put(name, [
                     f"NA{person.pid:06d}{len(rows[name]) % 10}",
                     family,
                     given,
                     f"{person.given[0]} {person.family[0]}" if rng.random() < 0.3 else "",
-                    _date_text(rng, person.birth, "iso", year_only=0.1) if rng.random() < 0.9 else "",
+                    _date_text(rng, person.birth, "iso", year_only=lower(0.1))
+                    if rng.random() < lift(0.9) else "",
                     _phone_text(rng, phone, city[2], "na") if phone else "",
                     email or "",
                     rng.choice(city[0]),
@@ -402,7 +415,7 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 ], person)  # fmt: skip
             elif name == "business_directory.csv":
                 home = _home_for(rng, person, latest=True)
-                city, phone, email = _contact(rng, person, home, 0.7, 0.8)
+                city, phone, email = _contact(rng, person, home, lift(0.7), lift(0.8))
                 given, family = _spell(rng, person.given), _spell(rng, person.family)
                 if rng.random() < 0.35:
                     email = _email(rng, person.given[1][0], person.family[1][0], rng.choice(COMPANIES))
@@ -416,7 +429,8 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 put(name, [
                     full,
                     rng.choice(["Ingénieur", "Consultant", "Médecin", "Entrepreneur", "Professor"]),
-                    _date_text(rng, person.birth, rng.choice(["fr", "iso"])) if rng.random() < 0.5 else "",
+                    _date_text(rng, person.birth, rng.choice(["fr", "iso"]))
+                    if rng.random() < lift(0.5) else "",
                     email or "",
                     _phone_text(rng, phone, city[2], "intl") if phone else "",
                     rng.choice(city[0]),
@@ -424,7 +438,7 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                 ], person)  # fmt: skip
             else:
                 home = _home_for(rng, person, latest=rng.random() < 0.5)
-                city, phone, email = _contact(rng, person, home, 0.65, 0.85)
+                city, phone, email = _contact(rng, person, home, lift(0.65), lift(0.85))
                 arabic = f"{person.given[0]} {person.family[0]}"
                 roll = rng.random()
                 latin = " ".join(_names(rng, person, swap=0.03)) if rng.random() < 0.7 else ""
@@ -432,8 +446,8 @@ def generate(people: int = 3000, seed: int = 2026) -> HardSet:
                     f"ALU-{person.pid * 7 + 3}",
                     arabic if (rng.random() < 0.9 or not latin) else "",
                     latin,
-                    str(person.birth[0]) if roll < 0.6 else _date_text(rng, person.birth, "fr") if roll < 0.85
-                    else "",
+                    str(person.birth[0]) if roll < lower(0.6)
+                    else _date_text(rng, person.birth, "fr") if roll < lift(0.85) else "",
                     email or "",
                     _phone_text(rng, phone, city[2], "intl") if phone else "",
                     city[1] if rng.random() < 0.5 else rng.choice(city[0]),

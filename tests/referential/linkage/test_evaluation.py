@@ -1,6 +1,9 @@
 """The hard evaluation set, small, through the real path: files → upload → mapping → import → linkage run
 → golden records. The full-size figures come from ``manage.py linkage_evaluate --through-import``."""
 
+import csv
+import io
+
 import pytest
 
 from referential.linkage import evaluation, hardset, yardstick
@@ -76,3 +79,14 @@ def test_the_yardstick_joins_shared_identifiers_and_keeps_look_alikes_apart():
     groups = yardstick.golden_records(records, 6)
     assert groups["p1"] == groups["p2"]
     assert groups["f1"] != groups["f2"] and groups["t1"] != groups["t2"]
+
+
+def test_coverage_fills_the_gaps_of_the_sources_and_keeps_the_people():
+    def dates(data):
+        rows = list(csv.reader(io.StringIO(data.files["consulate_north_america.csv"].decode("utf-8"))))[1:]
+        return [row[4] for row in rows]
+
+    designed, full = hardset.generate(300, seed=5), hardset.generate(300, seed=5, coverage=1.0)
+    assert designed.relations == full.relations and designed.people == full.people
+    assert any(date == "" or len(date) == 4 for date in dates(designed))
+    assert all(len(date) == 10 for date in dates(full))  # every date given, and given in full

@@ -27,6 +27,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--people", type=int, default=3000, help="people in the hard set")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--coverage",
+            type=float,
+            default=0.0,
+            help="hard set: share of the missing dates, phones, emails and year-only dates filled (0-1)",
+        )
         parser.add_argument("--records", type=int, default=20_000, help="size of the synthetic set")
         parser.add_argument("--threshold", type=float, default=0.9)
         parser.add_argument("--backend", default=None, help="duckdb (default) or spark")
@@ -46,7 +52,7 @@ class Command(BaseCommand):
             dataset = "hard"
 
         def hard():
-            data = hardset.generate(people, seed=seed)
+            data = hardset.generate(people, seed=seed, coverage=options["coverage"])
             if options["write_files"]:
                 folder = Path(options["write_files"])
                 folder.mkdir(parents=True, exist_ok=True)
