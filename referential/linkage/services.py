@@ -302,11 +302,11 @@ def _execute(run: LinkageRun) -> None:
             raise RunTakenOver(run.pk)
         auto_merged, to_review = _store_pairs(run, scored, auto)
         golden_count, refused = _rebuild_golden_records(run, by_key)
-        held = list(CandidatePair.objects.filter(pk__in=refused))
-        for pair in held:
+        held_back = list(CandidatePair.objects.filter(pk__in=refused))
+        for pair in held_back:
             pair.status = CandidatePair.Status.PENDING
             pair.reasons = [*pair.reasons, DATES_DISAGREE]
-        CandidatePair.objects.bulk_update(held, ["status", "reasons"], batch_size=2000)
+        CandidatePair.objects.bulk_update(held_back, ["status", "reasons"], batch_size=2000)
         run.records = len(rows)
         run.pairs_scored = len(scored)
         run.auto_merged, run.to_review = auto_merged - len(refused), to_review + len(refused)
@@ -361,6 +361,9 @@ def _store_pairs(run, scored, auto_threshold) -> tuple[int, int]:
 # Golden records
 
 
+REFUSED_BY_ANALYST, REFUSED_BY_DATES = "analyst", "dates"
+
+
 class _Groups:
     """Union-find over record keys that refuses to join two groups an analyst said are different and,
     for automatic joins when ``dates`` (key → date of birth) are given, two groups whose dates of birth
@@ -380,25 +383,27 @@ class _Groups:
             key = self.parent[key]
         return key
 
-    def join(self, a, b, *, automatic: bool = False) -> bool:
+    def join(self, a, b, *, automatic: bool = False) -> str | None:
+        """None when a and b are (now) in one group, else why not: REFUSED_BY_ANALYST or
+        REFUSED_BY_DATES."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return True
+            return None
         small, large = sorted((ra, rb), key=lambda r: len(self.members[r]))
         if any(self.cannot.get(k, set()) & self.members[large] for k in self.members[small]):
-            return False
+            return REFUSED_BY_ANALYST
         if (
             automatic
             and not {small, large} & self.confirmed
             and any(birth_dates_conflict(x, y) for x in self.dates[small] for y in self.dates[large])
         ):
-            return False
+            return REFUSED_BY_DATES
         self.parent[small] = large
         self.members[large] |= self.members.pop(small)
         self.dates[large] |= self.dates.pop(small)
         if not automatic or small in self.confirmed:
             self.confirmed.add(large)
-        return True
+        return None
 
     def groups(self) -> list[set[str]]:
         return list(self.members.values())
@@ -426,7 +431,7 @@ def _rebuild_golden_records(run, by_key: dict[str, dict]) -> tuple[int, list[int
     refused = []
     # Analysts' matches first, then the most probable.
     for automatic, _probability, a, b, pk in sorted(edges):
-        if not groups.join(a, b, automatic=automatic) and automatic:
+        if groups.join(a, b, automatic=automatic) == REFUSED_BY_DATES:
             refused.append(pk)
     components = sorted(groups.groups(), key=lambda g: (-len(g), min(g)))
     _assign(components, by_key, actor=None, run=run)

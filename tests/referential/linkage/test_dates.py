@@ -3,6 +3,7 @@
 import pytest
 
 from referential.linkage.dates import birth_dates_conflict
+from referential.linkage.services import REFUSED_BY_ANALYST, REFUSED_BY_DATES, _Groups
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,19 @@ def test_dates_that_can_be_one_persons(left, right):
 def test_dates_that_cannot(left, right):
     assert birth_dates_conflict(left, right)
     assert birth_dates_conflict(right, left)
+
+
+def test_golden_record_groups_say_why_a_join_was_refused():
+    dates = {"father": "1958-02-03", "dateless": None, "son": "1988-11-21"}
+    groups = _Groups(list(dates), {}, dates)
+    assert groups.join("father", "dateless", automatic=True) is None
+    assert groups.join("dateless", "son", automatic=True) == REFUSED_BY_DATES
+    # An analyst's "not the same person" is the reason when there is one, not the dates.
+    cannot = {"father": {"son"}, "son": {"father"}}
+    groups = _Groups(list(dates), cannot, dates)
+    groups.join("father", "dateless", automatic=True)
+    assert groups.join("dateless", "son", automatic=True) == REFUSED_BY_ANALYST
+    # An analyst's match is not checked, and the group it makes vetoes nothing after it.
+    groups = _Groups([*dates, "other"], {}, {**dates, "other": "1958-02-03"})
+    assert groups.join("father", "son") is None
+    assert groups.join("son", "other", automatic=True) is None
