@@ -508,7 +508,11 @@ def month_first(values, sample: int = 5000) -> bool:
     for index, value in enumerate(values):
         if index >= sample:
             break
-        match = NUMERIC_DATE.match(clean_text(value).translate(ARABIC_DIGITS).split("T")[0].strip())
+        try:
+            text = clean_text(value)
+        except RowProblem:
+            continue  # garbled: the row's own check says so
+        match = NUMERIC_DATE.match(text.translate(ARABIC_DIGITS).split("T")[0].strip())
         if not match or len(match.group(1)) == 4:
             continue
         first, second = int(match.group(1)), int(match.group(2))

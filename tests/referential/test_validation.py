@@ -17,6 +17,7 @@ from referential.validation import (
     fingerprint,
     format_partial_date,
     is_garbled,
+    month_first,
     reason_message,
     split_full_name,
     validate_row,
@@ -370,3 +371,9 @@ def test_titles_around_a_name_are_not_part_of_it(values, given, family, arabic):
     clean, warnings, reasons = validate_row(values, "FR", TODAY)
     assert (clean["given_name"], clean["family_name"], clean["name_arabic"]) == (given, family, arabic)
     assert warnings == [] and reasons == []
+
+
+def test_month_first_is_read_off_the_column_and_garbled_cells_do_not_stop_it():
+    assert month_first(["03/12/1985", "12/25/1990", "Ã©Ã©", None, "01/30/1977"])
+    assert not month_first(["03/12/1985", "25/12/1990", "12/25/1991"])  # one each way: day first
+    assert not month_first(["1985-12-25", "1990", ""])
