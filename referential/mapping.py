@@ -208,11 +208,13 @@ _RECORD = (
 )  # fmt: skip
 # A number that identifies the person or the place, not the record in the source.
 _NOT_RECORD = ("passport", "passeport", "cin", "cni", "postal", "zip", "جواز", "البطاقة")
-# Names of something or someone else than the person: a company, a school, a parent, a spouse.
+# Names of something or someone else than the person (a company, a school, a parent, a spouse),
+# and a French word that starts like a name.
 _NOT_PERSON = (
     "entreprise", "societe", "company", "employer", "employeur", "organisation", "organization", "ecole",
     "school", "universite", "university", "etablissement", "pere", "mere", "father", "mother",
     "conjoint", "spouse", "الأب", "الأم", "الشركة", "المؤسسة", "المدرسة", "الجامعة",
+    "nombre",  # "Nombre d'enfants" starts like "nom"
 )  # fmt: skip
 _WORD_RULES = (
     ("name_arabic", (_NAME, _ARABIC), _NOT_PERSON),

@@ -449,6 +449,12 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _date_text(value) -> str:
+    """A date cell as text: Western digits, a spreadsheet's time of day left out."""
+    text = clean_text(value).translate(ARABIC_DIGITS)
+    return text.split("T")[0].split(" 00:00")[0].strip()
+
+
 def _full_year(year: int, today: datetime.date) -> int:
     if year >= 100:
         return year
@@ -466,8 +472,7 @@ def parse_partial_date(value, today=None, month_first: bool = False) -> tuple[da
         return value, DAY
     if isinstance(value, int | float) and not isinstance(value, bool) and 1000 <= value < 10000:
         return datetime.date(int(value), 1, 1), YEAR
-    text = clean_text(value).translate(ARABIC_DIGITS)
-    text = text.split("T")[0].split(" 00:00")[0].strip()
+    text = _date_text(value)
     if not text:
         return None, ""
     if match := SPREADSHEET_SERIAL.match(text):
@@ -509,10 +514,10 @@ def month_first(values, sample: int = 5000) -> bool:
         if index >= sample:
             break
         try:
-            text = clean_text(value)
+            text = _date_text(value)
         except RowProblem:
             continue  # garbled: the row's own check says so
-        match = NUMERIC_DATE.match(text.translate(ARABIC_DIGITS).split("T")[0].strip())
+        match = NUMERIC_DATE.match(text)
         if not match or len(match.group(1)) == 4:
             continue
         first, second = int(match.group(1)), int(match.group(2))
@@ -533,8 +538,7 @@ def parse_date(value, today=None, month_first: bool = False) -> datetime.date | 
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = clean_text(value).translate(ARABIC_DIGITS)
-    text = text.split("T")[0].split(" 00:00")[0].strip()
+    text = _date_text(value)
     if not text:
         return None
     match = NUMERIC_DATE.match(text)

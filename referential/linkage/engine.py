@@ -225,10 +225,14 @@ def _email_rest(email: str | None, given_norm: str | None, family_norm: str | No
     letters = names.normalise_token("".join(p for p in parts if not p.isdigit()))
     for token in sorted(f"{given_norm or ''} {family_norm or ''}".split(), key=len, reverse=True):
         letters = letters.replace(token, "", 1)
-    for filler in ("", *_EMAIL_FILLERS):
-        letters = letters.replace(filler, "", 1) if filler else letters
+    # What is left may be the name spelt another way (abdellah for Abd Allah), before or after a
+    # filler goes (khaled-el for Khalid El Idrissi).
+    if _is_the_name(letters, given_norm, family_norm):
+        letters = ""
+    for filler in _EMAIL_FILLERS:
+        letters = letters.replace(filler, "", 1)
         if _is_the_name(letters, given_norm, family_norm):
-            letters = ""  # the name spelt another way (abdellah for Abd Allah, khaled for Khalid)
+            letters = ""
     if len(letters) <= 2:
         letters = ""  # initials
     return (letters + digits) or None

@@ -247,7 +247,7 @@ def through_import(hard: HardSet, *, backend: str | None = None, diagnostics: bo
             scored = yardstick.score_candidates(records)
             figures["yardstick"] = {
                 threshold: engine.pair_quality(
-                    _pairs(_groups(yardstick.golden_records(records, threshold, scored)).values()), true_pairs
+                    _pairs(_groups(_union(truth, yardstick.joined(scored, threshold))).values()), true_pairs
                 )
                 for threshold in yardstick.THRESHOLDS
             }

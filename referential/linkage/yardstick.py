@@ -5,10 +5,11 @@ Each candidate pair (the engine's own blocking rules, so both meet the same pair
 address +5, a mobile number +4 (a landline +1), a full date of birth +4, two dates that agree give or
 take a slip +2, a year that agrees +1, dates that cannot be one person's -5, the same name +3, a
 variant (spelling, script, compound, swap) +2, only the family name -3, different names -5, the same
-city +1. Pairs at or above a threshold join; golden records are the connected groups. The figures are
-given at every threshold, so the best one can be read off: the rules are tuned on the set they score,
-which flatters them. The issue's yardstick (a set of rules of this kind, on a set the project does not
-see) reached F1 0.917; comparing the two says how hard our set is next to that one.
+city +1. Pairs at or above a threshold join; golden records are the connected groups
+(evaluation._union). The figures are given at every threshold, so the best one can be read off: the
+rules are tuned on the set they score, which flatters them. The issue's yardstick (a set of rules of
+this kind, on a set the project does not see) reached F1 0.917; comparing the two says how hard our
+set is next to that one.
 """
 
 from __future__ import annotations
@@ -79,22 +80,9 @@ def points(left: dict, right: dict) -> int:
     return score
 
 
-def golden_records(records: list[dict], threshold: int, scored=None) -> dict[str, str]:
-    """Record id → group id under the rules at ``threshold``."""
-    if scored is None:
-        scored = score_candidates(records)
-    parent = {row["unique_id"]: row["unique_id"] for row in records}
-
-    def find(key):
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for score, a, b in scored:
-        if score >= threshold:
-            parent[find(a)] = find(b)
-    return {key: find(key) for key in parent}
+def joined(scored: list[tuple[int, str, str]], threshold: int) -> list[tuple[str, str]]:
+    """The pairs the rules join at ``threshold``; golden records are their connected groups."""
+    return [(a, b) for score, a, b in scored if score >= threshold]
 
 
 def score_candidates(records: list[dict]) -> list[tuple[int, str, str]]:

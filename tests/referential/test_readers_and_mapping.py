@@ -199,7 +199,7 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
         (
             ["Member number", "Full Name (Latin)", "Full Name (Arabic)", "Year Born", "Mobile Phone",
              "E-mail Address (personal)", "Current City", "Country/Region", "Passport number",
-             "Place of birth", "Last update", "Company name"],
+             "Place of birth", "Last update", "Company name", "Nombre d'enfants"],
             {"external_id": "Member number", "full_name": "Full Name (Latin)",
              "name_arabic": "Full Name (Arabic)", "birth_date": "Year Born", "phone": "Mobile Phone",
              "email": "E-mail Address (personal)",
