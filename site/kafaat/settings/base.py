@@ -258,8 +258,8 @@ REFERENTIAL_IMPORT_CHUNK_SIZE = env.int("REFERENTIAL_IMPORT_CHUNK_SIZE", default
 LINKAGE_BACKEND = env("LINKAGE_BACKEND", default="duckdb")
 # Pairs at or above the first probability merge automatically (unless the golden record would then hold
 # dates of birth that cannot be one person's); between the two they wait for an analyst. 0.97: on the
-# hard evaluation sets the 0.97-0.99 band is ~97 % the same person, and with the date check no look-alike
-# merged (bench/README.md, record linkage).
+# hard evaluation set the 0.95-0.99 band is 97 % the same person, and from 0.97 up no look-alike merged
+# on either draw, with the date check (bench/README.md, record linkage).
 LINKAGE_AUTO_MERGE_PROBABILITY = env.float("LINKAGE_AUTO_MERGE_PROBABILITY", default=0.97)
 LINKAGE_REVIEW_PROBABILITY = env.float("LINKAGE_REVIEW_PROBABILITY", default=0.6)
 # Fewer input records than this: use the bundled model (learnt on synthetic data) instead of training.
