@@ -333,19 +333,26 @@ INTERNATIONAL_PREFIXES = ("00", "011")
 
 def _phone_candidates(text: str, regions):
     """Ways to read a number, most likely first: as written in each region, then with an
-    international prefix or a bare country code turned into "+" (with a trunk 0 after it dropped)."""
-    for region in regions:
-        yield text, region
+    international prefix or a bare country code turned into "+" (with a trunk 0 after it dropped).
+
+    A bare country code comes first when the region writes its own numbers with a trunk prefix the
+    digits lack: "4915123500474" in Germany is +49 15123500474 with its "+" lost (a spreadsheet drops
+    it), not a German number 0491 5123500474 that nobody would write without its 0."""
     digits = _PHONE_KEEP.sub("", text.replace("(0)", ""))
     plus = digits.startswith("+")
     digits = digits.lstrip("+")
+    bare = not plus and len(digits) >= 10 and not digits.startswith("0")
+    trunk_missing = bare and all(_trunk_zero(region) for region in regions)
+    if not trunk_missing:
+        for region in regions:
+            yield text, region
     forms = []
     if plus:
         forms.append(digits)
     for prefix in INTERNATIONAL_PREFIXES:
         if digits.startswith(prefix):
             forms.append(digits[len(prefix) :])
-    if not plus and len(digits) >= 10 and not digits.startswith("0"):
+    if bare:
         forms.append(digits)  # "212 661 23 45 67": a country code without its "+"
     for form in forms:
         yield "+" + form, None
@@ -355,6 +362,16 @@ def _phone_candidates(text: str, regions):
         )
         if code_length and form[code_length : code_length + 1] == "0":
             yield "+" + form[:code_length] + form[code_length + 1 :], None
+    if trunk_missing:
+        for region in regions:
+            yield text, region
+
+
+def _trunk_zero(region: str) -> bool:
+    """The region writes its numbers with a leading 0 (France, Germany, Morocco…; not Italy, Spain or
+    North America, whose "1" is left out of local numbers)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return bool(metadata) and metadata.national_prefix == "0"
 
 
 # Between two numbers written in one cell: "06 61 23 45 67 / 05 22 12 34 56", "… ou …", "… or …".

@@ -101,6 +101,14 @@ def test_a_national_number_read_in_the_sources_country_says_so():
         ("212 661 23 45 67", "FR", "FR", "+212661234567"),
         ("+1 514 555 0199", "FR", "FR", "+15145550199"),
         ("(514) 555-2368", "FR", "CA", "+15145552368"),
+        # A spreadsheet dropped the "+": in a country whose numbers start with 0, digits that do not
+        # are an international number, even where they would also pass as a local one.
+        ("4915123500474", "MA", "DE", "+4915123500474"),
+        ("212650083439", "FR", "DE", "+212650083439"),
+        ("97122103208", "MA", "FR", "+97122103208"),
+        # …but a country that writes its numbers without a 0 keeps its own reading.
+        ("3123549354", "MA", "IT", "+393123549354"),
+        ("5145550199", "MA", "CA", "+15145550199"),
     ],
 )
 def test_phones_are_read_in_the_rows_country_first_with_any_international_prefix(
