@@ -252,8 +252,9 @@ _PHONE_KINDS: dict[str, str] = {}
 
 
 def _phone_kind(e164: str | None) -> str | None:
-    """ "fixed" for landlines (a household shares them), "mobile" otherwise. Cached by prefix: the
-    parser costs ~60 µs a number, and a prefix almost always says the kind."""
+    """ "fixed" for landlines (a household shares them), "either" for North American numbers (whose
+    ranges do not say: a mobile usually, a household's landline sometimes), "mobile" otherwise. Cached
+    by prefix: the parser costs ~60 µs a number, and a prefix almost always says the kind."""
     if not e164:
         return None
     prefix = e164[:7]
@@ -263,13 +264,13 @@ def _phone_kind(e164: str | None) -> str | None:
             number_type = phonenumbers.number_type(phonenumbers.parse(e164))
         except phonenumbers.NumberParseException:
             number_type = None
-        # North American numbers do not say whether they are landlines: count them as possibly shared.
-        fixed = (
-            phonenumbers.PhoneNumberType.FIXED_LINE,
-            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-            phonenumbers.PhoneNumberType.VOIP,
-        )
-        kind = _PHONE_KINDS[prefix] = "fixed" if number_type in fixed else "mobile"
+        if number_type == phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE:
+            kind = "either"  # North American numbers do not say whether they are landlines
+        elif number_type in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.VOIP):
+            kind = "fixed"
+        else:
+            kind = "mobile"
+        _PHONE_KINDS[prefix] = kind
     return kind
 
 
@@ -491,6 +492,7 @@ def _person_comparisons() -> list:
             comparison_levels=[
                 _null("phone"),
                 _level("phone_l = phone_r AND phone_kind_l = 'fixed'", "landline"),
+                _level("phone_l = phone_r AND phone_kind_l = 'either'", "either"),
                 _level("phone_l = phone_r", "exact"),
                 cll.LevenshteinLevel("phone", 1).configure(label_for_charts="typo"),
                 _else(),
@@ -526,6 +528,9 @@ WEIGHT_BOUNDS = {
     ("email", "similar"): (None, 1.0),
     ("email", "different"): (-1.5, None),
     ("phone", "landline"): (None, 2.0),
+    # A North American number may be a household's: more than a landline, far less than a mobile (at
+    # 8 bits, twins sharing one merged on the hard set).
+    ("phone", "either"): (None, 5.0),
     ("phone", "typo"): (None, 2.0),
     ("phone", "different"): (-1.5, None),
     # Families and namesakes live in the same cities; a city implies its country.
@@ -538,7 +543,9 @@ WEIGHT_BOUNDS = {
     # A full date of birth shared is rare among random pairs; twins are kept apart by their given names.
     ("birth_date", "exact"): (14.5, None),
     ("birth_date", "different"): (None, -8.0),
-    ("name", "family_only"): (None, -6.0),
+    # Twins share a family name, a date of birth, often a number and a city: only the given names
+    # tell them apart (at -6, North American twins sharing a number merged).
+    ("name", "family_only"): (None, -9.0),
     ("name", "typo"): (None, 1.0),
 }
 

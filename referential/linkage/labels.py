@@ -50,6 +50,7 @@ LEVEL_LABELS = {
     ("phone", "exact"): _("Same number"),
     ("phone", "typo"): _("One digit differs"),
     ("phone", "landline"): _("Same landline (a household may share it)"),
+    ("phone", "either"): _("Same North American number (mobile or a household's landline: it does not say)"),
     ("city", "exact"): _("Same city"),
     ("city", "similar"): _("Similar city name"),
     ("country", "exact"): _("Same country"),

@@ -61,7 +61,7 @@ def points(left: dict, right: dict) -> int:
     if left["email"] and left["email"] == right["email"]:
         score += 5
     if left["phone"] and left["phone"] == right["phone"]:
-        score += 1 if left["phone_kind"] == "fixed" else 4
+        score += 1 if left["phone_kind"] in ("fixed", "either") else 4
     a, b = left["birth_date"], right["birth_date"]
     if left["birth_full"] and left["birth_full"] == right["birth_full"]:
         score += 4

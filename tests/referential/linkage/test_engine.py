@@ -220,6 +220,11 @@ LOOKALIKES = [
      "city": "Lyon", "country": "FR", "email": "nadia.zemmouri@gmail.com"},
     {"unique_id": "t4", "given_name": "Anass", "family_name": "Zemmouri", "birth_date": "1971-11-06",
      "city": "Lyon", "country": "FR", "email": "anas_zemmouri@gmail.com"},
+    # Twins in Montréal sharing a North American number (which does not say whether it is a mobile).
+    {"unique_id": "t5", "given_name": "Yassine", "family_name": "Berrada", "birth_date": "1993-02-14",
+     "phone": "+15145550123", "city": "Montréal", "country": "CA"},
+    {"unique_id": "t6", "given_name": "Othmane", "family_name": "Berrada", "birth_date": "1993-02-14",
+     "phone": "+15145550123", "city": "Montréal", "country": "CA"},
     # Father and son: same given and family name, landline and city; 30 years apart.
     {"unique_id": "f1", "given_name": "Brahim", "family_name": "Ouchen", "birth_date": "1958-02-03",
      "phone": "+33478123456", "city": "Lyon", "country": "FR", "email": "brahim.ouchen@orange.fr"},
@@ -316,7 +321,9 @@ def test_learnt_weights_are_bounded_where_evidence_is_not_independent(rules_run)
     }
     assert weights[("email", "exact")] >= 16 and weights[("phone", "exact")] >= 14
     assert weights[("email", "similar")] <= 1 and weights[("phone", "landline")] <= 2
-    assert weights[("birth_date", "different")] <= -8 and weights[("name", "family_only")] <= -6
+    # A North American number may be a household's: worth more than a landline, far less than a mobile.
+    assert 2 < weights[("phone", "either")] <= 5
+    assert weights[("birth_date", "different")] <= -8 and weights[("name", "family_only")] <= -9
     for comparison in ("city", "country", "phone", "email"):
         assert weights[(comparison, "different")] >= -1.5  # people move
 
@@ -324,6 +331,9 @@ def test_learnt_weights_are_bounded_where_evidence_is_not_independent(rules_run)
 def test_twins_and_fathers_and_sons_are_not_merged(rules_run):
     assert _probability(rules_run, "t1", "t2") < settings.LINKAGE_AUTO_MERGE_PROBABILITY
     assert _probability(rules_run, "t3", "t4") < settings.LINKAGE_AUTO_MERGE_PROBABILITY
+    assert _probability(rules_run, "t5", "t6") < settings.LINKAGE_AUTO_MERGE_PROBABILITY
+    montreal = {r["comparison"]: r["level"] for r in rules_run.reasons(_pair(rules_run, "t5", "t6"))}
+    assert montreal["phone"] == "either"
     assert _probability(rules_run, "f1", "f2") < 0.6
     twins = _pair(rules_run, "t3", "t4")
     name_level = twins and {r["comparison"]: r["level"] for r in rules_run.reasons(twins)}["name"]
