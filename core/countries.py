@@ -26,14 +26,17 @@ _FOLDED_INTO = {"EH": "MA"}
 # Usual forms that no CLDR language lists as a name.
 _SHORT_FORMS = {
     "MA": ("royaume du maroc", "kingdom of morocco", "المملكة المغربية", "مغرب"),
-    "FR": ("republique francaise",),
+    "FR": ("republique francaise", "france metropolitaine", "metropole"),
     "DE": ("rfa", "germany fr"),
     "NL": ("hollande", "holland", "the netherlands", "pays bas"),
     "GB": (
         "uk", "u k", "angleterre", "england", "scotland", "ecosse", "wales",
-        "great britain", "grande bretagne",
+        "great britain", "grande bretagne", "بريطانيا", "بريطانيا العظمى", "انجلترا", "انكلترا",
     ),
-    "US": ("usa", "u s a", "u s", "etats unis d amerique", "united states of america", "امريكا"),
+    "US": (
+        "usa", "u s a", "u s", "etats unis d amerique", "united states of america", "امريكا",
+        "الولايات المتحدة الامريكيه",
+    ),
     "AE": ("uae", "eau", "e a u", "emirats", "dubai", "abu dhabi", "الامارات"),
     "SA": ("ksa", "السعودية", "arabie"),
     # A province written where the country goes, as people in Quebec often do.
@@ -153,15 +156,21 @@ def _index() -> dict[str, str]:
     return index
 
 
+# A dash between spaces separates two forms ("FR - France"); one inside a name does not (Guinée-Bissau).
+_DASH_BETWEEN = re.compile(r"\s[-–—]\s")
+_PARTS = re.compile(r"[/,;|()]|\s[-–—]\s")
+
+
 def country_from_text(text: str | None) -> str | None:
     """The alpha-2 code a person or a file meant, or None when nothing matches without doubt."""
     k = _key(text or "")
     if not k:
         return None
     code = _index().get(k)
-    if code is None and any(mark in (text or "") for mark in "/,;|("):
-        # "Belgique/België", "Canada (Québec)": every part that names a country must name the same one.
-        parts = {_index().get(_key(part)) for part in re.split(r"[/,;|()]", text) if _key(part)}
+    if code is None and (any(mark in (text or "") for mark in "/,;|(") or _DASH_BETWEEN.search(text)):
+        # "Belgique/België", "Canada (Québec)", "FR - France": every part that names a country must
+        # name the same one.
+        parts = {_index().get(_key(part)) for part in _PARTS.split(text) if _key(part)}
         if len(parts - {None}) == 1:
             code = (parts - {None}).pop()
     return code

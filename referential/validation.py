@@ -446,7 +446,7 @@ MONTHS = {
         for name in names
     }
 }
-NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+NUMERIC_DATE = re.compile(r"^(\d{1,4})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{1,4})$")
 WORDED_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?[\s\-]+(.+?)\.?[\s\-]+(\d{4})$")
 MONTH_DAY_YEAR = re.compile(r"^(.+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 # Days since 30 December 1899, as spreadsheets count: 10000 (1927) to 59999 (2064), five digits that no
@@ -466,9 +466,17 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# "né le 12/03/1985", "born in 1985", "ولد سنة 1985": the words before the date say nothing more.
+BIRTH_WORDS = re.compile(
+    r"^(?:n[ée]e?\s+(?:le|en)|born(?:\s+(?:on|in))?|(?:ولد|ولدت|مزداد|مزدادة)\s+(?:في|سنة|بتاريخ))\s+",
+    re.IGNORECASE,
+)
+
+
 def _date_text(value) -> str:
     """A date cell as text: Western digits, a spreadsheet's time of day left out."""
     text = clean_text(value).translate(ARABIC_DIGITS)
+    text = BIRTH_WORDS.sub("", text)
     return text.split("T")[0].split(" 00:00")[0].strip()
 
 
@@ -675,6 +683,25 @@ def _names(values: dict, clean: dict, warnings: list) -> None:
     clean["name_arabic"] = max(whole, key=len) if whole else " ".join(parts)
 
 
+# What people type where they have nothing to write: an empty cell, not a value to warn about.
+PLACEHOLDERS = frozenset(
+    {
+        "-", "--", "---", "—", "–", "?", "??", "???", "/", ".", "0", "x", "xx", "xxx",
+        "n/a", "n.a.", "n.a", "na", "nd", "n.d.", "n/d", "nr", "s/o", "none", "null", "nil", "unknown",
+        "not available", "inconnu", "inconnue", "neant", "non renseigne", "non renseignee", "aucun", "aucune",
+        "غير معروف", "لا يوجد", "لا شيء", "غير متوفر",
+    }
+)  # fmt: skip
+
+
+def _placeholder(field: str, value) -> bool:
+    if not isinstance(value, str) or len(value) > 20:
+        return False
+    text = " ".join(_strip_accents(value).casefold().split())
+    # "NA" in a country column is Namibia; 0 may be a source's record id.
+    return text in PLACEHOLDERS and (field, text) not in {("country", "na"), ("external_id", "0")}
+
+
 def validate_row(
     values: dict, default_region: str, today=None, month_first: bool = False
 ) -> tuple[dict, list[dict], list[dict]]:
@@ -685,6 +712,7 @@ def validate_row(
     warning for it. Only a row with nothing that identifies a person (no name in either script, no
     email, no phone) is rejected.
     """
+    values = {field: ("" if _placeholder(field, value) else value) for field, value in values.items()}
     clean = {field: "" for field in RECORD_FIELDS}
     clean["birth_date"] = None
     warnings: list[dict] = []

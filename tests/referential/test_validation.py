@@ -155,6 +155,12 @@ def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
         ("12 مارس 1978", datetime.date(1978, 3, 12)),
         ("١٢/٠٣/١٩٧٨", datetime.date(1978, 3, 12)),
         (datetime.datetime(1978, 3, 12), datetime.date(1978, 3, 12)),  # a spreadsheet date
+        ("12 03 1978", datetime.date(1978, 3, 12)),  # spaces for separators
+        ("1978 03 12", datetime.date(1978, 3, 12)),
+        ("12 / 03 / 1978", datetime.date(1978, 3, 12)),
+        ("né le 12/03/1978", datetime.date(1978, 3, 12)),  # words before the date
+        ("Born on March 12, 1978", datetime.date(1978, 3, 12)),
+        ("مزداد بتاريخ 12/03/1978", datetime.date(1978, 3, 12)),
         ("", None),
     ],
 )
@@ -232,6 +238,13 @@ def test_implausible_birth_dates_are_refused(value):
         ("ألمانيا", "DE"),
         ("Etats-Unis", "US"),
         ("Kanada", "CA"),
+        # Arabic forms people type, and two forms of one country in one cell.
+        ("بريطانيا", "GB"),
+        ("انجلترا", "GB"),
+        ("الولايات المتحدة الأمريكية", "US"),
+        ("FR - France", "FR"),
+        ("France métropolitaine", "FR"),
+        ("Guinée-Bissau", "GW"),
         ("", ""),
     ],
 )
@@ -292,6 +305,28 @@ def test_a_row_is_refused_only_when_nothing_identifies_a_person():
     assert [reason["code"] for reason in reasons] == ["nothing_identifies"]
 
 
+@pytest.mark.parametrize(
+    "placeholder", ["-", "—", "?", "N/A", "n.d.", "inconnu", "Néant", "غير معروف", "NULL"]
+)
+def test_placeholders_are_empty_cells_not_values_to_warn_about(placeholder):
+    row = {field: placeholder for field in ("family_name", "birth_date", "email", "phone", "city", "country")}
+    clean, warnings, reasons = validate_row({**row, "given_name": "Karim"}, "FR", TODAY)
+    assert reasons == [] and warnings == []
+    assert (clean["given_name"], clean["family_name"], clean["birth_date"], clean["email"]) == (
+        "Karim",
+        "",
+        None,
+        "",
+    )
+    assert (clean["phone"], clean["phone_raw"], clean["city"], clean["country"]) == ("", "", "", "")
+    # A row of placeholders identifies nobody; a source's record id 0 and Namibia's code stay.
+    assert validate_row(row, "FR", TODAY)[2][0]["code"] == "nothing_identifies"
+    clean, _warnings, _reasons = validate_row(
+        {"given_name": "Karim", "external_id": "0", "country": "NA"}, "FR", TODAY
+    )
+    assert (clean["external_id"], clean["country"]) == ("0", "NA")
+
+
 def test_names_in_the_wrong_script_move_to_the_right_field_with_a_warning():
     clean, warnings, reasons = validate_row(
         {"given_name": "فاطمة الزهراء", "family_name": "بناني", "name_arabic": "Fatima Zahra Bennani"}, "FR"
@@ -307,7 +342,13 @@ def test_names_in_the_wrong_script_move_to_the_right_field_with_a_warning():
 
 def test_a_doubtful_cell_is_blanked_with_a_warning_and_the_row_kept():
     clean, warnings, reasons = validate_row(
-        {"given_name": "Karim", "birth_date": "31/02/1980", "email": "karim@", "phone": "12", "country": "?"},
+        {
+            "given_name": "Karim",
+            "birth_date": "31/02/1980",
+            "email": "karim@",
+            "phone": "12",
+            "country": "Narnia",
+        },
         "FR",
         TODAY,
     )
