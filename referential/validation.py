@@ -233,15 +233,17 @@ def salvage_name(value, field) -> tuple[str, str, dict | None]:
             return "latin", "", {"code": "bad_encoding", "field": field, "value": text}
         warning = {"code": "repaired_encoding", "field": field, "value": text}
         text = " ".join(unicodedata.normalize("NFC", fixed).split())
-    text = strip_titles(text)
+    text = _without_notes(strip_titles(text))
     script = "arabic" if ARABIC_LETTER.search(text) and not LATIN_LETTER.search(text) else "latin"
     if script == "latin" and ARABIC_LETTER.search(text):
         # Both scripts in one cell: keep the letters of the column's script.
         wanted = ARABIC_LETTER if field == "name_arabic" else LATIN_LETTER
         script = "arabic" if field == "name_arabic" else "latin"
         text = " ".join(word for word in text.split() if wanted.search(word))
+    # "ALAOUI, Mohamed" in a full-name column: the comma says which is the family name.
+    family_comma = field == "full_name" and text.count(",") == 1
     try:
-        _check_name_characters(text, field)
+        _check_name_characters(text.replace(",", " ") if family_comma else text, field)
     except RowProblem as problem:
         warning = warning or {"code": problem.code, "field": field, "value": text}
         text = name_letters(text)
@@ -250,6 +252,19 @@ def salvage_name(value, field) -> tuple[str, str, dict | None]:
     if script == "latin" and field == "name_arabic":
         warning = warning or {"code": "arabic_name_in_latin_script", "field": field, "value": text}
     return script, text, warning
+
+
+# What civil records add to a name: "(née Alaoui)", "épouse Bennani", "veuve Tazi". The name before
+# it is the one the record is about (the raw row keeps the rest).
+_NAME_NOTE_BRACKETS = re.compile(r"\s*\([^)]*\)")
+_NAME_NOTE_WORDS = re.compile(
+    r"\s+(?:[ée]pouse|[ée]p\.|n[ée]e|veuve|vve|wife of|widow of|married|زوجة|حرم|أرملة)\s.*$", re.IGNORECASE
+)
+
+
+def _without_notes(text: str) -> str:
+    kept = _NAME_NOTE_WORDS.sub("", _NAME_NOTE_BRACKETS.sub("", text)).strip()
+    return kept or text
 
 
 # Second words of compound given names ("Fatima Zahra", "Nour Eddine", "Abd el Kader"): folded keys.
@@ -378,6 +393,23 @@ def _trunk_zero(region: str) -> bool:
 _PHONE_SEPARATORS = re.compile(r"\s*(?:[/;,|]|\s(?:ou|or|et|and|و)\s)\s*", re.IGNORECASE)
 
 
+# What a spreadsheet makes of a number typed in a numeric cell: 33612345678.0, 3.3612345678E+10.
+_SPREADSHEET_NUMBER = re.compile(r"^(\d+)\.0+$|^(\d)\.(\d+)[eE]\+?(\d{1,2})$")
+# Words in brackets ("(mobile)", "(domicile)", "(الهاتف)"), and "poste 22" for an extension.
+_PHONE_NOTE = re.compile(r"\((?=[^)]*[^\W\d_])[^)]*\)")
+_EXTENSION = re.compile(r"\b(?:poste|p\.)\s*(\d+)\s*$", re.IGNORECASE)
+
+
+def _phone_text(text: str) -> str:
+    if match := _SPREADSHEET_NUMBER.match(text):
+        if match.group(1):
+            return match.group(1)
+        head, tail, exponent = match.group(2), match.group(3), int(match.group(4))
+        if len(tail) <= exponent:  # every digit survived: an exact integer
+            return head + tail + "0" * (exponent - len(tail))
+    return _EXTENSION.sub(r" ext. \1", _PHONE_NOTE.sub(" ", text)).strip()
+
+
 def clean_phone(value, default_region: str, row_region: str = "") -> tuple[str, dict | None]:
     """(E.164 or "", warning): read in the row's own country first, then the source's; international
     prefixes 00 and 011 and bare country codes understood. A number that only passes as *possible*
@@ -386,6 +418,7 @@ def clean_phone(value, default_region: str, row_region: str = "") -> tuple[str, 
     text = clean_text(value).translate(ARABIC_DIGITS)
     if not text:
         return "", None
+    text = _phone_text(text) or text
     e164, warning = _clean_one_phone(text, default_region, row_region)
     parts = [part for part in _PHONE_SEPARATORS.split(text) if part.strip()]
     if e164 or len(parts) < 2:

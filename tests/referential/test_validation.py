@@ -72,6 +72,12 @@ def test_malformed_emails_are_refused(value):
         ("0661234567", "MA", "+212661234567"),
         ("٠٦٦١٢٣٤٥٦٧", "MA", "+212661234567"),  # Arabic-Indic digits
         ("0470 12 34 56", "BE", "+32470123456"),
+        # Notes beside the number, and what a spreadsheet makes of a number in a numeric cell.
+        ("06 61 23 45 67 (mobile)", "MA", "+212661234567"),
+        ("0661234567 (الهاتف المحمول)", "MA", "+212661234567"),
+        ("33612345678.0", "FR", "+33612345678"),
+        ("3.3612345678E+10", "FR", "+33612345678"),
+        ("514-555-0199 poste 22", "CA", "+15145550199"),
         ("", "FR", ""),
     ],
 )
@@ -410,6 +416,11 @@ def test_a_cell_with_several_numbers_keeps_the_first_that_reads_and_says_so(valu
         ({"given_name": "Pr Youssef", "family_name": "El Amrani"}, "Youssef", "El Amrani", ""),
         ({"name_arabic": "الدكتور أحمد العلوي"}, "", "", "أحمد العلوي"),
         ({"name_arabic": "ذ. محمد الإدريسي"}, "", "", "محمد الإدريسي"),
+        # "Family, Given", and what civil records add after a name.
+        ({"full_name": "Alaoui, Mohamed Amine"}, "Mohamed Amine", "Alaoui", ""),
+        ({"full_name": "BENNANI Fatima-Zahra (née Alaoui)"}, "Fatima-Zahra", "BENNANI", ""),
+        ({"given_name": "Khadija", "family_name": "ALAOUI épouse BENNANI"}, "Khadija", "ALAOUI", ""),
+        ({"given_name": "Renée", "family_name": "Née"}, "Renée", "Née", ""),
         # Not titles: a compound given name, an initial before a single name, a family name alone.
         ({"name_arabic": "سيدي محمد العلوي"}, "", "", "سيدي محمد العلوي"),
         ({"full_name": "M Alaoui"}, "M", "Alaoui", ""),
