@@ -109,6 +109,7 @@ HEADER_NAMES = {  # fmt: skip
         "naissance",
         "ne le",
         "nee le",
+        "ne e le",
         "ddn",
         "date naissance",
         "birth date",
@@ -192,10 +193,13 @@ _GENERIC_ARABIC_NAME = {header_key(name) for name in ("الاسم", "الإسم"
 # more specific come first: an Arabic name before a name, a phone number before a record number.
 _NAME = ("nom", "name", "اسم", "الاسم", "إسم", "الإسم")
 _ARABIC = ("arabe", "arabic", "ar", "عربي", "بالعربية", "العربية", "بالعربي")
-_PHONE = ("tel", "phone", "mobile", "gsm", "portable", "cell", "whatsapp", "هاتف", "الهاتف", "جوال", "الجوال")
-_EMAIL = ("mail", "email", "courriel", "بريد", "البريد")
+_PHONE = (
+    "tel", "phone", "mobile", "gsm", "portable", "cell", "whatsapp", "هاتف", "الهاتف", "جوال", "الجوال",
+    "محمول", "المحمول", "نقال", "النقال",
+)  # fmt: skip
+_EMAIL = ("mail", "email", "courriel", "بريد", "البريد", "إيميل", "الإيميل")
 _BIRTH = (
-    "naissance", "birth", "dob", "born", "ddn", "ازدياد", "الازدياد", "ميلاد", "الميلاد", "ولادة", "الولادة",
+    "naiss", "birth", "dob", "born", "ddn", "ازدياد", "الازدياد", "ميلاد", "الميلاد", "ولادة", "الولادة",
 )  # fmt: skip
 _PLACE = ("lieu", "place", "ville", "city", "pays", "country", "مكان", "مدينة", "بلد")
 _CITY = ("ville", "city", "town", "commune", "localite", "مدينة", "المدينة")
@@ -203,8 +207,8 @@ _COUNTRY = ("pays", "country", "بلد", "البلد", "دولة", "الدولة
 _NATIONALITY = ("nationalite", "nationality", "جنسية", "الجنسية")
 _FULL = ("complet", "full", "entier", "الكامل")
 _RECORD = (
-    "id", "identifiant", "numero", "number", "num", "nr", "no", "n°", "ref", "matricule", "dossier", "رقم",
-    "الرقم",
+    "id", "identifiant", "numero", "number", "num", "nr", "no", "n°", "#", "ref", "matricule", "dossier",
+    "رقم", "الرقم",
 )  # fmt: skip
 # A number that identifies the person or the place, not the record in the source.
 _NOT_RECORD = ("passport", "passeport", "cin", "cni", "postal", "zip", "جواز", "البطاقة")
@@ -216,8 +220,14 @@ _NOT_PERSON = (
     "conjoint", "spouse", "الأب", "الأم", "الشركة", "المؤسسة", "المدرسة", "الجامعة",
     "nombre",  # "Nombre d'enfants" starts like "nom"
 )  # fmt: skip
+# A family-name word and a given-name word in one header: "Nom & Prénom", "Prénom et nom", "الاسم والنسب".
+# ("الاسم العائلي" alone is the family name: the Arabic family words count here only after "و", "and".)
+_FAMILY_WORD = ("nom", "last", "surname", "family", "famille", "النسب", "والنسب", "والعائلي", "والعائلة")
+_GIVEN_WORD = ("prenom", "first", "given", "forename", "الاسم", "الشخصي", "واسم")
 _WORD_RULES = (
     ("name_arabic", (_NAME, _ARABIC), _NOT_PERSON),
+    ("full_name", (_FAMILY_WORD, _GIVEN_WORD), _NOT_PERSON),
+    ("full_name", (("contact", "representant", "dirigeant"), _NAME), _NOT_PERSON),
     ("family_name", (_NAME, _BIRTH), _NOT_PERSON),  # nom de naissance: the family name at birth
     ("phone", (_PHONE,), ()),
     ("email", (_EMAIL,), ()),

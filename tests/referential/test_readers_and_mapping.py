@@ -213,6 +213,20 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
              "birth_date": "تاريخ الازدياد (يوم/شهر/سنة)", "phone": "رقم الهاتف المحمول",
              "email": "البريد الالكتروني الشخصي", "city": "مدينة الإقامة الحالية", "country": "بلد الإقامة"},
         ),
+        # One column for both names, however it says so; abbreviations; Arabic words for a mobile, an email.
+        (
+            ["Member #", "Nom & Prénom", "Date naiss.", "Tél.", "Mail", "Nom du père"],
+            {"external_id": "Member #", "full_name": "Nom & Prénom", "birth_date": "Date naiss.",
+             "phone": "Tél.", "email": "Mail"},
+        ),
+        (
+            ["الاسم والنسب", "المحمول", "الإيميل", "Né(e) le"],
+            {"full_name": "الاسم والنسب", "phone": "المحمول", "email": "الإيميل", "birth_date": "Né(e) le"},
+        ),
+        (
+            ["Company", "Contact name"],
+            {"full_name": "Contact name"},
+        ),
     ],
 )  # fmt: skip
 def test_headers_nobody_listed_are_guessed_from_their_words(headers, expected):
