@@ -312,11 +312,20 @@ def split_full_name(full: str) -> tuple[str, str]:
 _EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+# Notes beside an address ("(perso)", "[pro]"), an @ hidden from robots or typed with spaces around it.
+_EMAIL_NOTE = re.compile(r"[(\[](?![^)\]]*@)[^)\]]*[)\]]")
+_HIDDEN_AT = re.compile(r"\s*[(\[]\s*(?:at|arobase)\s*[)\]]\s*|\s*@\s*")
+
+
 def clean_email(value) -> str:
     text = clean_text(value).lower()
     if text.startswith("mailto:"):
         text = text[len("mailto:") :]
+    text = _HIDDEN_AT.sub("@", _EMAIL_NOTE.sub(" ", _HIDDEN_AT.sub("@", text)))
     text = text.strip(" .;,")
+    if text.count("@") == 1 and " " not in text:
+        local, domain = text.split("@")
+        text = f"{local}@{domain.replace(',', '.')}"  # gmail,com: a comma typed for the dot
     if not text:
         return ""
     try:
@@ -334,9 +343,9 @@ def clean_email(value) -> str:
         found.append(candidate)
     if len(found) > 1:
         raise RowProblem("several_emails", "email", text, keep=found[0])
-    # One address with a name around it in <…>, or with only punctuation around it; "karim tazi@x.ma"
+    # One address with a name around it in <…> or (…), or with only punctuation around it; "karim tazi@x.ma"
     # is a broken address, not "tazi@x.ma".
-    if found and ("<" in text or not re.search(r"\w", text.replace(found[0], ""))):
+    if found and ("<" in text or "(" in text or not re.search(r"\w", text.replace(found[0], ""))):
         return found[0]
     raise RowProblem("invalid_email", "email", text)
 

@@ -40,6 +40,13 @@ def _code(function, *args):
         ("Karim Tazi <Karim.Tazi@Example.org>", "karim.tazi@example.org"),  # as a mail client copies it
         ("<fz@example.ma>", "fz@example.ma"),
         ("fz@example.ma.", "fz@example.ma"),
+        # A note beside it, an @ hidden from robots or typed with spaces, a comma typed for a dot.
+        ("fz@example.ma (perso)", "fz@example.ma"),
+        ("Karim Tazi (karim@example.org)", "karim@example.org"),
+        ("fz(at)example.ma", "fz@example.ma"),
+        ("fz [at] example.ma", "fz@example.ma"),
+        ("fz @ example.ma", "fz@example.ma"),
+        ("fz@example,ma", "fz@example.ma"),
         ("", ""),
     ],
 )
