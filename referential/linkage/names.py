@@ -11,7 +11,7 @@ works the same for names nobody listed):
 
 ``skeleton(name)``
     The consonant skeleton of the normalised form, with letters grouped by the Arabic letter they
-    usually transcribe (ch/sh/ش → "S", kh/x/خ → "x", gh/غ → "G", q/k/c/g/ق/ك/ڭ → "k", dh/d/ض/ذ → "d",
+    usually transcribe (ch/sh/ش → "S", kh/x/خ → "x", gh/rh/غ → "G", q/k/c/g/ق/ك/ڭ → "k", dh/d/ض/ذ → "d",
     th/t/ط/ث → "t"…)
     and the vowels and semi-vowels (a e i o u y w, ا و ي ع ء ة) dropped. Arabic writes consonants and
     long vowels; Latin spellings of the same name differ mostly in their vowels. So Mohamed, Mohammed,
@@ -234,8 +234,12 @@ def normalise_token(token: str) -> str:
 _ABD = re.compile(r"^abd(?:el|al|ul|oul|il|e|a|ou|u|i)?(?=.)")
 
 
-def _skeleton_token(token: str, family: bool = False) -> str:
+def _skeleton_token(token: str, family: bool = False, latin: bool = True) -> str:
     token = _ABD.sub("abd", _SOFT_C.sub("s", token.lower()))
+    if latin:
+        # Moroccan French spelling writes غ as "rh" too: Rhazi, Rhizlane, Abdelrhani. Not in a name read
+        # from Arabic, where ر before ح or ه gives "rh" (الرحيم → elrhim).
+        token = token.replace("rh", "G")
     for old, new in _SKELETON_DIGRAPHS:
         token = token.replace(old, new)
     # A Moroccan g is written ك, ڭ or ق in Arabic (Guessous / كسوس); غ stays apart as "G" (gh).
@@ -260,7 +264,8 @@ def normalise(name: str | None, family: bool = False) -> str:
 
 @lru_cache(maxsize=200_000)
 def skeleton(name: str | None, family: bool = False) -> str:
-    return " ".join(s for s in (_skeleton_token(t, family) for t in tokens(name, family=family)) if s)
+    latin = not has_arabic(name)
+    return " ".join(s for s in (_skeleton_token(t, family, latin) for t in tokens(name, family=family)) if s)
 
 
 # Arabic given names in two words: "عبد الله", "فاطمة الزهراء", "نور الدين", "مولاي علي".

@@ -15,6 +15,11 @@ from referential.linkage import names
         ["Chaimae", "Shaima", "شيماء"],
         ["Oualid", "Walid", "وليد"],
         ["Fatima Zahra", "Fatima-Zahra", "فاطمة الزهراء"],
+        # غ written "gh" or, the Moroccan French way, "rh".
+        ["Ghizlane", "Rhizlane", "غزلان"],
+        ["Abdelghani", "Abdelrhani", "عبد الغني"],
+        # …but ر before ح, read from Arabic, is not غ.
+        ["Abderrahim", "Abdel Rahim", "عبد الرحيم"],
     ],
 )
 def test_given_name_variants_share_a_skeleton(variants):
@@ -36,6 +41,7 @@ def test_given_name_variants_share_a_skeleton(variants):
         ["Lahlou", "لحلو"],
         ["Guessous", "Kessous", "كسوس"],
         ["Bouguerra", "بوقرة"],
+        ["Rhazi", "Ghazi", "الغازي"],
     ],
 )
 def test_family_name_prefixes_and_scripts_share_a_skeleton(variants):
