@@ -272,6 +272,8 @@ _COMPOUND_SECOND = frozenset(
     {"zahra", "ezzahra", "zohra", "ezzohra", "eddine", "edine", "dine", "ddine", "allah", "ellah", "illah"}
 )
 _COMPOUND_FIRST = frozenset({"abd", "abdel", "abdul", "abou", "abu", "moulay", "my", "sidi", "lalla", "el"})
+# Words that start a family name and never a given name (El and Al do: El Mehdi, El Hassane).
+_FAMILY_PARTICLES = frozenset({"ben", "bel", "bin", "ibn", "ait", "ou", "ould"})
 
 
 def _fold(word: str) -> str:
@@ -298,6 +300,10 @@ def split_full_name(full: str) -> tuple[str, str]:
             return " ".join(words[:cut]), " ".join(words[cut:])
     given = 1
     first = _fold(words[0])
+    if len(words) > 2 and first in _FAMILY_PARTICLES:
+        # "Ben Lattif Youcef", "Ait El Haj Selma": no given name is Ben or Aït, so the family comes first.
+        cut = 3 if len(words) > 3 and _fold(words[1]) in {"el", "al"} else 2
+        return " ".join(words[cut:]), " ".join(words[:cut])
     if len(words) > 2 and (first in _COMPOUND_FIRST or _fold(words[1]) in _COMPOUND_SECOND):
         given = 2
         if first in {"abd", "abou", "abu"} and _fold(words[1]) in {"el", "al", "ul"} and len(words) > 3:

@@ -305,6 +305,11 @@ def test_full_names_split_into_given_and_family():
     assert split_full_name("Fatima Zahra Bennani") == ("Fatima Zahra", "Bennani")
     assert split_full_name("Abd el Kader Tazi") == ("Abd el Kader", "Tazi")
     assert split_full_name("Nour Eddine El Idrissi") == ("Nour Eddine", "El Idrissi")
+    # Family first without capitals: a family particle says so (no given name is Ben or Aït).
+    assert split_full_name("Ben Lattif Youcef") == ("Youcef", "Ben Lattif")
+    assert split_full_name("Ait El Haj Fatima Zahra") == ("Fatima Zahra", "Ait El Haj")
+    assert split_full_name("Youcef Ben Lattif") == ("Youcef", "Ben Lattif")
+    assert split_full_name("El Mehdi Tazi") == ("El Mehdi", "Tazi")
 
 
 def test_a_row_is_refused_only_when_nothing_identifies_a_person():
