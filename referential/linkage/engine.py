@@ -37,7 +37,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-from . import names
+from . import names, places
 
 log = logging.getLogger(__name__)
 
@@ -321,6 +321,11 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
     # Arabic city names and local spellings meet on the skeleton: مرسيليا ~ Marseille, باريس ~ Paris.
     city_skeletons = _mapped(_column(table, "city"), lambda c: _blank_to_none(names.skeleton(c or "")))
     countries = _mapped(_column(table, "country"), lambda c: (c or "").strip().upper() or None)
+    # One place however its name is written (برشلونة, Barcelone, Barcelona), the row's country deciding
+    # between places of one name; looked up once per distinct (city, country).
+    city_countries = list(zip(_column(table, "city"), countries, strict=True))
+    known_places = {pair: places.place_id(*pair) for pair in set(city_countries)}
+    city_places = [known_places[pair] for pair in city_countries]
     columns = {
         "unique_id": [str(v) for v in _column(table, "unique_id")],
         "source": _column(table, "source") if "source" in table.column_names else ["records"] * n,
@@ -348,6 +353,7 @@ def prepare_person_records(records: pa.Table | Sequence[dict]) -> pa.Table:
         "phone_kind": _mapped(phones, _phone_kind),
         "city": cities,
         "city_skel": city_skeletons,
+        "city_place": city_places,
         "country": countries,
     }
     return pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
@@ -502,7 +508,9 @@ def _person_comparisons() -> list:
             output_column_name="city",
             comparison_levels=[
                 _null("city"),
-                _level("city_l = city_r OR city_skel_l = city_skel_r", "exact"),
+                _level(
+                    "city_l = city_r OR city_skel_l = city_skel_r OR city_place_l = city_place_r", "exact"
+                ),
                 cll.JaroWinklerLevel("city", 0.88).configure(label_for_charts="similar"),
                 _else(),
             ],
