@@ -235,6 +235,11 @@ LOOKALIKES = [
      "phone": "+33687654321", "city": "Lyon", "country": "FR", "email": "soukaina.b@hotmail.fr"},
     {"unique_id": "m2", "given_name": "Soukaina", "family_name": "Belkhayat", "birth_date": "1986-09-30",
      "phone": "+15145550199", "city": "Montréal", "country": "CA", "email": "sbelkhayat@live.ca"},
+    # The same person, the day of birth one off in one source.
+    {"unique_id": "d1", "given_name": "Karim", "family_name": "Zouhairi", "birth_date": "1994-03-19",
+     "email": "karim.zouhairi61@gmail.com", "city": "Casablanca", "country": "MA"},
+    {"unique_id": "d2", "given_name": "Karim", "family_name": "Zouhairi", "birth_date": "1994-03-20",
+     "email": "karim.zouhairi61@gmail.com", "city": "Casablanca", "country": "MA"},
     # Cross-script both ways: a Latin-only record and a record whose Latin name is another spelling but
     # whose Arabic name is the same; a compound given name glued in one, split in the other.
     {"unique_id": "x3", "given_name": "Fatimazahra", "family_name": "Elkettani", "birth_date": "1979",
@@ -326,6 +331,12 @@ def test_learnt_weights_are_bounded_where_evidence_is_not_independent(rules_run)
     assert weights[("birth_date", "different")] <= -8 and weights[("name", "family_only")] <= -9
     for comparison in ("city", "country", "phone", "email"):
         assert weights[(comparison, "different")] >= -1.5  # people move
+
+
+def test_a_day_of_birth_one_off_is_a_slip_not_another_person(rules_run):
+    slip = {r["comparison"]: r for r in rules_run.reasons(_pair(rules_run, "d1", "d2"))}
+    assert slip["birth_date"]["level"] == "typo" and slip["birth_date"]["weight"] > 0
+    assert _probability(rules_run, "d1", "d2") >= settings.LINKAGE_AUTO_MERGE_PROBABILITY
 
 
 def test_twins_and_fathers_and_sons_are_not_merged(rules_run):
