@@ -108,7 +108,7 @@ def _strong(left: dict, right: dict) -> bool:
     date of birth (give or take a typo or a day/month swap)."""
     if left["email"] and left["email"] == right["email"]:
         return True
-    if left["phone"] and left["phone"] == right["phone"] and left["phone_kind"] != "fixed":
+    if left["phone"] and left["phone"] == right["phone"] and left["phone_kind"] == "mobile":
         return True
     a, b = left["birth_full"], right["birth_full"]
     if a and b:
