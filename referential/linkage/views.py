@@ -114,6 +114,7 @@ def pair_detail(request, pk):
             "right_source": source_label(right or {}),
             "rows": _comparison_rows(pair, left, right),
             "dates_disagree": services.DATES_DISAGREE in pair.reasons,
+            "sole_candidate": services.SOLE_CANDIDATE in pair.reasons,
             "left_golden": selectors.golden_of_key(pair.left_key),
             "right_golden": selectors.golden_of_key(pair.right_key),
         },

@@ -310,3 +310,71 @@ def test_an_analyst_may_still_merge_records_whose_dates_disagree(people):
     assert golden_of(first).pk == golden_of(second).pk
     run_linkage()  # the next run keeps the analyst's merge
     assert golden_of(first).pk == golden_of(second).pk
+
+
+def _pair(a, b):
+    return CandidatePair.objects.get(left_key=min(key(a), key(b)), right_key=max(key(a), key(b)))
+
+
+def test_a_waiting_pair_whose_golden_records_have_no_other_candidate_merges(settings, client):
+    """Nothing reaches the automatic threshold here, so that every pair waits: only the sole-candidate
+    rule can merge, and it must merge the pair with no rival, agreeing names and no contrary date, and
+    nothing else."""
+    settings.LINKAGE_AUTO_MERGE_PROBABILITY = 1.01
+    settings.LINKAGE_REVIEW_PROBABILITY = 0.0
+    settings.LINKAGE_SOLE_CANDIDATE_PROBABILITY = 0.0
+    settings.LINKAGE_SOLE_CANDIDATE_MODELS = ("trained", "bundled")
+    consulate, directory = SourceFactory(name="Consulate in Dubai"), SourceFactory(name="Business directory")
+
+    def record(source, given, family, city, country, birth=None, **other):
+        return SourceRecordFactory(
+            source=source, given_name=given, family_name=family, city=city, country=country, birth_date=birth,
+            **other,
+        )  # fmt: skip
+
+    # One person: two records, no other candidate.
+    hassan = record(consulate, "Hassan", "Ghazali", "Dubai", "AE", datetime.date(1954, 2, 25))
+    hassan_again = record(directory, "Hassan", "GHAZALI", "Dubaï", "AE")
+    # A dateless record between a father and his son: two rivals, it waits.
+    father = record(consulate, "Brahim", "Ouchen", "Lyon", "FR", datetime.date(1958, 2, 3))
+    son = record(consulate, "Brahim", "Ouchen", "Lyon", "FR", datetime.date(1988, 11, 21))
+    either = record(directory, "Brahim", "Ouchen", "Lyon", "FR")
+    # Twins: each the other's only candidate, but their given names differ.
+    aicha = record(consulate, "Aicha", "Keraoui", "Toronto", "CA", datetime.date(1989, 8, 27))
+    fatima = record(directory, "Fatima", "Keraoui", "Toronto", "CA", datetime.date(1989, 8, 27))
+    # Namesakes alone together, born twenty years apart.
+    karim = record(consulate, "Karim", "Tazi", "Milan", "IT", datetime.date(1970, 5, 1))
+    karim_junior = record(directory, "Karim", "Tazi", "Milan", "IT", datetime.date(1991, 9, 9))
+
+    run = run_linkage()
+
+    assert golden_of(hassan).pk == golden_of(hassan_again).pk
+    merged = _pair(hassan, hassan_again)
+    assert merged.status == CandidatePair.Status.AUTO and services.SOLE_CANDIDATE in merged.reasons
+    assert len({golden_of(r).pk for r in (father, son, either)}) == 3
+    assert golden_of(aicha).pk != golden_of(fatima).pk
+    assert golden_of(karim).pk != golden_of(karim_junior).pk
+    assert run.auto_merged == CandidatePair.objects.filter(status=CandidatePair.Status.AUTO).count() == 1
+    assert run.to_review == CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count()
+
+    # The analyst is told why, and may undo it; the next run keeps the decision.
+    client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
+    with translation.override("fr"):
+        page = client.get(reverse("linkage:pair", args=[merged.pk])).content.decode()
+    assert "aucun des deux enregistrements de référence n’avait d’autre candidat" in page
+    services.pair_decide(merged, same_person=False, actor=UserFactory(roles=[ANALYST]))
+    run_linkage()
+    assert golden_of(hassan).pk != golden_of(hassan_again).pk
+
+
+def test_sole_candidates_need_the_threshold_and_a_model_learnt_on_the_run(settings):
+    settings.LINKAGE_AUTO_MERGE_PROBABILITY = 1.01
+    settings.LINKAGE_REVIEW_PROBABILITY = 0.0
+    hassan = SourceRecordFactory(given_name="Hassan", family_name="Ghazali", city="Dubai", country="AE")
+    hassan_again = SourceRecordFactory(given_name="Hassan", family_name="GHAZALI", city="Dubaï", country="AE")
+    for threshold, models in ((0.0, ("trained",)), (1.01, ("trained", "bundled"))):
+        settings.LINKAGE_SOLE_CANDIDATE_PROBABILITY = threshold
+        settings.LINKAGE_SOLE_CANDIDATE_MODELS = models
+        assert run_linkage().model_origin == "bundled"
+        assert _pair(hassan, hassan_again).status == CandidatePair.Status.PENDING
+        assert golden_of(hassan).pk != golden_of(hassan_again).pk
