@@ -428,7 +428,7 @@ def _rebuild_golden_records(run, by_key: dict[str, dict]) -> tuple[int, list[int
     checked)."""
     keys = set(by_key)
     cannot: dict[str, set[str]] = defaultdict(set)
-    edges, waiting, in_keys = [], [], {}
+    edges, waiting, joinable = [], [], {}
     for pair in CandidatePair.objects.all():
         if pair.status == CandidatePair.Status.PENDING:
             waiting.append(pair)
@@ -438,7 +438,7 @@ def _rebuild_golden_records(run, by_key: dict[str, dict]) -> tuple[int, list[int
         elif pair.left_key in keys and pair.right_key in keys:
             decided = pair.status == CandidatePair.Status.MATCH
             edges.append((not decided, -pair.match_probability, pair.left_key, pair.right_key, pair.pk))
-            in_keys[pair.pk] = pair
+            joinable[pair.pk] = pair
     groups = _Groups(sorted(keys), cannot, {key: row.get("birth_date") for key, row in by_key.items()})
     refused = []
     # Analysts' matches first, then the most probable.
@@ -448,7 +448,7 @@ def _rebuild_golden_records(run, by_key: dict[str, dict]) -> tuple[int, list[int
     # Pairs held back by dates are candidates too: they make a father's golden record his son's rival.
     candidates = [
         pair
-        for pair in [*waiting, *(in_keys[pk] for pk in refused)]
+        for pair in [*waiting, *(joinable[pk] for pk in refused)]
         if pair.left_key in keys and pair.right_key in keys
     ]
     sole = (
