@@ -356,6 +356,10 @@ def test_a_waiting_pair_whose_golden_records_have_no_other_candidate_merges(sett
     assert golden_of(karim).pk != golden_of(karim_junior).pk
     assert run.auto_merged == CandidatePair.objects.filter(status=CandidatePair.Status.AUTO).count() == 1
     assert run.to_review == CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).count()
+    # Another run over the same records comes to the same golden records, with no new event.
+    events = GoldenEvent.objects.count()
+    run_linkage()
+    assert golden_of(hassan).pk == golden_of(hassan_again).pk and GoldenEvent.objects.count() == events
 
     # The analyst is told why, and may undo it; the next run keeps the decision.
     client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
