@@ -468,7 +468,7 @@ def _join_sole_candidates(groups: _Groups, candidates, threshold: float) -> list
     other group. The pair must reach ``threshold`` and say the names agree, and the join still passes
     the date and analyst checks. Scores are pairwise and take every record for a stranger; a record
     with a single plausible match anywhere is more likely that person than its score says (on the
-    hard set, 0.85-0.97 pairs are 92 % the same person, 95-97 % of those with sole candidates). A son
+    hard set, 0.9-0.97 pairs are 84-95 % the same person, 89-100 % of those with sole candidates). A son
     known by one undated record still joins his namesake father: the threshold bounds how often."""
     apart = [(pair, groups.find(pair.left_key), groups.find(pair.right_key)) for pair in candidates]
     others: dict[str, set[str]] = defaultdict(set)
