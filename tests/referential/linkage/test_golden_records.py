@@ -365,7 +365,7 @@ def test_a_waiting_pair_whose_golden_records_have_no_other_candidate_merges(sett
     client.force_login(UserFactory(roles=[ANALYST], two_factor=True))
     with translation.override("fr"):
         page = client.get(reverse("linkage:pair", args=[merged.pk])).content.decode()
-    assert "aucun des deux enregistrements de référence n’avait d’autre candidat" in page
+    assert "aucune des deux fiches de référence n’avait d’autre candidat" in page
     services.pair_decide(merged, same_person=False, actor=UserFactory(roles=[ANALYST]))
     run_linkage()
     assert golden_of(hassan).pk != golden_of(hassan_again).pk
