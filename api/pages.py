@@ -107,6 +107,9 @@ _LIST_PARAMETERS = [
 ]
 
 
+MAX_OFFSET = 2**63 - 1
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's PagesAPIViewSet on public pages only, with the translation key and the common errors."""
 
@@ -146,6 +149,11 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         for name, values in request.GET.lists():
             if any("\x00" in value for value in values):
                 raise ValidationError({name: [ProhibitNullCharactersValidator.message]})
+        # Wagtail takes any integer; past a 64-bit one, PostgreSQL's OFFSET fails (a server error).
+        offset = request.GET.get("offset", "").strip()
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            too_large = str(serializers.IntegerField.default_error_messages["max_value"])
+            raise ValidationError({"offset": [too_large.format(max_value=MAX_OFFSET)]})
         locale = request.GET.get("locale")
         if locale is not None and locale not in LANGUAGE_CODES:
             invalid = str(serializers.ChoiceField.default_error_messages["invalid_choice"])
