@@ -151,7 +151,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
                 raise ValidationError({name: [ProhibitNullCharactersValidator.message]})
         # Wagtail takes any integer; past a 64-bit one, PostgreSQL's OFFSET fails (a server error).
         offset = request.GET.get("offset", "").strip()
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        if offset.isdecimal() and int(offset) > MAX_OFFSET:  # "²" is a digit int() refuses
             too_large = str(serializers.IntegerField.default_error_messages["max_value"])
             raise ValidationError({"offset": [too_large.format(max_value=MAX_OFFSET)]})
         locale = request.GET.get("locale")

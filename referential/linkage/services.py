@@ -302,7 +302,8 @@ def _execute(run: LinkageRun) -> None:
         if not held.exists():
             raise RunTakenOver(run.pk)
         auto_merged, to_review = _store_pairs(run, scored, auto)
-        golden_count, refused, sole = _rebuild_golden_records(run, by_key)
+        golden_count, refused, sole_list = _rebuild_golden_records(run, by_key)
+        sole = set(sole_list)
         changed = list(CandidatePair.objects.filter(pk__in=[*refused, *sole]))
         for pair in changed:
             if pair.pk in sole:

@@ -135,6 +135,7 @@ def test_errors_are_the_common_body_in_the_callers_language(api, tree):
     huge = api.get(f"{URL}?offset=448423794358780396830720&order=-id", HTTP_ACCEPT_LANGUAGE="fr")
     assert huge.status_code == 400 and "offset" in huge.json()["errors"]
     assert api.get(f"{URL}?offset={2**63 - 1}").status_code == 200
+    assert api.get(f"{URL}?offset=²").status_code == 400
 
 
 def test_the_pages_api_is_in_the_schema(api, db):
