@@ -175,14 +175,14 @@ class SourceRecord(models.Model):
     )
     email = models.EmailField(_("email"), blank=True, db_index=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, db_index=True)
-    phone_raw = models.CharField(_("phone as written"), max_length=40, blank=True)
+    phone_raw = models.CharField(_("phone as written"), max_length=100, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
     imported_at = models.DateTimeField(default=timezone.now)
     # [{"code", "field", "value"}] for the cells that were blanked, repaired or moved (see validation).
     warnings = models.JSONField(default=list, blank=True)
     # The warnings' codes, space-separated with a space either side: the batch report filters on them.
-    warning_codes = models.CharField(max_length=200, blank=True)
+    warning_codes = models.CharField(max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("source record")

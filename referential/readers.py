@@ -29,6 +29,9 @@ ENCODINGS = ("utf-8-sig", "utf-16", "cp1256", "cp1252", "latin-1")
 XLSX_MAGIC = b"PK\x03\x04"
 DELIMITERS = ",;\t|"
 BINARY = re.compile(r"[\x00-\x08\x0E-\x1F]")
+# Control characters are never part of a cell's text: a stray one (an old export's padding, a NUL) is
+# dropped rather than refusing the file; PostgreSQL refuses NUL in text and JSON.
+CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 
 
 class UnreadableFile(Exception):
@@ -41,8 +44,11 @@ def detect_encoding(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     sample = data[:4000]
-    if b"\x00" in sample:  # text never holds NUL bytes; UTF-16 does, beside each ASCII character
-        return "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
+    # UTF-16 puts a NUL beside each ASCII character (delimiters, digits, addresses): many of them, on one
+    # side; a stray NUL or two in a UTF-8 export is not UTF-16.
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if max(odd, even) >= max(2, len(sample) // 20):
+        return "utf-16-le" if odd >= even else "utf-16-be"
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -117,8 +123,10 @@ class Table:
             # An analyst's override that does not fit: replacement characters show the problem row by row.
             text = data.decode(self.encoding if self.encoding in ENCODINGS else "utf-8", errors="replace")
         text = text.lstrip("\ufeff")
-        if BINARY.search(text[:4000]):
+        sample = text[:4000]
+        if len(BINARY.findall(sample)) > max(2, len(sample) // 100):  # an image, a PDF; not a stray one
             raise UnreadableFile("binary")
+        text = CONTROL.sub("", text)
         self.delimiter = sniff_delimiter(text)
         return text
 

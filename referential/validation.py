@@ -80,9 +80,13 @@ REASONS = {
         "Several numbers in one cell: the first one that reads was kept; all are in the value as written."
     ),
     "invalid_date": gettext_lazy("Not a date (write dd/mm/yyyy, yyyy-mm-dd, mm/yyyy or yyyy): left empty."),
+    "date_year_kept": gettext_lazy("Not a valid date (e.g. 31/02/1980): only its year was kept."),
     "implausible_date": gettext_lazy("This date of birth is in the future or before 1900: left empty."),
     "unknown_country": gettext_lazy(
         "Unknown country (give its name in any language or its ISO code): left empty."
+    ),
+    "too_long": gettext_lazy(
+        "Longer than the field holds: cut to fit; the row as received keeps the whole value."
     ),
     "unreadable_row": gettext_lazy("The row could not be read (wrong number of columns)."),
 }
@@ -645,13 +649,26 @@ def clean_birth_date(value, today=None, month_first: bool = False) -> tuple[date
     today = today or datetime.date.today()
     try:
         date, precision = parse_partial_date(value, today, month_first)
-    except RowProblem as problem:
-        raise RowProblem(problem.code, "birth_date", problem.value) from None
-    except (ValueError, OverflowError):
-        raise RowProblem("invalid_date", "birth_date", str(value)) from None
+    except (RowProblem, ValueError, OverflowError):
+        raise _year_kept(value, today) from None
     if date is not None and (date > today or date.year < 1900):
         raise RowProblem("implausible_date", "birth_date", str(value))
     return date, precision
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _year_kept(value, today) -> RowProblem:
+    """An unreadable date that still names one plausible year (31/02/1980, 1985-13-01) keeps it: the
+    year is evidence for linkage, and the row as received keeps the rest."""
+    text = str(value).translate(ARABIC_DIGITS)
+    years = {int(y) for y in _YEAR_IN_TEXT.findall(text) if 1900 <= int(y) <= today.year}
+    if len(years) == 1:
+        return RowProblem(
+            "date_year_kept", "birth_date", str(value), keep=(datetime.date(years.pop(), 1, 1), YEAR)
+        )
+    return RowProblem("invalid_date", "birth_date", str(value))
 
 
 def format_partial_date(date, precision: str) -> str:
@@ -693,6 +710,17 @@ RECORD_FIELDS = (
     "city",
     "country",
 )
+# The longest value each record column holds (SourceRecord's max_length; a test keeps them equal). A
+# longer cell is cut with a warning rather than failing its whole chunk on PostgreSQL.
+FIELD_LIMITS = {
+    "external_id": 64,
+    "given_name": 120,
+    "family_name": 120,
+    "name_arabic": 200,
+    "email": 254,
+    "phone_raw": 100,
+    "city": 120,
+}
 # What the fingerprint covers: the person's values (with the source's own id when there is one).
 FINGERPRINT_FIELDS = (
     "given_name",
@@ -774,7 +802,7 @@ def validate_row(
         return result
 
     external = check("external_id", clean_text)
-    clean["external_id"] = (external or "")[:64]
+    clean["external_id"] = external or ""
     _names(values, clean, warnings)
     dated = check("birth_date", clean_birth_date, today, month_first)
     if dated:
@@ -783,12 +811,13 @@ def validate_row(
     clean["city"] = check("city", clean_text) or ""
     clean["country"] = check("country", clean_country) or ""
     raw_phone = " ".join(str(values.get("phone") or "").split())
-    clean["phone_raw"] = raw_phone[:40]
+    clean["phone_raw"] = raw_phone
     phone = check("phone", clean_phone, default_region, clean["country"])
     if phone:
         clean["phone"], warning = phone
         if warning:
             warnings.append(warning)
+    _fit(clean, warnings)
     reasons = []
     if not (clean["given_name"] or clean["family_name"] or clean["name_arabic"]):
         if clean["email"] or clean["phone"] or raw_phone:
@@ -796,6 +825,21 @@ def validate_row(
         else:
             reasons.append({"code": "nothing_identifies", "field": "", "value": ""})
     return clean, warnings, reasons
+
+
+def _fit(clean: dict, warnings: list) -> None:
+    for field, limit in FIELD_LIMITS.items():
+        value = clean[field]
+        if len(value) <= limit:
+            continue
+        if field == "email":  # no address is longer: not an address
+            clean[field] = ""
+            warnings.append({"code": "invalid_email", "field": field, "value": value})
+            continue
+        clean[field] = value[:limit].rstrip()
+        warnings.append(
+            {"code": "too_long", "field": "phone" if field == "phone_raw" else field, "value": value}
+        )
 
 
 def fingerprint(clean: dict) -> str:

@@ -65,12 +65,14 @@ def test_a_csv_goes_in_with_normalised_values_doubtful_cells_warned_and_nobody_r
         for record in SourceRecord.objects.filter(batch=batch).exclude(warnings=[])
     }
     assert warned == {
-        5: {"invalid_date", "invalid_email", "invalid_phone", "unknown_country"},
+        5: {"date_year_kept", "invalid_email", "invalid_phone", "unknown_country"},
         6: {"latin_name_in_arabic_script", "arabic_name_in_latin_script"},
         7: {"invalid_email"},
     }
     karim = SourceRecord.objects.get(batch=batch, row_number=5)
     assert (karim.given_name, karim.country, karim.phone, karim.phone_raw) == ("Karim", "", "", "12")
+    # 31/02/1980 is no date, but its year is still the person's: kept, with its precision.
+    assert (str(karim.birth_date), karim.birth_date_precision) == ("1980-01-01", "year")
     assert karim.raw["Pays"] == "Atlantide"
     moved = SourceRecord.objects.get(batch=batch, row_number=6)
     assert (moved.given_name, moved.name_arabic) == ("Mohamed", "محمد")
@@ -485,3 +487,17 @@ def test_two_records_of_a_source_with_the_same_values_but_their_own_ids_both_go_
         "C-1",
         "C-2",
     ]
+
+
+def test_an_overlong_cell_or_a_stray_nul_costs_one_warning_not_the_batch(imported):
+    # On PostgreSQL a value longer than its column, or a NUL, failed the whole chunk's insert.
+    user, source = analyst(), SourceFactory(country="FR")
+    long_row = ["Karim", "Tazi " + "El " * 60, "", "1980", "", "06 12 34 56 78", "Lille " * 30, "France"]
+    nul_row = ["Nadia", "Ben\x00nani", "", "", "nadia@example.org", "", "Lyon", "France"]
+    batch = imported(source, user, csv_bytes(GOOD_ROWS + [long_row, nul_row]))
+    assert batch.status == ImportBatch.Status.DONE
+    assert (batch.accepted_rows, batch.rejected_rows, batch.warning_rows) == (5, 0, 1)
+    karim = SourceRecord.objects.get(batch=batch, given_name="Karim")
+    assert karim.family_name.startswith("Tazi El") and len(karim.family_name) <= 120
+    assert {w["code"] for w in karim.warnings} == {"too_long"} and karim.raw["Ville"] == long_row[6]
+    assert SourceRecord.objects.get(batch=batch, given_name="Nadia").family_name == "Bennani"

@@ -232,3 +232,13 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
 def test_headers_nobody_listed_are_guessed_from_their_words(headers, expected):
     """A birthplace, a nationality, a passport, a company or a parent's name is not the person's field."""
     assert column_mapping.guess_mapping(headers) == expected
+
+
+def test_a_stray_control_character_is_dropped_not_a_reason_to_refuse_the_file():
+    data = "Prénom;Nom;Ville\nKarim;Ben\x00nani;Ra\x01bat\nNadia;Tazi;Lille\n".encode()
+    table = Table(data, "x.csv")
+    assert table.encoding == "utf-8"  # a NUL or two does not make a file UTF-16
+    assert [row for _number, row in table.rows()] == [
+        {"Prénom": "Karim", "Nom": "Bennani", "Ville": "Rabat"},
+        {"Prénom": "Nadia", "Nom": "Tazi", "Ville": "Lille"},
+    ]

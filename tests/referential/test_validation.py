@@ -6,7 +6,10 @@ import pytest
 
 from django.utils import translation
 
+from referential.models import SourceRecord
 from referential.validation import (
+    FIELD_LIMITS,
+    REASONS,
     RowProblem,
     clean_arabic_name,
     clean_birth_date,
@@ -213,9 +216,19 @@ def test_partial_dates_keep_their_precision(value, expected, precision):
     )
 
 
-@pytest.mark.parametrize("value", ["31/02/1980", "hier", "13/13/1980", "1980-13"])
-def test_impossible_dates_are_refused(value):
+@pytest.mark.parametrize("value", ["hier", "31/02", "1980 ou 1985", "13/13/2031", "12/03/85?!"])
+def test_impossible_dates_without_one_plausible_year_are_left_empty(value):
     assert _code(clean_birth_date, value, TODAY) == "invalid_date"
+
+
+@pytest.mark.parametrize("value", ["31/02/1980", "13/13/1980", "1980-13", "1980-13-01", "٣١/٠٢/١٩٨٠"])
+def test_impossible_dates_keep_their_year_with_a_warning(value):
+    with pytest.raises(RowProblem) as problem:
+        clean_birth_date(value, TODAY)
+    assert (problem.value.code, problem.value.keep) == ("date_year_kept", (datetime.date(1980, 1, 1), "year"))
+    clean, warnings, _reasons = validate_row({"given_name": "Karim", "birth_date": value}, "FR", TODAY)
+    assert (clean["birth_date"], clean["birth_date_precision"]) == (datetime.date(1980, 1, 1), "year")
+    assert [w["code"] for w in warnings] == ["date_year_kept"]
 
 
 @pytest.mark.parametrize("value", ["01/01/2030", "01/01/1850"])
@@ -362,7 +375,7 @@ def test_a_doubtful_cell_is_blanked_with_a_warning_and_the_row_kept():
     clean, warnings, reasons = validate_row(
         {
             "given_name": "Karim",
-            "birth_date": "31/02/1980",
+            "birth_date": "31/02/19",
             "email": "karim@",
             "phone": "12",
             "country": "Narnia",
@@ -449,3 +462,38 @@ def test_month_first_is_read_off_the_column_and_garbled_cells_do_not_stop_it():
     assert month_first(["03/12/1985", "12/25/1990", "Ã©Ã©", None, "01/30/1977"])
     assert not month_first(["03/12/1985", "25/12/1990", "12/25/1991"])  # one each way: day first
     assert not month_first(["1985-12-25", "1990", ""])
+
+
+def test_a_cell_longer_than_its_field_is_cut_with_a_warning_not_failing_the_row():
+    clean, warnings, reasons = validate_row(
+        {
+            "external_id": "N" * 80,
+            "given_name": "Karim " + "Abdelkrim " * 15,
+            "family_name": "Tazi",
+            "email": "k" * 250 + "@example.org",
+            "phone": "06 12 34 56 78 (mobile, le soir) / 05 22 12 34 56 (bureau, en semaine)",
+            "city": "Lille " * 30,
+        },
+        "FR",
+        TODAY,
+    )
+    assert reasons == []
+    for field, limit in FIELD_LIMITS.items():
+        assert len(clean[field]) <= limit, field
+    assert clean["given_name"].startswith("Karim Abdelkrim") and clean["family_name"] == "Tazi"
+    assert clean["email"] == "" and clean["phone"] == "+33612345678"
+    assert clean["phone_raw"].startswith("06 12 34 56 78 (mobile")  # 69 characters: the field holds them
+    assert {(w["field"], w["code"]) for w in warnings} >= {
+        ("external_id", "too_long"),
+        ("given_name", "too_long"),
+        ("email", "invalid_email"),
+        ("city", "too_long"),
+    }
+    assert next(w for w in warnings if w["field"] == "external_id")["value"] == "N" * 80
+
+
+def test_the_limits_are_the_record_fields_and_every_warning_code_fits_the_filter_column():
+    fields = {field.name: field for field in SourceRecord._meta.fields}
+    assert {name: fields[name].max_length for name in FIELD_LIMITS} == FIELD_LIMITS
+    every_code = " " + " ".join(REASONS) + " "
+    assert len(every_code) <= fields["warning_codes"].max_length
