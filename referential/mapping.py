@@ -272,9 +272,41 @@ def _guess_by_words(key: str) -> str | None:
     return None
 
 
+# Where a file has two phone or email columns, the one a person keeps and other sources also hold: a
+# mobile number (a landline is a household's), a personal address (a work one changes with the job).
+_PREFERRED = {
+    "phone": (
+        ("mobile", "portable", "gsm", "cell", "whatsapp", "محمول", "المحمول", "جوال", "الجوال", "نقال"),
+        ("fixe", "fix", "domicile", "home", "landline", "bureau", "office", "work", "travail", "pro", "ثابت"),
+    ),
+    "email": (
+        ("perso", "personal", "personnel", "prive", "private", "شخصي", "الشخصي"),
+        ("pro", "professional", "professionnel", "work", "travail", "bureau", "office", "entreprise"),
+    ),
+}
+_PREFERRED = {
+    field: tuple(tuple(header_key(s) for s in stems) for stems in groups)
+    for field, groups in _PREFERRED.items()
+}
+
+
+def _preference(field: str, header: str) -> int:
+    if field not in _PREFERRED:
+        return 0
+    words = header_key(header).split()
+    liked, disliked = _PREFERRED[field]
+    return _has(words, liked) - _has(words, disliked)
+
+
+def _takes(mapping: dict, field: str | None, header: str) -> bool:
+    return bool(field) and (
+        field not in mapping or _preference(field, header) > _preference(field, mapping[field])
+    )
+
+
 def guess_mapping(headers) -> dict:
     """{target field: header} for the headers whose name says what they hold: a listed name first,
-    then the words of the others."""
+    then the words of the others; of two phone or email columns, the mobile or personal one."""
     mapping = {}
     generic, unknown = [], []
     for header in headers:
@@ -283,13 +315,13 @@ def guess_mapping(headers) -> dict:
             generic.append(header)
             continue
         field = _NAME_INDEX.get(key)
-        if field and field not in mapping:
+        if _takes(mapping, field, header):
             mapping[field] = header
         elif not field:
             unknown.append(header)
     for header in unknown:
         field = _guess_by_words(header_key(header))
-        if field and field not in mapping:
+        if _takes(mapping, field, header):
             mapping[field] = header
     for header in generic:
         field = "given_name" if "family_name" in mapping else "name_arabic"

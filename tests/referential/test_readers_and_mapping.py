@@ -227,6 +227,19 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
             ["Company", "Contact name"],
             {"full_name": "Contact name"},
         ),
+        # Two phones, two addresses: the mobile and the personal one, whichever comes first.
+        (
+            ["Nom complet", "Téléphone fixe", "Téléphone mobile", "Courriel pro", "Courriel perso"],
+            {"full_name": "Nom complet", "phone": "Téléphone mobile", "email": "Courriel perso"},
+        ),
+        (
+            ["Name", "Email (personal)", "Work email", "Cell", "Home phone", "Office phone"],
+            {"full_name": "Name", "email": "Email (personal)", "phone": "Cell"},
+        ),
+        (
+            ["الاسم الكامل", "الهاتف الثابت", "الهاتف", "رقم الجوال"],
+            {"name_arabic": "الاسم الكامل", "phone": "رقم الجوال"},
+        ),
     ],
 )  # fmt: skip
 def test_headers_nobody_listed_are_guessed_from_their_words(headers, expected):
