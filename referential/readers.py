@@ -8,7 +8,7 @@ this order is deterministic and each step is tested. A wrong guess can still be 
 analyst on the mapping page.
 
 1. A byte order mark says it: UTF-8-SIG, UTF-16 LE/BE.
-2. NUL bytes without a BOM: UTF-16 (LE or BE by where the NULs sit); binary files fail later.
+2. Many NUL bytes without a BOM: UTF-16 (LE or BE by where the NULs sit); binary files fail later.
 3. Strict UTF-8 decodes: UTF-8 (text in any other encoding almost never forms valid UTF-8).
 4. Windows-1256 when, read that way, most non-ASCII letters are Arabic; else Windows-1252, else
    Latin-1 (which decodes any byte). Windows-1256 keeps the French accented lower-case letters where
@@ -23,11 +23,14 @@ from functools import cached_property
 
 from openpyxl import load_workbook
 
+from .mapping import guess_mapping
 from .validation import ARABIC_LETTER
 
 ENCODINGS = ("utf-8-sig", "utf-16", "cp1256", "cp1252", "latin-1")
 XLSX_MAGIC = b"PK\x03\x04"
 DELIMITERS = ",;\t|"
+# How many non-empty records may stand above the header row (titles, an export date, a blank line).
+HEADER_SEARCH = 10
 BINARY = re.compile(r"[\x00-\x08\x0E-\x1F]")
 # Control characters are never part of a cell's text: a stray one (an old export's padding, a NUL) is
 # dropped rather than refusing the file; PostgreSQL refuses NUL in text and JSON.
@@ -68,14 +71,19 @@ def detect_encoding(data: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
+    lines = [line for line in text.splitlines()[:40] if line.strip()][:20]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
     except csv.Error:
-        first = text.splitlines()[0] if text else ""
-        counts = {delimiter: first.count(delimiter) for delimiter in DELIMITERS}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ","
+        pass
+    # A title line above the table ("Liste des adhérents – export du 01/12/2026") puzzles the sniffer:
+    # the delimiter is the one most lines hold the same number of times.
+    def steady(delimiter):
+        counts = [line.count(delimiter) for line in lines if delimiter in line]
+        return max(counts.count(n) for n in set(counts)) if counts else 0
+
+    best = max(DELIMITERS, key=steady)
+    return best if steady(best) else ","
 
 
 def file_format(data: bytes, filename: str) -> str:
@@ -137,8 +145,12 @@ class Table:
         except Exception as error:  # openpyxl raises many kinds for a damaged or foreign zip
             raise UnreadableFile("xlsx") from error
         try:
-            sheet = workbook.worksheets[0]
-            return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+            # The first sheet that holds anything: a workbook may open on an empty or a notes sheet.
+            for sheet in workbook.worksheets:
+                records = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+                if any(str(cell).strip() for record in records for cell in record):
+                    return records
+            return []
         finally:
             workbook.close()
 
@@ -148,11 +160,19 @@ class Table:
         return csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
 
     def _header(self):
-        """(record number, cells) of the first non-empty record: the header row."""
+        """(record number, cells) of the header row: the first non-empty record, unless one of the next
+        few names more of the fields we know (an export's title lines above the table)."""
+        found = []
         for number, cells in enumerate(self._iter_records(), start=1):
             if any(str(cell).strip() for cell in cells):
-                return number, cells
-        raise UnreadableFile("empty")
+                found.append((number, cells))
+                if len(found) == HEADER_SEARCH:
+                    break
+        if not found:
+            raise UnreadableFile("empty")
+        known = [len(guess_mapping(_unique_headers(cells))) for _number, cells in found]
+        best = known.index(max(known))
+        return found[best] if known[best] >= 2 else found[0]
 
     @cached_property
     def total_rows(self) -> int:

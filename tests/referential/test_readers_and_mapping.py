@@ -1,8 +1,10 @@
 """Reading CSV (encodings, delimiters) and XLSX files; guessing and remembering the column mapping."""
 
 import datetime
+import io
 
 import pytest
+from openpyxl import Workbook
 
 from referential import mapping as column_mapping
 from referential.readers import Table, UnreadableFile, detect_encoding
@@ -255,3 +257,37 @@ def test_a_stray_control_character_is_dropped_not_a_reason_to_refuse_the_file():
         {"Prénom": "Karim", "Nom": "Bennani", "Ville": "Rabat"},
         {"Prénom": "Nadia", "Nom": "Tazi", "Ville": "Lille"},
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liste des adhérents - export du 01/12/2026\n\nNom;Prénom;Date de naissance;Courriel\n{rows}",
+        "Consulat général de Bruxelles;;;\nExtraction;;;\nNom;Prénom;Date de naissance;Courriel\n{rows}",
+    ],
+)
+def test_title_lines_above_the_table_are_not_its_header(text):
+    rows = "Alaoui;Karim;1985;k@example.org\nTazi;Nadia;1990;n@example.org\n"
+    table = Table(text.format(rows=rows).encode(), "x.csv")
+    assert (table.delimiter, table.headers) == (";", ["Nom", "Prénom", "Date de naissance", "Courriel"])
+    assert [(number, row["Prénom"]) for number, row in table.rows()] == [(4, "Karim"), (5, "Nadia")]
+
+
+def test_an_xlsx_title_and_an_empty_first_sheet_are_passed_over():
+    workbook = Workbook()
+    workbook.active.title = "Notes"
+    sheet = workbook.create_sheet("Lauréats")
+    sheet.append(["Annuaire des lauréats 2026"])
+    sheet.append([])
+    sheet.append(["Nom", "Prénom", "Email"])
+    sheet.append(["Alaoui", "Karim", "k@example.org"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = Table(buffer.getvalue(), "x.xlsx")
+    assert table.headers == ["Nom", "Prénom", "Email"]
+    assert list(table.rows()) == [(4, {"Nom": "Alaoui", "Prénom": "Karim", "Email": "k@example.org"})]
+
+
+def test_a_first_row_of_unknown_headers_stays_the_header():
+    table = Table(b"Code;Libelle;Valeur\nA1;Alaoui;12\n", "x.csv")
+    assert table.headers == ["Code", "Libelle", "Valeur"]
