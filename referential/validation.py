@@ -499,7 +499,7 @@ MONTHS = {
     }
 }
 NUMERIC_DATE = re.compile(r"^(\d{1,4})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{1,4})$")
-WORDED_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?[\s\-]+(.+?)\.?[\s\-]+(\d{4})$")
+WORDED_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?[\s\-]+(.+?)\.?[\s\-]+(\d{4}|\d{2})$")
 MONTH_DAY_YEAR = re.compile(r"^(.+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 # Days since 30 December 1899, as spreadsheets count: 10000 (1927) to 59999 (2064), five digits that no
 # other way of writing a date of birth uses.
@@ -525,11 +525,20 @@ BIRTH_WORDS = re.compile(
 )
 
 
+# What follows a date in a cell and says nothing of the day: a time of day (a spreadsheet's, an ISO
+# timestamp's), a note in brackets ("(à vérifier)", "(approx.)").
+_TIME_OF_DAY = re.compile(
+    r"(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[ap]\.?m\.?)?$", re.IGNORECASE
+)
+_DATE_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+
+
 def _date_text(value) -> str:
-    """A date cell as text: Western digits, a spreadsheet's time of day left out."""
+    """A date cell as text: Western digits; a time of day or a note after the date left out."""
     text = clean_text(value).translate(ARABIC_DIGITS)
     text = BIRTH_WORDS.sub("", text)
-    return text.split("T")[0].split(" 00:00")[0].strip()
+    text = _DATE_NOTE.sub("", text)
+    return _TIME_OF_DAY.sub("", text).removesuffix("Z").strip()
 
 
 def _full_year(year: int, today: datetime.date) -> int:
@@ -633,7 +642,9 @@ def parse_date(value, today=None, month_first: bool = False) -> datetime.date | 
     else:
         folded = _strip_accents(text.casefold())
         if (match := WORDED_DATE.match(folded)) and match.group(2) in MONTHS:
-            candidates.append((int(match.group(3)), MONTHS[match.group(2)], int(match.group(1))))
+            candidates.append(
+                (_full_year(int(match.group(3)), today), MONTHS[match.group(2)], int(match.group(1)))
+            )
         elif (match := MONTH_DAY_YEAR.match(folded)) and match.group(1) in MONTHS:
             candidates.append((int(match.group(3)), MONTHS[match.group(1)], int(match.group(2))))
     for year, month, day in candidates:

@@ -177,6 +177,14 @@ def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
         ("né le 12/03/1978", datetime.date(1978, 3, 12)),  # words before the date
         ("Born on March 12, 1978", datetime.date(1978, 3, 12)),
         ("مزداد بتاريخ 12/03/1978", datetime.date(1978, 3, 12)),
+        # A time of day, a timestamp's zone, a note after the date; capitals; a two-digit year in words.
+        ("12/03/1978 14:22", datetime.date(1978, 3, 12)),
+        ("1978-03-12T10:00:00+01:00", datetime.date(1978, 3, 12)),
+        ("1978-03-12Z", datetime.date(1978, 3, 12)),
+        ("03/12/1978 2:30 PM", datetime.date(1978, 12, 3)),
+        ("12/03/1978 (à vérifier)", datetime.date(1978, 3, 12)),
+        ("12 OCT 1978", datetime.date(1978, 10, 12)),
+        ("12-Mar-78", datetime.date(1978, 3, 12)),
         ("", None),
     ],
 )
@@ -189,6 +197,7 @@ def test_dates_in_common_formats(value, expected):
     [
         ("1980", datetime.date(1980, 1, 1), "year"),
         ("vers 1980", datetime.date(1980, 1, 1), "year"),
+        ("1980 (approx.)", datetime.date(1980, 1, 1), "year"),
         (1980, datetime.date(1980, 1, 1), "year"),  # a spreadsheet number
         ("١٩٨٠", datetime.date(1980, 1, 1), "year"),
         ("00/00/1980", datetime.date(1980, 1, 1), "year"),
