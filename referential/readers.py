@@ -9,7 +9,10 @@ analyst on the mapping page.
 
 1. A byte order mark says it: UTF-8-SIG, UTF-16 LE/BE.
 2. Many NUL bytes without a BOM: UTF-16 (LE or BE by where the NULs sit); binary files fail later.
-3. Strict UTF-8 decodes: UTF-8 (text in any other encoding almost never forms valid UTF-8).
+3. Strict UTF-8 decodes: UTF-8 (text in any other encoding almost never forms valid UTF-8). When
+   only some lines fail while others hold non-ASCII text that is valid UTF-8 (exports pasted
+   together), "utf-8+<legacy>": each line in UTF-8 when it decodes, else in the legacy encoding
+   step 4 picks for the lines that fail.
 4. Windows-1256 when, read that way, most non-ASCII letters are Arabic; else Windows-1252, else
    Latin-1 (which decodes any byte). Windows-1256 keeps the French accented lower-case letters where
    Latin-1 has them, which is why the Arabic share decides and not decodability.
@@ -37,12 +40,20 @@ BINARY = re.compile(r"[\x00-\x08\x0E-\x1F]")
 CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 
 
+# Between the two encodings of a file whose lines are not all in one: "utf-8+cp1252".
+MIXED = "+"
+
+
 class UnreadableFile(Exception):
     """The file is neither a CSV text table nor an XLSX workbook, or has no header row."""
 
 
 def detect_encoding(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return f"utf-8{MIXED}{_legacy(_lines_by_utf8(data)[1])}"
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
@@ -58,6 +69,38 @@ def detect_encoding(data: bytes) -> str:
         pass
     else:
         return "utf-8"
+    utf8_lines, failing = _lines_by_utf8(data)
+    if utf8_lines:
+        return f"utf-8{MIXED}{_legacy(failing)}"
+    return _legacy(data)
+
+
+def _lines_by_utf8(data: bytes) -> tuple[int, bytes]:
+    """(lines with non-ASCII text that is valid UTF-8, the lines that are not valid UTF-8)."""
+    valid, failing = 0, []
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            failing.append(line)
+        else:
+            valid += 1
+    return valid, b"\n".join(failing)
+
+
+def _decode_mixed(data: bytes, legacy: str) -> str:
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode(legacy, errors="replace"))
+    return "\n".join(lines)
+
+
+def _legacy(data: bytes) -> str:
     as_arabic = data.decode("cp1256", errors="replace")
     non_ascii_letters = [c for c in as_arabic if not c.isascii() and c.isalpha()]
     arabic = sum(1 for c in non_ascii_letters if ARABIC_LETTER.match(c))
@@ -124,7 +167,8 @@ class Table:
     def _read_csv(self, data, encoding):
         self.encoding = encoding or detect_encoding(data)
         try:
-            text = data.decode(self.encoding)
+            first, _plus, legacy = self.encoding.partition(MIXED)
+            text = _decode_mixed(data, legacy) if legacy else data.decode(first)
         except (UnicodeDecodeError, LookupError):
             if not encoding:
                 raise UnreadableFile("encoding") from None

@@ -291,3 +291,31 @@ def test_an_xlsx_title_and_an_empty_first_sheet_are_passed_over():
 def test_a_first_row_of_unknown_headers_stays_the_header():
     table = Table(b"Code;Libelle;Valeur\nA1;Alaoui;12\n", "x.csv")
     assert table.headers == ["Code", "Libelle", "Valeur"]
+
+
+@pytest.mark.parametrize(
+    "head, rows, expected",
+    [
+        # Exports pasted together: UTF-8 lines and one saved by an older Windows tool.
+        (
+            "Nom;Prénom;Ville\n".encode(),
+            "Alaoui;Hélène;Liège\n".encode() * 5 + "Tazi;Clément;Créteil\n".encode("cp1252"),
+            "utf-8+cp1252",
+        ),
+        (
+            "\ufeffNom;Prénom;Ville\n".encode(),
+            "Alaoui;Hélène;Liège\n".encode() + "Tazi;Clément;Créteil\n".encode("cp1252"),
+            "utf-8+cp1252",
+        ),
+        # A UTF-8 header typed over an Arabic export from Windows.
+        ("Nom;Prénom;Ville\n".encode(), "Tazi;نادية;الرباط\n".encode("cp1256") * 3, "utf-8+cp1256"),
+    ],
+)
+def test_a_file_mixing_utf8_and_a_windows_encoding_reads_each_line_right(head, rows, expected):
+    table = Table(head + rows, "x.csv")
+    assert table.encoding == expected and table.headers == ["Nom", "Prénom", "Ville"]
+    read = [row for _number, row in table.rows()]
+    assert list(read[-1].values()) == rows.splitlines()[-1].decode(expected.split("+")[1]).split(";")
+    assert not any("\ufffd" in cell or "Ã" in cell for row in read for cell in row.values())
+    # The import opens the file again with the encoding the upload found: the same rows.
+    assert [row for _n, row in Table(head + rows, "x.csv", encoding=table.encoding).rows()] == read
