@@ -31,12 +31,13 @@ _SHORT_FORMS = {
     "NL": ("hollande", "holland", "the netherlands", "pays bas"),
     "GB": (
         "uk", "u k", "angleterre", "england", "scotland", "ecosse", "wales",
-        "great britain", "grande bretagne", "بريطانيا", "بريطانيا العظمى", "انجلترا", "انكلترا",
+        "great britain", "grande bretagne", "g b", "بريطانيا", "بريطانيا العظمى", "انجلترا", "انكلترا",
     ),
     "US": (
         "usa", "u s a", "u s", "etats unis d amerique", "united states of america", "امريكا",
-        "الولايات المتحدة الامريكيه",
+        "الولايات المتحدة الامريكيه", "amerique",  # as أمريكا: what Moroccans abroad say of the US
     ),
+    "CD": ("rdc", "r d c", "congo kinshasa", "republique democratique du congo"),
     "AE": ("uae", "eau", "e a u", "emirats", "dubai", "abu dhabi", "الامارات"),
     "SA": ("ksa", "السعودية", "arabie"),
     # A province written where the country goes, as people in Quebec often do.

@@ -33,6 +33,11 @@ from core.sectors import SECTORS, canonical_sector, matching_slugs, sector_name,
         ("Canada (Québec)", "CA"),
         ("E.A.U", "AE"),
         ("السعودية", "SA"),
+        ("RDC", "CD"),  # not the other Congo
+        ("Congo-Kinshasa", "CD"),
+        ("Congo", "CG"),
+        ("Amérique", "US"),  # as أمريكا
+        ("G.B.", "GB"),
     ],
 )
 def test_countries_are_read_as_people_and_files_write_them(written, code):
