@@ -451,7 +451,7 @@ def clean_phone(value, default_region: str, row_region: str = "") -> tuple[str, 
 
 def _clean_one_phone(text: str, default_region: str, row_region: str) -> tuple[str, dict | None]:
     regions = [r for r in dict.fromkeys((row_region, default_region)) if r]
-    possible = None
+    possibles = []
     for candidate, region in _phone_candidates(text, regions):
         try:
             number = phonenumbers.parse(candidate, region, keep_raw_input=True)
@@ -464,10 +464,13 @@ def _clean_one_phone(text: str, default_region: str, row_region: str) -> tuple[s
                 # A national number read in the source's country, not the row's: say so.
                 return e164, {"code": "phone_country_assumed", "field": "phone", "value": text}
             return e164, None
-        if possible is None and phonenumbers.is_possible_number(number):
-            possible = number
-    if possible is not None:
-        e164 = phonenumbers.format_number(possible, phonenumbers.PhoneNumberFormat.E164)
+        if phonenumbers.is_possible_number(number):
+            possibles.append(number)
+    if possibles:
+        # No reading is allocated: keep the one in the row's country (else the source's) rather than a
+        # bare country code's, which may be another country's ("6612345678" on a Dutch row is not Thai).
+        at_home = [n for r in regions for n in possibles if phonenumbers.region_code_for_number(n) == r]
+        e164 = phonenumbers.format_number((at_home or possibles)[0], phonenumbers.PhoneNumberFormat.E164)
         return e164, {"code": "phone_not_allocated", "field": "phone", "value": text}
     return "", {"code": "invalid_phone", "field": "phone", "value": text}
 

@@ -140,6 +140,14 @@ def test_a_number_outside_allocated_ranges_is_kept_with_a_warning_not_refused():
     assert e164 == "+212599999999" and warning["code"] == "phone_not_allocated"
 
 
+def test_an_unallocated_number_stays_in_the_rows_country_not_a_bare_country_codes():
+    # Read as a bare country code, 6612345678 is a possible Thai number (+66); on a Dutch row it is Dutch.
+    e164, warning = clean_phone("6612345678", "FR", "NL")
+    assert (e164, warning["code"]) == ("+316612345678", "phone_not_allocated")
+    # A "+" written by the person still says the country.
+    assert clean_phone("+66 1234 5678", "FR", "NL")[0] == "+6612345678"
+
+
 @pytest.mark.parametrize("value", ["12", "06 12", "not a phone", "+212 12"])
 def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
     assert clean_phone(value, "FR")[0] == ""
