@@ -1,4 +1,5 @@
-"""Which column of a file holds which field: a guess from header names (fr, ar, en), and memory.
+"""Which column of a file holds which field: a guess from header names (fr, ar, en, and the words of
+it, es, de, nl a partner body abroad may export with), and memory.
 
 A mapping is {target field: header}. The mapping last used for a source is proposed first for its
 next file, for the headers the new file still has; the other fields are guessed from their names.
@@ -182,9 +183,46 @@ def header_key(header: str) -> str:
     return text
 
 
+# Header words of the languages diaspora bodies abroad export in (Italian, Spanish, German, Dutch),
+# read as the French or English word the rules below know: "Cognome" is a family name, "Nome" a given
+# name (not the French "nom"), "Data di nascita" a date of birth, "Luogo di nascita" a birthplace.
+_FOREIGN_WORDS = {
+    "nome": "prenom", "nombre": "prenom", "nombres": "prenom", "vorname": "prenom", "voornaam": "prenom",
+    "voornamen": "prenom", "cognome": "nom", "apellido": "nom", "apellidos": "nom", "nachname": "nom",
+    "familienname": "nom", "achternaam": "nom", "familienaam": "nom", "naam": "name",
+    "completo": "complet", "vollstandiger": "complet", "volledige": "complet",
+    "data": "date", "fecha": "date", "datum": "date", "nascita": "naissance", "nacimiento": "naissance",
+    "geburtsdatum": "date naissance", "geboortedatum": "date naissance", "anno": "annee", "ano": "annee",
+    "geburtsjahr": "annee naissance", "geboortejaar": "annee naissance",
+    "luogo": "lieu", "lugar": "lieu", "geburtsort": "lieu naissance", "geboorteplaats": "lieu naissance",
+    "citta": "ville", "ciudad": "ville", "stadt": "ville", "stad": "ville", "wohnort": "ville",
+    "woonplaats": "ville", "plaats": "ville", "localidad": "ville", "comune": "commune",
+    "residenza": "residence", "residencia": "residence", "verblijf": "residence",
+    "paese": "pays", "pais": "pays", "land": "pays", "wohnland": "pays", "woonland": "pays",
+    "nazionalita": "nationalite", "nacionalidad": "nationalite", "staatsangehorigkeit": "nationalite",
+    "nationaliteit": "nationalite",
+    "correo": "courriel", "posta": "mail", "cellulare": "mobile", "handynummer": "mobile",
+    "mobilnummer": "mobile", "movil": "mobile", "handy": "mobile", "mobiel": "mobile",
+    "telefono": "telephone", "telefon": "telephone",
+    "indirizzo": "adresse", "direccion": "adresse", "strasse": "adresse", "adres": "adresse",
+    "codice": "code", "nummer": "numero", "mitgliedsnummer": "numero", "lidnummer": "numero",
+    "tessera": "numero", "socio": "membre",
+}  # fmt: skip
+
+
+def _guess_key(header: str) -> str:
+    """The header as the guess reads it: foreign words translated, an abbreviation spelt with dots
+    (D.O.B., N.I.) glued back into one word."""
+    words = [_FOREIGN_WORDS.get(word, word) for word in header_key(header).split()]
+    if len(words) > 1 and all(len(word) == 1 for word in words):
+        return "".join(words)
+    return " ".join(words)
+
+
 _NAME_INDEX = {header_key(name): field for field, names in HEADER_NAMES.items() for name in names}
 # "الاسم" is the given name beside a family-name column, the whole name when it stands alone.
 _GENERIC_ARABIC_NAME = {header_key(name) for name in ("الاسم", "الإسم", "اسم")}
+_BARE_NAME = {"name", "nom"}
 
 
 # When no listed name matches a header exactly, its words decide ("Téléphone portable", "E-mail
@@ -205,10 +243,13 @@ _PLACE = ("lieu", "place", "ville", "city", "pays", "country", "مكان", "مد
 _CITY = ("ville", "city", "town", "commune", "localite", "مدينة", "المدينة")
 _COUNTRY = ("pays", "country", "بلد", "البلد", "دولة", "الدولة")
 _NATIONALITY = ("nationalite", "nationality", "جنسية", "الجنسية")
+_RESIDENCE = ("residence", "domicile", "الإقامة", "السكن")
+# A street address is not a city, though it names one.
+_ADDRESS = ("adresse", "address", "rue", "street", "عنوان", "العنوان")
 _FULL = ("complet", "full", "entier", "الكامل")
 _RECORD = (
     "id", "identifiant", "numero", "number", "num", "nr", "no", "n°", "#", "ref", "matricule", "dossier",
-    "رقم", "الرقم",
+    "code", "رقم", "الرقم",
 )  # fmt: skip
 # A number that identifies the person or the place, not the record in the source.
 _NOT_RECORD = ("passport", "passeport", "cin", "cni", "postal", "zip", "جواز", "البطاقة")
@@ -218,7 +259,7 @@ _NOT_PERSON = (
     "entreprise", "societe", "company", "employer", "employeur", "organisation", "organization", "ecole",
     "school", "universite", "university", "etablissement", "pere", "mere", "father", "mother",
     "conjoint", "spouse", "الأب", "الأم", "الشركة", "المؤسسة", "المدرسة", "الجامعة",
-    "nombre",  # "Nombre d'enfants" starts like "nom"
+    "enfant", "children",  # "Nombre d'enfants": a number (or the Spanish given name) of children
 )  # fmt: skip
 # A family-name word and a given-name word in one header: "Nom & Prénom", "Prénom et nom", "الاسم والنسب".
 # ("الاسم العائلي" alone is the family name: the Arabic family words count here only after "و", "and".)
@@ -234,6 +275,8 @@ _WORD_RULES = (
     ("birth_date", (_BIRTH,), _PLACE),
     ("city", (_CITY,), _BIRTH),
     ("country", (_COUNTRY,), (*_BIRTH, *_NATIONALITY)),
+    # Where the person lives, with no word for a country: "Lieu de résidence", "Place of residence".
+    ("city", (_RESIDENCE,), (*_BIRTH, *_ADDRESS)),
     ("full_name", (_NAME, _FULL), _NOT_PERSON),
     ("given_name", (("prenom", "الشخصي"),), _NOT_PERSON),
     # "first", "last" alone may be a first contact or a last update: with a name word only.
@@ -293,7 +336,7 @@ _PREFERRED = {
 def _preference(field: str, header: str) -> int:
     if field not in _PREFERRED:
         return 0
-    words = header_key(header).split()
+    words = _guess_key(header).split()
     liked, disliked = _PREFERRED[field]
     return _has(words, liked) - _has(words, disliked)
 
@@ -310,7 +353,7 @@ def guess_mapping(headers) -> dict:
     mapping = {}
     generic, unknown = [], []
     for header in headers:
-        key = header_key(header)
+        key = _guess_key(header)
         if key in _GENERIC_ARABIC_NAME:
             generic.append(header)
             continue
@@ -320,13 +363,17 @@ def guess_mapping(headers) -> dict:
         elif not field:
             unknown.append(header)
     for header in unknown:
-        field = _guess_by_words(header_key(header))
+        field = _guess_by_words(_guess_key(header))
         if _takes(mapping, field, header):
             mapping[field] = header
     for header in generic:
         field = "given_name" if "family_name" in mapping else "name_arabic"
         if field not in mapping:
             mapping[field] = header
+    # "Name" beside a given-name column and no family name is the family name ("Vorname" / "Name").
+    bare_name = _guess_key(mapping.get("full_name", "")) in _BARE_NAME
+    if bare_name and "given_name" in mapping and "family_name" not in mapping:
+        mapping["family_name"] = mapping.pop("full_name")
     return mapping
 
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 
+import babel
 import phonenumbers
 
 from django.core.exceptions import ValidationError
@@ -477,7 +478,8 @@ def _clean_one_phone(text: str, default_region: str, row_region: str) -> tuple[s
 
 # --- Dates ---------------------------------------------------------------------------------------------
 
-# Month names in French, English and Arabic (Maghreb and Middle-East names), for "12 mars 1985".
+# Month names in French, English and Arabic (Maghreb and Middle-East names), for "12 mars 1985"; those
+# of the host countries' languages are added from CLDR below.
 MONTHS = {
     **{
         name: number
@@ -519,6 +521,24 @@ DAY, MONTH, YEAR = "day", "month", "year"
 
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _cldr_months() -> dict[str, int]:
+    """Month names and abbreviations of the languages of the diaspora's host countries (CLDR), for
+    "12 marzo 1978", "12. März 1978", "3 de junio de 1980"; a name two months share is left out."""
+    found: dict[str, set[int]] = {}
+    for code in ("it", "es", "de", "nl", "pt"):
+        months = babel.Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    found.setdefault(_strip_accents(name.casefold()).rstrip("."), set()).add(number)
+    return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
+
+
+MONTHS = {**_cldr_months(), **MONTHS}
+# "12. März", "12 de marzo de 1978": a dot after the day, a preposition around the month.
+_MONTH_FILLER = re.compile(r"(?<=\d)\.(?=\s)|\s(?:de|del|di)(?=\s)")
 
 
 # "né le 12/03/1985", "born in 1985", "ولد سنة 1985": the words before the date say nothing more.
@@ -567,7 +587,7 @@ def parse_partial_date(value, today=None, month_first: bool = False) -> tuple[da
     if match := SPREADSHEET_SERIAL.match(text):
         # A spreadsheet's day number (31118 = 12 March 1985) where a date cell lost its format.
         return SPREADSHEET_EPOCH + datetime.timedelta(days=int(match.group(1))), DAY
-    folded = _strip_accents(text.casefold())
+    folded = _MONTH_FILLER.sub("", _strip_accents(text.casefold()))
     if match := YEAR_ONLY.match(folded):
         return datetime.date(int(match.group(1)), 1, 1), YEAR
     if match := YEAR_MONTH.match(text):
@@ -643,7 +663,7 @@ def parse_date(value, today=None, month_first: bool = False) -> datetime.date | 
     elif COMPACT_DATE.match(text):
         candidates.append((int(text[:4]), int(text[4:6]), int(text[6:])))
     else:
-        folded = _strip_accents(text.casefold())
+        folded = _MONTH_FILLER.sub("", _strip_accents(text.casefold()))
         if (match := WORDED_DATE.match(folded)) and match.group(2) in MONTHS:
             candidates.append(
                 (_full_year(int(match.group(3)), today), MONTHS[match.group(2)], int(match.group(1)))

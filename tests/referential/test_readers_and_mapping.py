@@ -242,6 +242,46 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
             ["الاسم الكامل", "الهاتف الثابت", "الهاتف", "رقم الجوال"],
             {"name_arabic": "الاسم الكامل", "phone": "رقم الجوال"},
         ),
+        # A partner body abroad exports in its own language; dotted abbreviations; where one lives.
+        (
+            ["N. tessera", "Cognome", "Nome", "Data di nascita", "Luogo di nascita", "Cellulare",
+             "Posta elettronica", "Indirizzo di residenza", "Città di residenza", "Paese di residenza",
+             "Nazionalità", "Data iscrizione"],
+            {"external_id": "N. tessera", "family_name": "Cognome", "given_name": "Nome",
+             "birth_date": "Data di nascita", "phone": "Cellulare", "email": "Posta elettronica",
+             "city": "Città di residenza", "country": "Paese di residenza"},
+        ),
+        (
+            ["Nº socio", "Nombre y apellidos", "Fecha de nacimiento", "Lugar de nacimiento", "Teléfono móvil",
+             "Correo electrónico", "Dirección", "Ciudad", "País", "Nacionalidad"],
+            {"external_id": "Nº socio", "full_name": "Nombre y apellidos",
+             "birth_date": "Fecha de nacimiento", "phone": "Teléfono móvil", "email": "Correo electrónico",
+             "city": "Ciudad", "country": "País"},
+        ),
+        # German "Name" beside "Vorname" is the family name.
+        (
+            ["Mitgliedsnummer", "Name", "Vorname", "Geburtsdatum", "Geburtsort", "Handynummer", "E-Mail",
+             "Straße", "Wohnort", "Land", "Staatsangehörigkeit"],
+            {"external_id": "Mitgliedsnummer", "family_name": "Name", "given_name": "Vorname",
+             "birth_date": "Geburtsdatum", "phone": "Handynummer", "email": "E-Mail", "city": "Wohnort",
+             "country": "Land"},
+        ),
+        (
+            ["Lidnummer", "Achternaam", "Voornaam", "Geboortejaar", "Geboorteplaats", "Mobiel", "E-mailadres",
+             "Woonplaats", "Land van verblijf", "Nationaliteit"],
+            {"external_id": "Lidnummer", "family_name": "Achternaam", "given_name": "Voornaam",
+             "birth_date": "Geboortejaar", "phone": "Mobiel", "email": "E-mailadres", "city": "Woonplaats",
+             "country": "Land van verblijf"},
+        ),
+        (
+            ["Code adhérent", "Nom", "Prénom", "D.O.B.", "Lieu de résidence", "Nombre d'enfants"],
+            {"external_id": "Code adhérent", "family_name": "Nom", "given_name": "Prénom",
+             "birth_date": "D.O.B.", "city": "Lieu de résidence"},
+        ),
+        (
+            ["First name", "Name", "Place of residence", "Street address of residence"],
+            {"given_name": "First name", "family_name": "Name", "city": "Place of residence"},
+        ),
     ],
 )  # fmt: skip
 def test_headers_nobody_listed_are_guessed_from_their_words(headers, expected):

@@ -193,6 +193,13 @@ def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
         ("12/03/1978 (à vérifier)", datetime.date(1978, 3, 12)),
         ("12 OCT 1978", datetime.date(1978, 10, 12)),
         ("12-Mar-78", datetime.date(1978, 3, 12)),
+        # Written in a host country's language (CLDR month names).
+        ("12 marzo 1978", datetime.date(1978, 3, 12)),
+        ("12. März 1978", datetime.date(1978, 3, 12)),
+        ("12 de marzo de 1978", datetime.date(1978, 3, 12)),
+        ("12 maart 1978", datetime.date(1978, 3, 12)),
+        ("12 Okt. 1978", datetime.date(1978, 10, 12)),
+        ("3 giugno 1980", datetime.date(1980, 6, 3)),
         ("", None),
     ],
 )
@@ -213,6 +220,8 @@ def test_dates_in_common_formats(value, expected):
         ("1980-03", datetime.date(1980, 3, 1), "month"),
         ("00/03/1980", datetime.date(1980, 3, 1), "month"),
         ("mars 1980", datetime.date(1980, 3, 1), "month"),
+        ("März 1980", datetime.date(1980, 3, 1), "month"),
+        ("marzo de 1980", datetime.date(1980, 3, 1), "month"),
     ],
 )
 def test_partial_dates_keep_their_precision(value, expected, precision):
