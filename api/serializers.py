@@ -196,6 +196,17 @@ class SourceRecordSerializer(serializers.Serializer):
     country = serializers.CharField()
     imported_at = serializers.DateTimeField()
     source_trust = serializers.IntegerField()
+    external_id = serializers.CharField(help_text="The record's own id in its source.")
+    birth_date_precision = serializers.CharField(
+        help_text='"day", "month" or "year": a year-only date is stored as 1 January of that year.'
+    )
+    warnings = serializers.SerializerMethodField(help_text="Codes of the import's warnings on this row.")
+    golden_record_id = serializers.IntegerField(
+        allow_null=True, help_text="The golden record linkage put it in; null before a run."
+    )
+
+    def get_warnings(self, row) -> list[str]:
+        return (row["warning_codes"] or "").split()
 
 
 class GoldenRecordSerializer(serializers.Serializer):

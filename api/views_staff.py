@@ -109,6 +109,7 @@ class RecordFilters(serializers.Serializer):
     source = _id_field(help_text="Source id.")
     batch = _id_field(help_text="Import id.")
     country = serializers.CharField(required=False, max_length=2, help_text="ISO 3166 country code.")
+    golden = _id_field(help_text="Golden record id: the records linkage put in it.")
 
 
 class RecordList(StaffList):
@@ -137,6 +138,8 @@ class RecordList(StaffList):
             rows = rows.filter(batch_id=self.params["batch"])
         if self.params.get("country"):
             rows = rows.filter(country=self.params["country"].upper())
+        if self.params.get("golden"):
+            rows = rows.filter(golden_link__golden_id=self.params["golden"])
         return self.order(rows)
 
 

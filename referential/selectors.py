@@ -22,15 +22,21 @@ RECORD_COLUMNS = (
     "country",
     "imported_at",
     "source_trust",
+    "external_id",
+    "birth_date_precision",
+    "warning_codes",
+    "golden_record_id",
 )
 
 
 def source_records_rows(source_ids=None):
-    """Every source record as a plain dict with the RECORD_COLUMNS (source_trust: the source's 1–5)."""
+    """Every source record as a plain dict with the RECORD_COLUMNS (source_trust: the source's 1–5;
+    golden_record_id: the golden record linkage put it in, None before a run)."""
     records = SourceRecord.objects.all()
     if source_ids is not None:
         records = records.filter(source_id__in=list(source_ids))
-    return records.annotate(source_trust=F("source__trust")).order_by("id").values(*RECORD_COLUMNS)
+    records = records.annotate(source_trust=F("source__trust"), golden_record_id=F("golden_link__golden_id"))
+    return records.order_by("id").values(*RECORD_COLUMNS)
 
 
 def source_records_frame(source_ids=None):

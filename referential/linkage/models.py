@@ -209,6 +209,7 @@ class LinkageAction(models.TextChoices):
 
     VIEW_GOLDEN = "view_golden", _("Viewed a golden record")
     EXPORT_GOLDEN = "export_golden", _("Exported a golden record")
+    EXPORT_LINKS = "export_links", _("Exported every record with its golden record")
     VIEW_PAIR = "view_pair", _("Viewed a candidate pair")
     DECIDE = "decide", _("Decided about a pair")
     MERGE = "merge", _("Merged golden records")

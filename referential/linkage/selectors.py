@@ -2,7 +2,9 @@
 
 from allauth.account.models import EmailAddress
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+
+from referential.selectors import source_records_rows
 
 from .models import CandidatePair, GoldenEvent, GoldenRecord, LinkageRun, RecordLink
 from .services import rows_for_keys
@@ -34,6 +36,13 @@ def golden_records(query: str = ""):
     if query:
         records = records.filter(Q(display_name__icontains=query) | Q(email__icontains=query))
     return records.order_by("display_name", "id")
+
+
+def records_by_golden():
+    """Every source record (referential.selectors.RECORD_COLUMNS and its source's name), those of one
+    golden record together, the records no run has linked yet last."""
+    rows = source_records_rows().annotate(source_name=F("source__name"))
+    return rows.order_by(F("golden_record_id").asc(nulls_last=True), "id")
 
 
 def golden_members(golden) -> list[dict]:

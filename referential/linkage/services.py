@@ -63,6 +63,7 @@ _AUDIT_KINDS = {
     LinkageAction.VIEW_PAIR: AuditLog.Kind.READ,
     LinkageAction.MEMBER_VIEW: AuditLog.Kind.READ,
     LinkageAction.EXPORT_GOLDEN: AuditLog.Kind.EXPORT,
+    LinkageAction.EXPORT_LINKS: AuditLog.Kind.EXPORT,
 }
 
 

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
 from core.countries import country_name
-from referential.validation import reason_message
+from core.csvfile import csv_response
+from referential.validation import format_partial_date, reason_message
 
 from . import selectors, services
 from .labels import (
@@ -218,6 +219,37 @@ def golden_export(request, pk):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@_analyst_required
+def golden_records_csv(request):
+    """Every source record beside the golden record it is in: what an analyst hands on to check or
+    reuse the consolidation (the source's own record id, the date as precise as the source gave it)."""
+    services.audit(request.user, LinkageAction.EXPORT_LINKS)
+    rows = (
+        [
+            row["golden_record_id"] or "",
+            row["source_name"],
+            row["id"],
+            row["external_id"],
+            row["row_number"],
+            row["given_name"],
+            row["family_name"],
+            row["name_arabic"],
+            format_partial_date(row["birth_date"], row["birth_date_precision"] or "day"),
+            row["email"],
+            row["phone"],
+            row["city"],
+            row["country"],
+        ]
+        for row in selectors.records_by_golden().iterator(chunk_size=2000)
+    )
+    headers = [
+        _("Golden record"), _("Source"), _("Record"), _("Record id in the source"), _("Row"),
+        _("Given name"), _("Family name"), _("Name in Arabic"), _("Date of birth"), _("Email"), _("Phone"),
+        _("City"), _("Country"),
+    ]  # fmt: skip
+    return csv_response("golden-records.csv", headers, rows)
 
 
 @login_required

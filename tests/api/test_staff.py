@@ -1,6 +1,8 @@
 """Staff endpoints: each list answers what the owning app's permission function allows (the same the
 pages ask), paginated, filtered and ordered; every read is in the audit log with who, what and how many."""
 
+import datetime
+
 import pytest
 
 from accompaniment.factories import AdvisorFactory, CaseFactory
@@ -60,6 +62,32 @@ def test_referential_records_filtered_ordered_paginated_and_audited(analyst, ana
     assert analyst_api.get("/api/v1/staff/referential/records/?country=ES").json()["count"] == 1
     bad = analyst_api.get("/api/v1/staff/referential/records/?source=abc", HTTP_ACCEPT_LANGUAGE="en")
     assert bad.status_code == 400 and "source" in bad.json()["errors"]
+
+
+def test_records_say_their_source_id_partial_date_warnings_and_golden_record(analyst_api):
+    """What an analyst needs to check the linkage from outside: each record's own id, how precise its
+    date is, what the import doubted, and which golden record it is in (filterable)."""
+    linked = SourceRecordFactory(
+        family_name="Alaoui",
+        external_id="CONS-0042",
+        birth_date=datetime.date(1980, 1, 1),
+        birth_date_precision="year",
+        warning_codes=" phone_not_allocated date_year_kept ",
+    )
+    SourceRecordFactory(family_name="Bennani")  # not linked yet
+    golden = GoldenRecord.objects.create(display_name="Mohamed Alaoui")
+    RecordLink.objects.create(key=f"s:{linked.pk}", golden=golden, source_record=linked)
+    rows = analyst_api.get("/api/v1/staff/referential/records/?ordering=family_name").json()["results"]
+    assert [
+        (r["family_name"], r["external_id"], r["birth_date"], r["birth_date_precision"], r["warnings"],
+         r["golden_record_id"])
+        for r in rows
+    ] == [
+        ("Alaoui", "CONS-0042", "1980-01-01", "year", ["phone_not_allocated", "date_year_kept"], golden.pk),
+        ("Bennani", "", rows[1]["birth_date"], rows[1]["birth_date_precision"], [], None),
+    ]  # fmt: skip
+    in_golden = analyst_api.get(f"/api/v1/staff/referential/records/?golden={golden.pk}").json()
+    assert [r["id"] for r in in_golden["results"]] == [linked.pk]
 
 
 def test_imports_and_golden_records(analyst_api):

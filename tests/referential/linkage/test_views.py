@@ -78,6 +78,7 @@ def surfaces(linked):
         reverse("linkage:golden_list"),
         reverse("linkage:golden", args=[linked["golden"].pk]),
         reverse("linkage:golden_export", args=[linked["golden"].pk]),
+        reverse("linkage:golden_records_csv"),
     ]
 
 
@@ -187,6 +188,34 @@ def test_every_view_export_and_change_of_a_golden_record_is_logged(client, linke
     } <= actions
     if other:
         assert LinkageAction.MERGE in actions
+
+
+def test_every_record_is_exported_beside_its_golden_record(client, linked):
+    """One row per source record: the golden record it is in, its source, its own record id, the date
+    as precise as the source gave it; the download is in the audit log."""
+    unlinked = SourceRecordFactory(
+        given_name="Omar", family_name="Tazi", birth_date=datetime.date(1979, 1, 1),
+        birth_date_precision="year", external_id="ALU-77",
+    )  # fmt: skip
+    user = analyst()
+    client.force_login(user)
+    page = client.get(en("linkage:golden_list")).content.decode()
+    assert reverse("linkage:golden_records_csv") in page
+    response = client.get(en("linkage:golden_records_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Golden record,Source,Record,Record id in the source,Row,Given name")
+    rows = {line.split(",")[2]: line.split(",") for line in lines[1:]}
+    for key in ("first", "second"):
+        record = linked[key]
+        golden = RecordLink.objects.get(source_record=record).golden_id
+        assert rows[str(record.pk)][:2] == [str(golden), record.source.name]
+    assert rows[str(unlinked.pk)][0] == "" and rows[str(unlinked.pk)][3] == "ALU-77"
+    assert rows[str(unlinked.pk)][8] == "1979"  # a year alone, not 1979-01-01
+    assert lines[-1].split(",")[2] == str(unlinked.pk)  # records no run has linked come last
+    assert AuditLog.objects.filter(
+        actor=user, action=f"linkage.{LinkageAction.EXPORT_LINKS}", kind=AuditLog.Kind.EXPORT
+    ).exists()
 
 
 def test_starting_a_run_from_the_page(client, linked, django_capture_on_commit_callbacks, settings):
