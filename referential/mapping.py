@@ -265,7 +265,12 @@ _NOT_PERSON = (
 # ("الاسم العائلي" alone is the family name: the Arabic family words count here only after "و", "and".)
 _FAMILY_WORD = ("nom", "last", "surname", "family", "famille", "النسب", "والنسب", "والعائلي", "والعائلة")
 _GIVEN_WORD = ("prenom", "first", "given", "forename", "الاسم", "الشخصي", "واسم")
+_GIVEN_ONLY = ("prenom", "first", "given", "forename", "الشخصي")
+_FAMILY_ONLY = ("famille", "surname", "patronyme", "family", "last", "النسب", "العائلي", "العائلة")
 _WORD_RULES = (
+    # "Prénom en arabe", "Last name (Arabic)": a part of the Arabic name (a whole one says both parts).
+    ("given_name_arabic", (_GIVEN_ONLY, _ARABIC), (*_NOT_PERSON, *_FAMILY_WORD)),
+    ("family_name_arabic", (_FAMILY_ONLY, _ARABIC), (*_NOT_PERSON, *_GIVEN_WORD)),
     ("name_arabic", (_NAME, _ARABIC), _NOT_PERSON),
     ("full_name", (_FAMILY_WORD, _GIVEN_WORD), _NOT_PERSON),
     ("full_name", (("contact", "representant", "dirigeant"), _NAME), _NOT_PERSON),
@@ -288,6 +293,9 @@ _WORD_RULES = (
     ("external_id", (_RECORD,), _NOT_RECORD),
 )
 # Stems compared as the headers are (accents and hamza dropped: الأول → الاول, العائلي → العايلي).
+_FAMILY_KEYS = tuple(header_key(s) for s in _FAMILY_WORD)
+_GIVEN_KEYS = tuple(header_key(s) for s in _GIVEN_WORD)
+_FULL_KEYS = tuple(header_key(s) for s in _FULL)
 _WORD_RULES = tuple(
     (
         field,
@@ -347,6 +355,37 @@ def _takes(mapping: dict, field: str | None, header: str) -> bool:
     )
 
 
+# Two columns for one name part, one in each script ("Prénom" and "الاسم", "Nom" and "Nom (arabe)"): the
+# Arabic one fills the part of the Arabic name.
+_ARABIC_TWIN = {"given_name": "given_name_arabic", "family_name": "family_name_arabic"}
+_ARABIC_KEYS = tuple(header_key(s) for s in _ARABIC)
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
+_LATIN_LETTERS = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _arabic_header(header: str) -> bool:
+    """Written in Arabic only, or saying its column is in Arabic."""
+    text = str(header)
+    in_arabic = bool(_ARABIC_LETTERS.search(text)) and not _LATIN_LETTERS.search(text)
+    return in_arabic or _has(_guess_key(header).split(), _ARABIC_KEYS)
+
+
+def _assign(mapping: dict, field: str | None, header: str) -> None:
+    twin, taken = _ARABIC_TWIN.get(field), mapping.get(field)
+    if twin and taken and twin not in mapping and _arabic_header(header) != _arabic_header(taken):
+        if _arabic_header(header):
+            mapping[twin] = header
+        else:
+            mapping[twin], mapping[field] = taken, header
+    elif _takes(mapping, field, header):
+        mapping[field] = header
+
+
+def _family_part(header: str) -> bool:
+    words = _guess_key(header).split()
+    return _has(words, _FAMILY_KEYS) and not _has(words, _GIVEN_KEYS) and not _has(words, _FULL_KEYS)
+
+
 def guess_mapping(headers) -> dict:
     """{target field: header} for the headers whose name says what they hold: a listed name first,
     then the words of the others; of two phone or email columns, the mobile or personal one."""
@@ -358,18 +397,22 @@ def guess_mapping(headers) -> dict:
             generic.append(header)
             continue
         field = _NAME_INDEX.get(key)
-        if _takes(mapping, field, header):
-            mapping[field] = header
-        elif not field:
+        if field:
+            _assign(mapping, field, header)
+        else:
             unknown.append(header)
     for header in unknown:
-        field = _guess_by_words(_guess_key(header))
-        if _takes(mapping, field, header):
-            mapping[field] = header
+        _assign(mapping, _guess_by_words(_guess_key(header)), header)
     for header in generic:
         field = "given_name" if "family_name" in mapping else "name_arabic"
+        if field in mapping and not _arabic_header(mapping[field]):
+            field = _ARABIC_TWIN.get(field, field)
         if field not in mapping:
             mapping[field] = header
+    # "Nom en arabe" is the whole Arabic name, unless a column holds the Arabic given name apart.
+    parted = "given_name_arabic" in mapping and "family_name_arabic" not in mapping
+    if parted and _family_part(mapping.get("name_arabic", "")):
+        mapping["family_name_arabic"] = mapping.pop("name_arabic")
     # "Name" beside a given-name column and no family name is the family name ("Vorname" / "Name").
     bare_name = _guess_key(mapping.get("full_name", "")) in _BARE_NAME
     if bare_name and "given_name" in mapping and "family_name" not in mapping:

@@ -22,6 +22,10 @@ TARGET_FIELDS = (
     "family_name",
     "full_name",
     "name_arabic",
+    # Where a file gives the Arabic name in two columns beside the Latin ones (as Moroccan papers do):
+    # read together into name_arabic, given name first.
+    "given_name_arabic",
+    "family_name_arabic",
     "birth_date",
     "email",
     "phone",

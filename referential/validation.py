@@ -99,6 +99,8 @@ FIELD_LABELS = {
     "family_name": gettext_lazy("family name"),
     "full_name": gettext_lazy("full name"),
     "name_arabic": gettext_lazy("name in Arabic"),
+    "given_name_arabic": gettext_lazy("given name in Arabic"),
+    "family_name_arabic": gettext_lazy("family name in Arabic"),
     "birth_date": gettext_lazy("date of birth"),
     "email": gettext_lazy("email"),
     "phone": gettext_lazy("phone"),
@@ -768,19 +770,25 @@ FINGERPRINT_FIELDS = (
 )
 
 
+# Mapping fields that hold a part of the Arabic name: the part they hold.
+_ARABIC_PARTS = {"given_name_arabic": "given_name", "family_name_arabic": "family_name"}
+
+
 def _names(values: dict, clean: dict, warnings: list) -> None:
-    """Given, family and Arabic names from whichever name columns there are, each in its script."""
+    """Given, family and Arabic names from whichever name columns there are, each in its script (a
+    Latin name in an Arabic-name column still counts, after the Latin columns' own)."""
     latin, arabic = {}, {}
-    for field in ("given_name", "family_name", "full_name", "name_arabic"):
-        script, text, warning = salvage_name(values.get(field), field)
+    for field in ("given_name", "family_name", "full_name", "name_arabic", *_ARABIC_PARTS):
+        part = _ARABIC_PARTS.get(field)
+        script, text, warning = salvage_name(values.get(field), "name_arabic" if part else field)
         if warning:
             warnings.append(warning)
         if not text:
             continue
         if script == "arabic":
-            arabic[field] = text
+            arabic.setdefault(part or field, text)
         else:
-            latin[field if field != "name_arabic" else "full_name_latin"] = text
+            latin.setdefault(part or (field if field != "name_arabic" else "full_name_latin"), text)
     clean["given_name"] = latin.get("given_name", "")
     clean["family_name"] = latin.get("family_name", "")
     if not (clean["given_name"] or clean["family_name"]):

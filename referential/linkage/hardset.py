@@ -4,8 +4,8 @@ North America, a business directory and an alumni directory would hold them. Det
 Unlike synthetic.py (records straight into the engine), this writes *files*, each in its source's own
 format and coverage, to go through the site's upload → mapping → import → linkage path:
 
-- consulate_europe.csv: French headers, ";" separated, civil-record style "FAMILY" in capitals, dates
-  dd/mm/yyyy (some year only), phones in the country's national format, country names in the local
+- consulate_europe.csv: French headers, ";" separated, civil-record style "FAMILY" in capitals, the
+  Arabic family and given names in two columns of their own, dates dd/mm/yyyy (some year only), phones in the country's national format, country names in the local
   language (Italia, Deutschland, België, Nederland, España);
 - consulate_north_america.csv: English headers, ISO dates, local phones as (514) 555-0199, foreign
   ones dialled with 011, country names or lower-case ISO codes;
@@ -389,7 +389,7 @@ def generate(people: int = 3000, seed: int = 2026, coverage: float = 0.0) -> Har
                     f"EU-{100000 + person.pid}-{len(rows[name])}",
                     family.upper() if rng.random() < 0.7 else family,
                     given,
-                    f"{person.given[0]} {person.family[0]}" if rng.random() < 0.6 else "",
+                    *((person.family[0], person.given[0]) if rng.random() < 0.6 else ("", "")),
                     _date_text(rng, person.birth, "fr", year_only=lower(0.1))
                     if rng.random() < lift(0.95) else "",
                     _phone_text(rng, phone, city[2], "eu") if phone else "",
@@ -455,7 +455,7 @@ def generate(people: int = 3000, seed: int = 2026, coverage: float = 0.0) -> Har
                 ], person)  # fmt: skip
     files = {
         "consulate_europe.csv": _csv(
-            ["Numéro de dossier", "Nom", "Prénom", "Nom en arabe", "Date de naissance", "Téléphone",
+            ["Numéro de dossier", "Nom", "Prénom", "النسب", "الاسم", "Date de naissance", "Téléphone",
              "Courriel", "Ville", "Pays"],
             rows["consulate_europe.csv"], delimiter=";", bom=True,
         ),

@@ -14,7 +14,11 @@ from referential.models import TARGET_FIELDS
 
 # Fields of a golden record, in the order pages show them: an imported record's fields, except the
 # full name, which the import splits into given and family names, and the source's own record id.
-GOLDEN_FIELDS = tuple(field for field in TARGET_FIELDS if field not in ("full_name", "external_id"))
+GOLDEN_FIELDS = tuple(
+    field
+    for field in TARGET_FIELDS
+    if field not in ("full_name", "external_id", "given_name_arabic", "family_name_arabic")
+)
 
 
 class LinkageRun(models.Model):

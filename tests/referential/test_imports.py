@@ -501,3 +501,35 @@ def test_an_overlong_cell_or_a_stray_nul_costs_one_warning_not_the_batch(importe
     assert karim.family_name.startswith("Tazi El") and len(karim.family_name) <= 120
     assert {w["code"] for w in karim.warnings} == {"too_long"} and karim.raw["Ville"] == long_row[6]
     assert SourceRecord.objects.get(batch=batch, given_name="Nadia").family_name == "Bennani"
+
+
+def test_arabic_given_and_family_names_in_columns_of_their_own_make_the_arabic_name(imported, client):
+    # Moroccan papers give both names in both scripts: four columns, two per script, in any order.
+    headers = ["النسب", "الاسم", "Nom", "Prénom", "Date de naissance", "Ville"]
+    rows = [
+        ["بناني", "فاطمة الزهراء", "Bennani", "Fatima Zahra", "1990", "Lyon"],
+        ["العلوي", "عبد الله", "Alaoui", "Abdellah", "12/03/1978", "Paris"],
+        ["", "يوسف", "", "", "", "Lille"],  # the Arabic given name alone still names someone
+    ]
+    user, source = analyst(), SourceFactory(country="FR")
+    batch = imported(source, user, csv_bytes(rows, headers=headers))
+    assert (batch.mapping["family_name"], batch.mapping["given_name"]) == ("Nom", "Prénom")
+    assert (batch.mapping["family_name_arabic"], batch.mapping["given_name_arabic"]) == ("النسب", "الاسم")
+    assert (batch.accepted_rows, batch.rejected_rows) == (3, 0)
+    names = {
+        (r.given_name, r.family_name, r.name_arabic)
+        for r in SourceRecord.objects.filter(batch=batch)
+    }
+    assert names == {
+        ("Fatima Zahra", "Bennani", "فاطمة الزهراء بناني"),
+        ("Abdellah", "Alaoui", "عبد الله العلوي"),
+        ("", "", "يوسف"),
+    }
+    # The mapping page proposes both parts, labelled in the analyst's language.
+    first_row = upload(csv_bytes(rows[:1], headers=headers))
+    waiting = services.batch_upload(source=source, upload=first_row, user=user)
+    client.force_login(user)
+    with translation.override("fr"):
+        page = client.get(reverse("referential:batch_mapping", args=[waiting.pk])).content.decode()
+    assert "prénom en arabe" in page.lower() and "nom de famille en arabe" in page.lower()
+    assert 'value="الاسم" selected' in page and 'value="النسب" selected' in page

@@ -282,6 +282,37 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
             ["First name", "Name", "Place of residence", "Street address of residence"],
             {"given_name": "First name", "family_name": "Name", "city": "Place of residence"},
         ),
+        # Both names in both scripts, in either order: the Arabic columns make the Arabic name.
+        (
+            ["Nom", "Prénom", "النسب", "الاسم"],
+            {"family_name": "Nom", "given_name": "Prénom", "family_name_arabic": "النسب",
+             "given_name_arabic": "الاسم"},
+        ),
+        (
+            ["النسب", "الاسم", "Nom", "Prénom"],
+            {"family_name": "Nom", "given_name": "Prénom", "family_name_arabic": "النسب",
+             "given_name_arabic": "الاسم"},
+        ),
+        (
+            ["Last name", "First name", "Last name (Arabic)", "First name (Arabic)"],
+            {"family_name": "Last name", "given_name": "First name",
+             "family_name_arabic": "Last name (Arabic)", "given_name_arabic": "First name (Arabic)"},
+        ),
+        # "Nom en arabe" is the family name beside "Prénom en arabe", the whole Arabic name alone.
+        (
+            ["Nom", "Prénom", "Nom en arabe", "Prénom en arabe"],
+            {"family_name": "Nom", "given_name": "Prénom", "family_name_arabic": "Nom en arabe",
+             "given_name_arabic": "Prénom en arabe"},
+        ),
+        (
+            ["Nom", "Prénom", "Nom en arabe"],
+            {"family_name": "Nom", "given_name": "Prénom", "name_arabic": "Nom en arabe"},
+        ),
+        # An Arabic-only file keeps its two columns as the name's parts (their script decides later).
+        (
+            ["النسب", "الاسم", "تاريخ الازدياد"],
+            {"family_name": "النسب", "given_name": "الاسم", "birth_date": "تاريخ الازدياد"},
+        ),
     ],
 )  # fmt: skip
 def test_headers_nobody_listed_are_guessed_from_their_words(headers, expected):
