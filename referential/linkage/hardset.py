@@ -5,8 +5,9 @@ Unlike synthetic.py (records straight into the engine), this writes *files*, eac
 format and coverage, to go through the site's upload → mapping → import → linkage path:
 
 - consulate_europe.csv: French headers, ";" separated, civil-record style "FAMILY" in capitals, the
-  Arabic family and given names in two columns of their own, dates dd/mm/yyyy (some year only), phones in the country's national format, country names in the local
-  language (Italia, Deutschland, België, Nederland, España);
+  Arabic family and given names in two columns of their own, dates dd/mm/yyyy (some year only),
+  phones in the country's national format, country names in the local language (Italia,
+  Deutschland, België, Nederland, España);
 - consulate_north_america.csv: English headers, ISO dates, local phones as (514) 555-0199, foreign
   ones dialled with 011, country names or lower-case ISO codes;
 - business_directory.csv: one full-name column ("Given FAMILY", "FAMILY Given" or swapped without
