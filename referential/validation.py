@@ -45,8 +45,8 @@ class RowProblem(Exception):
 
 # What each code means, for the analyst. Kept lazy: rendered in the language active at render time.
 # A code is a rejection only for rows that carry nothing identifying a person ("nothing_identifies",
-# "unreadable_row"); every other code is a warning on a row that was imported with the cell blanked,
-# repaired or moved (see validate_row).
+# "unreadable_row", "summary_row"); every other code is a warning on a row that was imported with the
+# cell blanked, repaired or moved (see validate_row).
 REASONS = {
     "nothing_identifies": gettext_lazy(
         "Nothing identifies a person: no name in either script, no email and no phone."
@@ -90,8 +90,9 @@ REASONS = {
         "Longer than the field holds: cut to fit; the row as received keeps the whole value."
     ),
     "unreadable_row": gettext_lazy("The row could not be read (wrong number of columns)."),
+    "summary_row": gettext_lazy("A total or a count under the table (“Total : 2”), not a person."),
 }
-REJECTING = frozenset({"nothing_identifies", "unreadable_row"})
+REJECTING = frozenset({"nothing_identifies", "unreadable_row", "summary_row"})
 
 FIELD_LABELS = {
     "external_id": gettext_lazy("record id in the source"),
@@ -861,12 +862,32 @@ def validate_row(
             warnings.append(warning)
     _fit(clean, warnings)
     reasons = []
+    if _summary_row(values):
+        return clean, [], [{"code": "summary_row", "field": "", "value": _summary_row(values)}]
     if not (clean["given_name"] or clean["family_name"] or clean["name_arabic"]):
         if clean["email"] or clean["phone"] or raw_phone:
             warnings.append({"code": "missing_name", "field": "", "value": ""})
         else:
             reasons.append({"code": "nothing_identifies", "field": "", "value": ""})
     return clean, warnings, reasons
+
+
+# A spreadsheet's footer under the table: "Total : 2", "Nombre d'adhérents : 1894", "المجموع 12".
+_SUMMARY_LABEL = re.compile(
+    r"^(?:sous[- ]?total|total(?:\s+g[ée]n[ée]ral)?|grand\s+total|subtotal|sum"
+    r"|nombre\s+(?:de\s+|d['’]\s*)?\w+|number\s+of\s+\w+|count|المجموع|مجموع|العدد(?:\s+\w+)?)"
+    r"\s*[:=]?\s*[\d\s.,]*$",
+    re.IGNORECASE,
+)
+_NUMBER_ONLY = re.compile(r"^[\d\s.,:]*$")
+
+
+def _summary_row(values: dict) -> str:
+    """The row's label when it is a total or a count: one label cell, every other cell a number or
+    empty (a person named Total would have a given name, a date, an address…)."""
+    cells = [" ".join(str(v).split()) for v in values.values() if str(v or "").strip()]
+    labels = [cell for cell in cells if not _NUMBER_ONLY.match(cell)]
+    return labels[0] if len(labels) == 1 and _SUMMARY_LABEL.match(labels[0]) else ""
 
 
 def _fit(clean: dict, warnings: list) -> None:

@@ -533,3 +533,13 @@ def test_arabic_given_and_family_names_in_columns_of_their_own_make_the_arabic_n
         page = client.get(reverse("referential:batch_mapping", args=[waiting.pk])).content.decode()
     assert "prénom en arabe" in page.lower() and "nom de famille en arabe" in page.lower()
     assert 'value="الاسم" selected' in page and 'value="النسب" selected' in page
+
+
+def test_a_footer_with_the_total_is_reported_not_imported_and_the_rows_above_go_in(imported):
+    footer = ["Total : 3", "", "", "", "", "", "", ""]
+    user, source = analyst(), SourceFactory(country="FR")
+    batch = imported(source, user, csv_bytes(GOOD_ROWS + [footer]))
+    assert (batch.accepted_rows, batch.rejected_rows) == (3, 1)
+    rejected = RejectedRow.objects.get(batch=batch)
+    assert rejected.row_number == 5 and [r["code"] for r in rejected.reasons] == ["summary_row"]
+    assert not SourceRecord.objects.filter(batch=batch, given_name__icontains="total").exists()

@@ -363,6 +363,33 @@ def test_a_row_is_refused_only_when_nothing_identifies_a_person():
 
 
 @pytest.mark.parametrize(
+    "row",
+    [
+        {"full_name": "Total : 2"},
+        {"family_name": "TOTAL", "birth_date": "1894"},  # the count sits under another column
+        {"external_id": "Nombre d'adhérents : 1894"},
+        {"full_name": "Grand total: 1 234"},
+        {"name_arabic": "المجموع 12"},
+    ],
+)
+def test_a_total_under_the_table_is_refused_as_such_not_imported_as_a_person(row):
+    _clean, warnings, reasons = validate_row(row, "FR", TODAY)
+    assert [reason["code"] for reason in reasons] == ["summary_row"] and warnings == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"given_name": "Karim", "family_name": "Total"},  # a name beside it: a person
+        {"full_name": "Count Basie", "email": "basie@example.org"},
+        {"family_name": "Nombre"},
+    ],
+)
+def test_people_whose_name_looks_like_a_total_are_imported(row):
+    assert validate_row(row, "FR", TODAY)[2] == []
+
+
+@pytest.mark.parametrize(
     "placeholder", ["-", "—", "?", "N/A", "n.d.", "inconnu", "Néant", "غير معروف", "NULL"]
 )
 def test_placeholders_are_empty_cells_not_values_to_warn_about(placeholder):
