@@ -229,6 +229,19 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
             ["Company", "Contact name"],
             {"full_name": "Contact name"},
         ),
+        # A business or project directory names the person by their role.
+        (
+            ["Entreprise", "Fondateur/trice", "Secteur", "E-mail"],
+            {"full_name": "Fondateur/trice", "email": "E-mail"},
+        ),
+        (
+            ["Raison sociale", "Gérant", "Téléphone"],
+            {"full_name": "Gérant", "phone": "Téléphone"},
+        ),
+        (
+            ["اسم المشروع", "حامل المشروع", "المدينة"],
+            {"full_name": "حامل المشروع", "city": "المدينة"},
+        ),
         # Two phones, two addresses: the mobile and the personal one, whichever comes first.
         (
             ["Nom complet", "Téléphone fixe", "Téléphone mobile", "Courriel pro", "Courriel perso"],
