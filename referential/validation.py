@@ -381,9 +381,15 @@ def _phone_candidates(text: str, regions):
     digits = digits.lstrip("+")
     bare = not plus and len(digits) >= 10 and not digits.startswith("0")
     trunk_missing = bare and all(_trunk_zero(region) for region in regions)
-    if not trunk_missing:
+
+    def as_written():
         for region in regions:
             yield text, region
+            if _zero_dropped(digits, region, plus):
+                yield "0" + digits, region
+
+    if not trunk_missing:
+        yield from as_written()
     forms = []
     if plus:
         forms.append(digits)
@@ -401,8 +407,18 @@ def _phone_candidates(text: str, regions):
         if code_length and form[code_length : code_length + 1] == "0":
             yield "+" + form[:code_length] + form[code_length + 1 :], None
     if trunk_missing:
-        for region in regions:
-            yield text, region
+        yield from as_written()
+
+
+def _zero_dropped(digits: str, region: str, plus: bool) -> bool:
+    """The number may have lost its leading 0 in a spreadsheet that stored it as a number: an Italian
+    02 1234 5678 (Italy keeps the 0 after +39), a North American 011 212 661… dialled abroad."""
+    if plus or not digits or digits.startswith("0"):
+        return False
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if digits.startswith("11") and metadata and metadata.international_prefix == "011":
+        return True
+    return len(digits) < 10
 
 
 def _trunk_zero(region: str) -> bool:

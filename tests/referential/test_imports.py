@@ -543,3 +543,17 @@ def test_a_footer_with_the_total_is_reported_not_imported_and_the_rows_above_go_
     rejected = RejectedRow.objects.get(batch=batch)
     assert rejected.row_number == 5 and [r["code"] for r in rejected.reasons] == ["summary_row"]
     assert not SourceRecord.objects.filter(batch=batch, given_name__icontains="total").exists()
+
+
+def test_phones_a_spreadsheet_stored_as_numbers_keep_their_country(imported):
+    # Excel typed the phone column as numbers: the "+", the leading 0 and 011's 0 are gone.
+    rows = [
+        ["Giulia", "Benali", "", "1990", "", 212572640, "Milano", "Italia"],
+        ["Omar", "Tazi", "", "1985", "", 11212661234567, "Montréal", "Canada"],
+        ["Sara", "Idrissi", "", "1992", "", 33612345678, "Lyon", "France"],
+    ]
+    user, source = analyst(), SourceFactory(country="FR")
+    batch = imported(source, user, xlsx_bytes(rows), name="liste.xlsx")
+    phones = dict(SourceRecord.objects.filter(batch=batch).values_list("given_name", "phone"))
+    assert phones == {"Giulia": "+390212572640", "Omar": "+212661234567", "Sara": "+33612345678"}
+    assert batch.warning_rows == 0

@@ -125,6 +125,13 @@ def test_a_national_number_read_in_the_sources_country_says_so():
         # …but a country that writes its numbers without a 0 keeps its own reading.
         ("3123549354", "MA", "IT", "+393123549354"),
         ("5145550199", "MA", "CA", "+15145550199"),
+        # A spreadsheet stored the number as a number and dropped its leading 0: an Italian landline
+        # (Italy keeps the 0 after +39; read as French it would be a wrong, valid number), a North
+        # American 011 dialled abroad.
+        ("212843339", "FR", "IT", "+390212843339"),
+        (212572640, "MA", "IT", "+390212572640"),
+        ("11212650153591", "CA", "US", "+212650153591"),
+        (11212650153591, "CA", "", "+212650153591"),
     ],
 )
 def test_phones_are_read_in_the_rows_country_first_with_any_international_prefix(
