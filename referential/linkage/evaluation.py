@@ -43,7 +43,9 @@ def _import(hard: HardSet, tag: str) -> tuple[dict, dict[int, str]]:
         kind, country, trust = SOURCE_KINDS[name]
         source = Source.objects.create(name=f"{name} {tag}", kind=kind, country=country, trust=trust)
         files_by_source[source.pk] = name
-        upload = SimpleUploadedFile(name, hard.files[name], content_type="text/csv")
+        content = hard.files[name]
+        upload_name = name.replace(".csv", ".xlsx") if content.startswith(b"PK") else name
+        upload = SimpleUploadedFile(upload_name, content, content_type="application/octet-stream")
         batch = imports.batch_upload(source=source, upload=upload, user=None)
         imports.batch_map(batch=batch, mapping=batch.mapping, user=None)
         imports.batch_commit(batch=batch, user=None)

@@ -4,6 +4,7 @@
 import csv
 import io
 
+import openpyxl
 import pytest
 
 from referential.linkage import evaluation, hardset, yardstick
@@ -60,6 +61,21 @@ def test_the_hard_set_through_import_and_linkage_meets_its_thresholds(small_set)
     assert "yardstick, hand-weighted rules" in text
     # Everything was rolled back: the evaluation leaves the database as it found it.
     assert not SourceRecord.objects.exists()
+
+
+def test_the_same_set_saved_by_a_spreadsheet_links_as_well(small_set):
+    """Excel typed the cells: dates are dates, phones numbers that lost their "+" and leading 0."""
+    workbooks = hardset.as_workbooks(small_set)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbooks.files["consulate_north_america.csv"])).active
+    header = [cell.value for cell in sheet[1]]
+    phones = [row[header.index("Phone")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert any(isinstance(p, int) and str(p).startswith("11") for p in phones)  # 011 lost its 0
+    figures = evaluation.through_import(workbooks)
+    csv_figures = evaluation.through_import(small_set)
+    assert sum(counts["rejected"] for counts in figures["import"].values()) == 0
+    assert figures["import"]["consulate_north_america.csv"]["with_warnings"] == 0
+    assert figures["pairwise"]["precision"] >= 0.98
+    assert figures["pairwise"]["f1"] >= csv_figures["pairwise"]["f1"] - 0.01
 
 
 def test_the_yardstick_joins_shared_identifiers_and_keeps_look_alikes_apart():

@@ -33,6 +33,12 @@ class Command(BaseCommand):
             default=0.0,
             help="hard set: share of the missing dates, phones, emails and year-only dates filled (0-1)",
         )
+        parser.add_argument(
+            "--xlsx",
+            action="store_true",
+            help="hard set: upload its files as XLSX whose cells a spreadsheet typed (dates as dates, "
+            "phones as numbers without their + or leading 0)",
+        )
         parser.add_argument("--records", type=int, default=20_000, help="size of the synthetic set")
         parser.add_argument("--threshold", type=float, default=0.9)
         parser.add_argument("--backend", default=None, help="duckdb (default) or spark")
@@ -53,11 +59,14 @@ class Command(BaseCommand):
 
         def hard():
             data = hardset.generate(people, seed=seed, coverage=options["coverage"])
+            if options["xlsx"]:
+                data = hardset.as_workbooks(data)
             if options["write_files"]:
                 folder = Path(options["write_files"])
                 folder.mkdir(parents=True, exist_ok=True)
                 for name, content in data.files.items():
-                    (folder / name).write_bytes(content)
+                    xlsx = content.startswith(b"PK")
+                    (folder / (name.replace(".csv", ".xlsx") if xlsx else name)).write_bytes(content)
             return evaluation.format_figures(
                 evaluation.through_import(data, backend=backend, diagnostics=options["missed"])
             )
