@@ -81,6 +81,7 @@ HEADER_NAMES = {  # fmt: skip
         "full name en",
         "nom complet latin",
         "display name",
+        "prenom complet",  # "Nome completo", "Nombre completo" as the guess reads them
         # The person a business or a project directory lists, by their role.
         "fondateur",
         "fondatrice",
@@ -230,10 +231,18 @@ _FOREIGN_WORDS = {
 }  # fmt: skip
 
 
+# "Nombre" is the Spanish given name, but "Nombre de …" the French count of something.
+_COUNT_OF = {"de", "d", "des", "du"}
+
+
 def _guess_key(header: str) -> str:
     """The header as the guess reads it: foreign words translated, an abbreviation spelt with dots
     (D.O.B., N.I.) glued back into one word."""
-    words = [_FOREIGN_WORDS.get(word, word) for word in header_key(header).split()]
+    original = header_key(header).split()
+    words = []
+    for i, word in enumerate(original):
+        counting = word == "nombre" and original[i + 1 : i + 2] and original[i + 1] in _COUNT_OF
+        words.append(word if counting else _FOREIGN_WORDS.get(word, word))
     if len(words) > 1 and all(len(word) == 1 for word in words):
         return "".join(words)
     return " ".join(words)
@@ -279,7 +288,8 @@ _NOT_PERSON = (
     "entreprise", "societe", "company", "employer", "employeur", "organisation", "organization", "ecole",
     "school", "universite", "university", "etablissement", "pere", "mere", "father", "mother",
     "conjoint", "spouse", "الأب", "الأم", "الشركة", "المؤسسة", "المدرسة", "الجامعة",
-    "enfant", "children",  # "Nombre d'enfants": a number (or the Spanish given name) of children
+    "enfant", "children",
+    "nombre",  # "Nombre de projets", "Nombre d'enfants": a count, and it starts like "nom"
 )  # fmt: skip
 # A family-name word and a given-name word in one header: "Nom & Prénom", "Prénom et nom", "الاسم والنسب".
 # ("الاسم العائلي" alone is the family name: the Arabic family words count here only after "و", "and".)

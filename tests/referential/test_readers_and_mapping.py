@@ -286,6 +286,8 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
              "birth_date": "Geboortejaar", "phone": "Mobiel", "email": "E-mailadres", "city": "Woonplaats",
              "country": "Land van verblijf"},
         ),
+        (["Nombre completo", "Nombre de hijos"], {"full_name": "Nombre completo"}),
+        (["Nom complet", "Nombre de projets"], {"full_name": "Nom complet"}),  # a count, not a name
         (
             ["Code adhérent", "Nom", "Prénom", "D.O.B.", "Lieu de résidence", "Nombre d'enfants"],
             {"external_id": "Code adhérent", "family_name": "Nom", "given_name": "Prénom",
