@@ -878,8 +878,8 @@ def validate_row(
             warnings.append(warning)
     _fit(clean, warnings)
     reasons = []
-    if _summary_row(values):
-        return clean, [], [{"code": "summary_row", "field": "", "value": _summary_row(values)}]
+    if summary := _summary_row(values):
+        return clean, [], [{"code": "summary_row", "field": "", "value": summary}]
     if not (clean["given_name"] or clean["family_name"] or clean["name_arabic"]):
         if clean["email"] or clean["phone"] or raw_phone:
             warnings.append({"code": "missing_name", "field": "", "value": ""})
