@@ -231,8 +231,9 @@ _FOREIGN_WORDS = {
 }  # fmt: skip
 
 
-# "Nombre" is the Spanish given name, but "Nombre de …" the French count of something.
-_COUNT_OF = {"de", "d", "des", "du"}
+# Foreign words that are something else before these words: "Nombre" is the Spanish given name, but
+# "Nombre de …" a French count; "Land" the German and Dutch country, but "Land line" a phone.
+_NOT_FOREIGN_BEFORE = {"nombre": {"de", "d", "des", "du"}, "land": {"line", "phone"}}
 
 
 def _guess_key(header: str) -> str:
@@ -241,8 +242,9 @@ def _guess_key(header: str) -> str:
     original = header_key(header).split()
     words = []
     for i, word in enumerate(original):
-        counting = word == "nombre" and original[i + 1 : i + 2] and original[i + 1] in _COUNT_OF
-        words.append(word if counting else _FOREIGN_WORDS.get(word, word))
+        following = original[i + 1] if i + 1 < len(original) else ""
+        other_sense = following in _NOT_FOREIGN_BEFORE.get(word, ())
+        words.append(word if other_sense else _FOREIGN_WORDS.get(word, word))
     if len(words) > 1 and all(len(word) == 1 for word in words):
         return "".join(words)
     return " ".join(words)

@@ -288,6 +288,8 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
         ),
         (["Nombre completo", "Nombre de hijos"], {"full_name": "Nombre completo"}),
         (["Nom complet", "Nombre de projets"], {"full_name": "Nom complet"}),  # a count, not a name
+        (["Name", "Mobile", "Land line", "Land"],
+         {"full_name": "Name", "phone": "Mobile", "country": "Land"}),
         (
             ["Code adhérent", "Nom", "Prénom", "D.O.B.", "Lieu de résidence", "Nombre d'enfants"],
             {"external_id": "Code adhérent", "family_name": "Nom", "given_name": "Prénom",
