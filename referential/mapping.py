@@ -174,6 +174,11 @@ HEADER_NAMES = {  # fmt: skip
         "الهاتف",
         "رقم الهاتف",
         "الجوال",
+        # A household's number: still the row's only phone when no mobile column is there.
+        "fixe",
+        "landline",
+        "land line",
+        "الثابت",
     ),
     "city": (
         "ville",

@@ -290,6 +290,10 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
         (["Nom complet", "Nombre de projets"], {"full_name": "Nom complet"}),  # a count, not a name
         (["Name", "Mobile", "Land line", "Land"],
          {"full_name": "Name", "phone": "Mobile", "country": "Land"}),
+        # A landline alone is the row's phone; beside a mobile, the mobile.
+        (["Nom", "Fixe"], {"family_name": "Nom", "phone": "Fixe"}),
+        (["Nom", "Fixe", "Portable"], {"family_name": "Nom", "phone": "Portable"}),
+        (["Name", "Landline"], {"full_name": "Name", "phone": "Landline"}),
         (
             ["Code adhérent", "Nom", "Prénom", "D.O.B.", "Lieu de résidence", "Nombre d'enfants"],
             {"external_id": "Code adhérent", "family_name": "Nom", "given_name": "Prénom",
