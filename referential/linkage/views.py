@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_tool
 from core.countries import country_name
-from core.csvfile import csv_response
+from core.csvfile import csv_stream_response
 from referential.validation import format_partial_date, reason_message
 
 from . import selectors, services
@@ -249,7 +249,7 @@ def golden_records_csv(request):
         _("Given name"), _("Family name"), _("Name in Arabic"), _("Date of birth"), _("Email"), _("Phone"),
         _("City"), _("Country"),
     ]  # fmt: skip
-    return csv_response("golden-records.csv", headers, rows)
+    return csv_stream_response("golden-records.csv", headers, rows)
 
 
 @login_required

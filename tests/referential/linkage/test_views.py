@@ -202,8 +202,9 @@ def test_every_record_is_exported_beside_its_golden_record(client, linked):
     page = client.get(en("linkage:golden_list")).content.decode()
     assert reverse("linkage:golden_records_csv") in page
     response = client.get(en("linkage:golden_records_csv"))
-    assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode("utf-8-sig").splitlines()
+    assert response["Content-Type"].startswith("text/csv") and response.streaming  # never whole in memory
+    assert response["Cache-Control"] == "private, no-store"
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Golden record,Source,Record,Record id in the source,Row,Given name")
     rows = {line.split(",")[2]: line.split(",") for line in lines[1:]}
     for key in ("first", "second"):
