@@ -99,6 +99,16 @@ HEADER_NAMES = {  # fmt: skip
         "project holder",
         "laureat",
         "laureate",
+        # Or as the participants, beneficiaries, members of a programme or a network ("Membre" alone
+        # may be a yes or no).
+        "adherent",
+        "adherente",
+        "participant",
+        "participante",
+        "beneficiaire",
+        "beneficiary",
+        "المستفيد",
+        "المشارك",
         "المؤسس",
         "المسير",
         "حامل المشروع",
@@ -223,8 +233,9 @@ _FOREIGN_WORDS = {
     "luogo": "lieu", "lugar": "lieu", "geburtsort": "lieu naissance", "geboorteplaats": "lieu naissance",
     "citta": "ville", "ciudad": "ville", "stadt": "ville", "stad": "ville", "wohnort": "ville",
     "woonplaats": "ville", "plaats": "ville", "localidad": "ville", "comune": "commune",
+    "municipio": "commune", "gemeente": "commune", "gemeinde": "commune",
     "residenza": "residence", "residencia": "residence", "verblijf": "residence",
-    "paese": "pays", "pais": "pays", "land": "pays", "wohnland": "pays", "woonland": "pays",
+    "paese": "pays", "pais": "pays", "land": "pays", "staat": "pays", "wohnland": "pays", "woonland": "pays",
     "nazionalita": "nationalite", "nacionalidad": "nationalite", "staatsangehorigkeit": "nationalite",
     "nationaliteit": "nationalite",
     "correo": "courriel", "posta": "mail", "cellulare": "mobile", "handynummer": "mobile",
@@ -283,6 +294,10 @@ _RESIDENCE = ("residence", "domicile", "الإقامة", "السكن")
 # A street address is not a city, though it names one.
 _ADDRESS = ("adresse", "address", "rue", "street", "عنوان", "العنوان")
 _FULL = ("complet", "full", "entier", "الكامل")
+_ROLE = (
+    "contact", "representant", "dirigeant", "membre", "member", "adherent", "participant", "beneficiaire",
+    "beneficiary", "candidat", "candidate", "laureat", "porteur", "holder", "العضو", "المستفيد", "المشارك",
+)  # fmt: skip
 _RECORD = (
     "id", "identifiant", "numero", "number", "num", "nr", "no", "n°", "#", "ref", "matricule", "dossier",
     "code", "رقم", "الرقم",
@@ -310,7 +325,8 @@ _WORD_RULES = (
     ("family_name_arabic", (_FAMILY_ONLY, _ARABIC), (*_NOT_PERSON, *_GIVEN_WORD)),
     ("name_arabic", (_NAME, _ARABIC), _NOT_PERSON),
     ("full_name", (_FAMILY_WORD, _GIVEN_WORD), _NOT_PERSON),
-    ("full_name", (("contact", "representant", "dirigeant"), _NAME), _NOT_PERSON),
+    # "Nom du membre", "Member name", "Nom de l'adhérent": the person's whole name, by their role.
+    ("full_name", (_ROLE, _NAME), (*_NOT_PERSON, *_GIVEN_ONLY, "famille", "family", "last", "surname")),
     ("family_name", (_NAME, _BIRTH), _NOT_PERSON),  # nom de naissance: the family name at birth
     ("phone", (_PHONE,), ()),
     ("email", (_EMAIL,), ()),
@@ -392,9 +408,13 @@ def _takes(mapping: dict, field: str | None, header: str) -> bool:
     )
 
 
-# Two columns for one name part, one in each script ("Prénom" and "الاسم", "Nom" and "Nom (arabe)"): the
-# Arabic one fills the part of the Arabic name.
-_ARABIC_TWIN = {"given_name": "given_name_arabic", "family_name": "family_name_arabic"}
+# Two columns for one name part, one in each script ("Prénom" and "الاسم", "Nom" and "Nom (arabe)", "Name"
+# and "الإسم و النسب"): the Arabic one fills the part of the Arabic name, or the whole of it.
+_ARABIC_TWIN = {
+    "given_name": "given_name_arabic",
+    "family_name": "family_name_arabic",
+    "full_name": "name_arabic",
+}
 _ARABIC_KEYS = tuple(header_key(s) for s in _ARABIC)
 _ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTERS = re.compile(r"[a-z]", re.IGNORECASE)
@@ -450,10 +470,16 @@ def guess_mapping(headers) -> dict:
     parted = "given_name_arabic" in mapping and "family_name_arabic" not in mapping
     if parted and _family_part(mapping.get("name_arabic", "")):
         mapping["family_name_arabic"] = mapping.pop("name_arabic")
-    # "Name" beside a given-name column and no family name is the family name ("Vorname" / "Name").
-    bare_name = _guess_key(mapping.get("full_name", "")) in _BARE_NAME
-    if bare_name and "given_name" in mapping and "family_name" not in mapping:
-        mapping["family_name"] = mapping.pop("full_name")
+    # "Name" or "Nom du membre" beside a given-name column and no family name is the family name
+    # ("Vorname" / "Name"); "Nom complet" or "Nom et prénom" stays the whole name.
+    if "full_name" in mapping and "given_name" in mapping and "family_name" not in mapping:
+        words = _guess_key(mapping["full_name"]).split()
+        if not _has(words, _GIVEN_KEYS) and not _has(words, _FULL_KEYS):
+            mapping["family_name"] = mapping.pop("full_name")
+    # A lone "Nom" with no given name anywhere holds the whole name ("BENNANI Karim"), as such lists do.
+    lone_family = "family_name" in mapping and not {"given_name", "full_name"} & set(mapping)
+    if lone_family and _guess_key(mapping["family_name"]) in _BARE_NAME:
+        mapping["full_name"] = mapping.pop("family_name")
     return mapping
 
 

@@ -170,6 +170,13 @@ def test_a_remembered_mapping_wins_over_the_guess_where_its_columns_still_exist(
             ["Numéro de dossier", "Nom complet"],
             {"external_id": "Numéro de dossier", "full_name": "Nom complet"},
         ),
+        # A whole name in each script, whichever comes first: the Arabic one is the Arabic name.
+        (
+            ["الرقم", "الإسم و النسب", "Name"],
+            {"external_id": "الرقم", "name_arabic": "الإسم و النسب", "full_name": "Name"},
+        ),
+        (["Full name", "الاسم والنسب"], {"full_name": "Full name", "name_arabic": "الاسم والنسب"}),
+        (["الإسم و النسب", "email"], {"full_name": "الإسم و النسب", "email": "email"}),
     ],
 )
 def test_the_guess_keeps_arabic_full_name_columns_and_the_sources_record_id(headers, expected):
@@ -291,8 +298,8 @@ def test_an_arabic_only_record_keeps_compound_given_names_whole():
         (["Name", "Mobile", "Land line", "Land"],
          {"full_name": "Name", "phone": "Mobile", "country": "Land"}),
         # A landline alone is the row's phone; beside a mobile, the mobile.
-        (["Nom", "Fixe"], {"family_name": "Nom", "phone": "Fixe"}),
-        (["Nom", "Fixe", "Portable"], {"family_name": "Nom", "phone": "Portable"}),
+        (["Nom", "Fixe"], {"full_name": "Nom", "phone": "Fixe"}),
+        (["Nom", "Fixe", "Portable"], {"full_name": "Nom", "phone": "Portable"}),
         (["Name", "Landline"], {"full_name": "Name", "phone": "Landline"}),
         (
             ["Code adhérent", "Nom", "Prénom", "D.O.B.", "Lieu de résidence", "Nombre d'enfants"],
