@@ -29,15 +29,11 @@ and the look-alike relations between people.
 from __future__ import annotations
 
 import csv
-import dataclasses
-import datetime
 import io
 import random
-import re
 from dataclasses import dataclass, field
 
 import phonenumbers
-from openpyxl import Workbook
 
 from .synthetic import FAMILY, GIVEN_FEMALE, GIVEN_MALE, _tail_family, _typo
 
@@ -480,53 +476,3 @@ def generate(people: int = 3000, seed: int = 2026, coverage: float = 0.0) -> Har
         ),
     }  # fmt: skip
     return HardSet(files, truth, population.relations, len(population.people))
-
-
-# --- The same files as a spreadsheet user would save them --------------------------------------------
-
-_DAY_FIRST = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DIALLED = re.compile(r"^\+?[\d\s.()\-]+$")
-_DATE_HEADERS = ("naissance", "birth", "الازدياد")
-_PHONE_HEADERS = ("phone", "téléphone", "الهاتف")
-
-
-def _typed_cell(header: str, text: str):
-    """The cell as Excel types it on opening the CSV: a date, a number (a phone loses its "+" and its
-    leading zeros, a year is a number), or the text."""
-    header = header.casefold()
-    if any(word in header for word in _DATE_HEADERS):
-        day_first, iso = _DAY_FIRST.match(text), _ISO_DAY.match(text)
-        try:
-            if day_first:
-                day, month, year = map(int, day_first.groups())
-                return datetime.datetime(year, month, day)
-            if iso:
-                return datetime.datetime.fromisoformat(text)
-        except ValueError:
-            return text  # an impossible date stays text, as in Excel
-        if text.isdigit():
-            return int(text)
-    if any(word in header for word in _PHONE_HEADERS) and _DIALLED.match(text):
-        digits = re.sub(r"\D", "", text)
-        return int(digits) if digits.strip("0") else text
-    return text
-
-
-def as_workbooks(hard: HardSet) -> HardSet:
-    """The set's files as XLSX workbooks whose cells a spreadsheet typed: dates as dates, phones as
-    numbers that lost their "+" and leading 0 (02 1257 2640 → 212572640, 011 212… → 11212…)."""
-    files = {}
-    for name, content in hard.files.items():
-        text = content.decode("utf-8-sig")
-        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.append(rows[0])
-        for row in rows[1:]:
-            sheet.append([_typed_cell(header, cell) for header, cell in zip(rows[0], row, strict=False)])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        files[name] = buffer.getvalue()
-    return dataclasses.replace(hard, files=files)

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from referential.linkage import evaluation, hardset, yardstick
+from referential.linkage import evaluation, hardset, hardset_files, yardstick
 from referential.models import SourceRecord
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_the_hard_set_through_import_and_linkage_meets_its_thresholds(small_set)
 
 def test_the_same_set_saved_by_a_spreadsheet_links_as_well(small_set):
     """Excel typed the cells: dates are dates, phones numbers that lost their "+" and leading 0."""
-    workbooks = hardset.as_workbooks(small_set)
+    workbooks = hardset_files.as_workbooks(small_set)
     sheet = openpyxl.load_workbook(io.BytesIO(workbooks.files["consulate_north_america.csv"])).active
     header = [cell.value for cell in sheet[1]]
     phones = [row[header.index("Phone")] for row in sheet.iter_rows(min_row=2, values_only=True)]
@@ -107,3 +107,18 @@ def test_coverage_fills_the_gaps_of_the_sources_and_keeps_the_people():
     assert designed.relations == full.relations and designed.people == full.people
     assert any(date == "" or len(date) == 4 for date in dates(designed))
     assert all(len(date) == 10 for date in dates(full))  # every date given, and given in full
+
+
+def test_the_same_rows_exported_by_other_systems_link_as_well(small_set):
+    """Other headers, month-first and dotted dates, 00 numbers, ";" and tabs, Windows-1252 and UTF-16:
+    the import must read the same people, so the golden records come out the same."""
+    other = hardset_files.redressed(small_set)
+    assert other.files["alumni_directory.csv"].startswith(b"\xff\xfe")  # Excel's "Unicode text"
+    assert other.files["business_directory.csv"] != small_set.files["business_directory.csv"]
+    figures = evaluation.through_import(other)
+    csv_figures = evaluation.through_import(small_set)
+    assert sum(counts["rejected"] for counts in figures["import"].values()) == 0
+    for name, counts in figures["import"].items():
+        assert set(counts["mapping"]) == set(csv_figures["import"][name]["mapping"]), name
+    assert figures["pairwise"]["f1"] >= csv_figures["pairwise"]["f1"] - 0.005
+    assert figures["blocking_recall"] >= csv_figures["blocking_recall"] - 0.005

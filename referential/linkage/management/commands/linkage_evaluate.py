@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from referential.linkage import evaluation, hardset, quality
+from referential.linkage import evaluation, hardset, hardset_files, quality
 
 
 class Command(BaseCommand):
@@ -39,6 +39,12 @@ class Command(BaseCommand):
             help="hard set: upload its files as XLSX whose cells a spreadsheet typed (dates as dates, "
             "phones as numbers without their + or leading 0)",
         )
+        parser.add_argument(
+            "--other-exports",
+            action="store_true",
+            help="hard set: upload the same rows as other systems export them (other headers, dates with "
+            "dots or month first, numbers dialled with 00, ';' or tab separated, Windows-1252 or UTF-16)",
+        )
         parser.add_argument("--records", type=int, default=20_000, help="size of the synthetic set")
         parser.add_argument("--threshold", type=float, default=0.9)
         parser.add_argument("--backend", default=None, help="duckdb (default) or spark")
@@ -59,8 +65,10 @@ class Command(BaseCommand):
 
         def hard():
             data = hardset.generate(people, seed=seed, coverage=options["coverage"])
+            if options["other_exports"]:
+                data = hardset_files.redressed(data)
             if options["xlsx"]:
-                data = hardset.as_workbooks(data)
+                data = hardset_files.as_workbooks(data)
             if options["write_files"]:
                 folder = Path(options["write_files"])
                 folder.mkdir(parents=True, exist_ok=True)
