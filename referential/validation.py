@@ -433,7 +433,7 @@ _PHONE_SEPARATORS = re.compile(r"\s*(?:[/;,|]|\s(?:ou|or|et|and|و)\s)\s*", re.I
 
 
 # What a spreadsheet makes of a number typed in a numeric cell: 33612345678.0, 3.3612345678E+10.
-_SPREADSHEET_NUMBER = re.compile(r"^(\d+)\.0+$|^(\d)\.(\d+)[eE]\+?(\d{1,2})$")
+_SPREADSHEET_NUMBER = re.compile(r"^(\+?\d+)\.0+$|^(\d)\.(\d+)[eE]\+?(\d{1,2})$")
 # Words in brackets ("(mobile)", "(domicile)", "(الهاتف)"), and "poste 22" for an extension.
 _PHONE_NOTE = re.compile(r"\((?=[^)]*[^\W\d_])[^)]*\)")
 _EXTENSION = re.compile(r"\b(?:poste|p\.)\s*(\d+)\s*$", re.IGNORECASE)
@@ -530,7 +530,12 @@ MONTH_DAY_YEAR = re.compile(r"^(.+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$
 SPREADSHEET_SERIAL = re.compile(r"^([1-5]\d{4})(?:\.0+)?$")
 SPREADSHEET_EPOCH = datetime.date(1899, 12, 30)
 COMPACT_DATE = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
-YEAR_ONLY = re.compile(r"^(?:(?:vers|ca|circa|c|env|environ|about|approx)\.?\s*)?(\d{4})(?:\.0)?$")
+# 12031985: day first, as the slashes were; read only where yyyymmdd cannot be.
+COMPACT_DAY_FIRST = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})$")
+# "1985", "vers 1985", "~1985", "1985 ?": a year, however sure the source was of it.
+YEAR_ONLY = re.compile(
+    r"^(?:(?:vers|ca|circa|c|env|environ|about|approx|~|±)\.?\s*)?(\d{4})(?:\.0)?\s*\??$"
+)
 YEAR_MONTH = re.compile(r"^(\d{4})[/.\-](\d{1,2})$")
 MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 WORDED_MONTH_YEAR = re.compile(r"^(.+?)\.?\s+(\d{4})$")
@@ -575,10 +580,35 @@ _TIME_OF_DAY = re.compile(
 _DATE_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 
 
+def _weekdays() -> frozenset[str]:
+    """Day names in the languages dates reach us in ("Tuesday, March 12, 1985", "mardi 12 mars 1985")."""
+    names = set()
+    for code in ("fr", "en", "ar", "it", "es", "de", "nl", "pt"):
+        days = babel.Locale.parse(code).days
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names |= {_strip_accents(n.casefold()).rstrip(".") for n in days[context][width].values()}
+    return frozenset(names)
+
+
+WEEKDAYS = _weekdays()
+_FIRST_WORD = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\S)")
+
+
+def _without_weekday(text: str) -> str:
+    match = _FIRST_WORD.match(text)
+    word = _strip_accents(match.group(1).casefold()) if match else ""
+    # "Mar" is March as well as the French and Spanish Tuesday: a month's name stays.
+    if word in WEEKDAYS and word not in MONTHS:
+        return text[match.end() :]
+    return text
+
+
 def _date_text(value) -> str:
-    """A date cell as text: Western digits; a time of day or a note after the date left out."""
+    """A date cell as text: Western digits; a day's name before the date, a time of day or a note
+    after it left out."""
     text = clean_text(value).translate(ARABIC_DIGITS)
-    text = BIRTH_WORDS.sub("", text)
+    text = _without_weekday(BIRTH_WORDS.sub("", text))
     text = _DATE_NOTE.sub("", text)
     return _TIME_OF_DAY.sub("", text).removesuffix("Z").strip()
 
@@ -681,6 +711,9 @@ def parse_date(value, today=None, month_first: bool = False) -> datetime.date | 
             candidates += [other, day_first] if month_first else [day_first, other]
     elif COMPACT_DATE.match(text):
         candidates.append((int(text[:4]), int(text[4:6]), int(text[6:])))
+    elif match := COMPACT_DAY_FIRST.match(text):
+        day, month, year = match.groups()
+        candidates.append((int(year), int(month), int(day)))
     else:
         folded = _MONTH_FILLER.sub("", _strip_accents(text.casefold()))
         if (match := WORDED_DATE.match(folded)) and match.group(2) in MONTHS:

@@ -86,6 +86,7 @@ def test_malformed_emails_are_refused(value):
         ("06 61 23 45 67 (mobile)", "MA", "+212661234567"),
         ("0661234567 (الهاتف المحمول)", "MA", "+212661234567"),
         ("33612345678.0", "FR", "+33612345678"),
+        ("+33612345678.0", "FR", "+33612345678"),
         ("3.3612345678E+10", "FR", "+33612345678"),
         ("514-555-0199 poste 22", "CA", "+15145550199"),
         ("", "FR", ""),
@@ -207,6 +208,11 @@ def test_unreadable_phones_keep_only_their_raw_form_with_a_warning(value):
         ("12 maart 1978", datetime.date(1978, 3, 12)),
         ("12 Okt. 1978", datetime.date(1978, 10, 12)),
         ("3 giugno 1980", datetime.date(1980, 6, 3)),
+        # A day's name before the date; eight digits day first where they cannot be yyyymmdd.
+        ("Tuesday, March 12, 1985", datetime.date(1985, 3, 12)),
+        ("mardi 12 mars 1985", datetime.date(1985, 3, 12)),
+        ("31121985", datetime.date(1985, 12, 31)),
+        ("19850312", datetime.date(1985, 3, 12)),
         ("", None),
     ],
 )
@@ -229,6 +235,9 @@ def test_dates_in_common_formats(value, expected):
         ("mars 1980", datetime.date(1980, 3, 1), "month"),
         ("März 1980", datetime.date(1980, 3, 1), "month"),
         ("marzo de 1980", datetime.date(1980, 3, 1), "month"),
+        ("Mar 1980", datetime.date(1980, 3, 1), "month"),  # March, not the Spanish Tuesday "mar"
+        ("1980 ?", datetime.date(1980, 1, 1), "year"),
+        ("~1980", datetime.date(1980, 1, 1), "year"),
     ],
 )
 def test_partial_dates_keep_their_precision(value, expected, precision):
