@@ -266,13 +266,22 @@ def salvage_name(value, field) -> tuple[str, str, dict | None]:
 # it is the one the record is about (the raw row keeps the rest).
 _NAME_NOTE_BRACKETS = re.compile(r"\s*\([^)]*\)")
 _NAME_NOTE_WORDS = re.compile(
-    r"\s+(?:[ée]pouse|[ée]p\.|n[ée]e|veuve|vve|wife of|widow of|married|زوجة|حرم|أرملة)\s.*$", re.IGNORECASE
+    r"\s+(?:[ée]pouse|[ée]p\.|n[ée]e|veuve|vve|wife of|widow of|married|زوجة|حرم|أرملة)\s+(.*)$",
+    re.IGNORECASE,
 )
 
 
-def _without_notes(text: str) -> str:
-    kept = _NAME_NOTE_WORDS.sub("", _NAME_NOTE_BRACKETS.sub("", text)).strip()
-    return kept or text
+def _without_notes(original: str) -> str:
+    text = _NAME_NOTE_BRACKETS.sub("", original)
+    match = _NAME_NOTE_WORDS.search(text)
+    if match:
+        # "EL IDRISSI ép. BENNANI Fatima": the other name is the words in capitals after the note (or its
+        # first word); a given name after it stays.
+        after = match.group(1).split()
+        upper = [word.isupper() and len(word) > 1 for word in after]
+        cut = upper.index(False) if upper[0] and not all(upper) else len(after)
+        text = " ".join([text[: match.start()], *after[cut:]])
+    return text.strip() or original
 
 
 # Second words of compound given names ("Fatima Zahra", "Nour Eddine", "Abd el Kader"): folded keys.
@@ -827,7 +836,7 @@ _ARABIC_PARTS = {"given_name_arabic": "given_name", "family_name_arabic": "famil
 def _names(values: dict, clean: dict, warnings: list) -> None:
     """Given, family and Arabic names from whichever name columns there are, each in its script (a
     Latin name in an Arabic-name column still counts, after the Latin columns' own)."""
-    latin, arabic = {}, {}
+    latin, arabic, halves = {}, {}, {}
     for field in ("given_name", "family_name", "full_name", "name_arabic", *_ARABIC_PARTS):
         part = _ARABIC_PARTS.get(field)
         script, text, warning = salvage_name(values.get(field), "name_arabic" if part else field)
@@ -839,6 +848,14 @@ def _names(values: dict, clean: dict, warnings: list) -> None:
             arabic.setdefault(part or field, text)
         else:
             latin.setdefault(part or (field if field != "name_arabic" else "full_name_latin"), text)
+            # "Karim Tazi / كريم التازي": the Arabic half of a cell in both scripts is the Arabic name.
+            raw = str(values.get(field) or "")
+            if ARABIC_LETTER.search(raw):
+                words = re.split(r"[\s()\[\]/|,;]+", raw)
+                in_arabic = " ".join(word for word in words if ARABIC_LETTER.search(word))
+                other_script, other, _warning = salvage_name(in_arabic, "name_arabic")
+                if other and other_script == "arabic":
+                    halves.setdefault(field, other)
     clean["given_name"] = latin.get("given_name", "")
     clean["family_name"] = latin.get("family_name", "")
     if not (clean["given_name"] or clean["family_name"]):
@@ -849,6 +866,9 @@ def _names(values: dict, clean: dict, warnings: list) -> None:
     whole = [arabic[f] for f in ("name_arabic", "full_name") if f in arabic]
     parts = [arabic[f] for f in ("given_name", "family_name") if f in arabic]
     clean["name_arabic"] = max(whole, key=len) if whole else " ".join(parts)
+    if not clean["name_arabic"] and halves:
+        parted = " ".join(halves[f] for f in ("given_name", "family_name") if f in halves)
+        clean["name_arabic"] = halves.get("full_name") or parted
 
 
 # What people type where they have nothing to write: an empty cell, not a value to warn about.

@@ -515,6 +515,14 @@ def test_a_cell_with_several_numbers_keeps_the_first_that_reads_and_says_so(valu
         ({"full_name": "BENNANI Fatima-Zahra (née Alaoui)"}, "Fatima-Zahra", "BENNANI", ""),
         ({"given_name": "Khadija", "family_name": "ALAOUI épouse BENNANI"}, "Khadija", "ALAOUI", ""),
         ({"given_name": "Renée", "family_name": "Née"}, "Renée", "Née", ""),
+        # The married name in capitals after the note; the given name after it stays.
+        ({"full_name": "EL IDRISSI ép. BENNANI Fatima"}, "Fatima", "EL IDRISSI", ""),
+        ({"full_name": "Fatima Zahra EL IDRISSI épouse BENNANI"}, "Fatima Zahra", "EL IDRISSI", ""),
+        # A cell in both scripts: the Arabic half is the Arabic name, unless a column holds one.
+        ({"full_name": "Karim Tazi / كريم التازي"}, "Karim", "Tazi", "كريم التازي"),
+        ({"full_name": "Karim Tazi (كريم التازي)"}, "Karim", "Tazi", "كريم التازي"),
+        ({"given_name": "Karim كريم", "family_name": "Tazi التازي"}, "Karim", "Tazi", "كريم التازي"),
+        ({"full_name": "Karim Tazi / كريم", "name_arabic": "كريم التازي"}, "Karim", "Tazi", "كريم التازي"),
         # Not titles: a compound given name, an initial before a single name, a family name alone.
         ({"name_arabic": "سيدي محمد العلوي"}, "", "", "سيدي محمد العلوي"),
         ({"full_name": "M Alaoui"}, "M", "Alaoui", ""),
