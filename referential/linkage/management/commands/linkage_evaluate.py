@@ -33,13 +33,15 @@ class Command(BaseCommand):
             default=0.0,
             help="hard set: share of the missing dates, phones, emails and year-only dates filled (0-1)",
         )
-        parser.add_argument(
+        # One way of writing the files at a time: the spreadsheet reads the set's own headers.
+        files = parser.add_mutually_exclusive_group()
+        files.add_argument(
             "--xlsx",
             action="store_true",
             help="hard set: upload its files as XLSX whose cells a spreadsheet typed (dates as dates, "
             "phones as numbers without their + or leading 0)",
         )
-        parser.add_argument(
+        files.add_argument(
             "--other-exports",
             action="store_true",
             help="hard set: upload the same rows as other systems export them (other headers, dates with "
