@@ -5,6 +5,7 @@ Used by the preview (first rows, nothing written) and by the commit (services.ba
 
 import datetime
 
+from .linkage.names import skeleton
 from .mapping import mapped_values
 from .readers import Table
 from .validation import fingerprint, month_first, validate_row
@@ -79,3 +80,23 @@ def checked_rows(batch, table=None, skip=0, limit=None):
             return
         produced += 1
         yield check_row(row_number, row, batch.mapping, region, today=today, month_first=order)
+
+
+def _name_keys(given: str, family: str, arabic: str) -> set[str]:
+    """The name's consonant skeletons, tokens in any order (Tazi Karim = Karim Tazi = كريم التازي;
+    Kareem Tazzi too, a correction), one per script given."""
+    keys = set()
+    for text in (f"{given or ''} {family or ''}", arabic or ""):
+        key = "".join(sorted(skeleton(text).split()))
+        if key:
+            keys.add(key)
+    return keys
+
+
+def same_person_names(record, clean: dict) -> bool:
+    """Whether a record the source sent before under this id and a new row name the same person, or
+    either names nobody: an id column that counts lines ("N°" 1, 2, 3 in each export) gives another
+    person's row the same id, and updating by it would overwrite one person with another."""
+    before = _name_keys(record.given_name, record.family_name, record.name_arabic)
+    after = _name_keys(clean.get("given_name"), clean.get("family_name"), clean.get("name_arabic"))
+    return not before or not after or bool(before & after)

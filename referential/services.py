@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.audit import audit_record
 from core.models import AuditLog
 
-from .importing import checked_rows, open_table
+from .importing import checked_rows, open_table, same_person_names
 from .mapping import proposed_mapping
 from .models import AccessAction, ColumnMapping, ImportBatch, RejectedRow, Source, SourceRecord
 from .readers import ENCODINGS, Table, UnreadableFile
@@ -323,6 +323,12 @@ def _import_chunk(batch_id: int, chunk, token: str) -> None:
             duplicates += 1
             continue
         held.add(row.fingerprint)
+        previous = known.get(row.clean.get("external_id"))
+        if previous is not None and not same_person_names(previous, row.clean):
+            # Another person under an id the source used before: a record of its own, not an update.
+            reused = {"code": "external_id_reused", "field": "external_id", "value": row.clean["external_id"]}
+            row.warnings.append(reused)
+            previous = None
         warned += bool(row.warnings)
         codes = " ".join(dict.fromkeys(w["code"] for w in row.warnings))
         values = {
@@ -332,7 +338,6 @@ def _import_chunk(batch_id: int, chunk, token: str) -> None:
             "warnings": row.warnings,
             "warning_codes": f" {codes} " if codes else "",
         }
-        previous = known.get(row.clean.get("external_id"))
         if previous is not None:
             for field, value in values.items():
                 setattr(previous, field, value)

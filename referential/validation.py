@@ -90,6 +90,10 @@ REASONS = {
         "Longer than the field holds: cut to fit; the row as received keeps the whole value."
     ),
     "unreadable_row": gettext_lazy("The row could not be read (wrong number of columns)."),
+    "external_id_reused": gettext_lazy(
+        "The source gave this record id to another person before (an id column that counts lines?): "
+        "imported as a record of its own rather than overwriting that person."
+    ),
     "summary_row": gettext_lazy("A total or a count under the table (“Total : 2”), not a person."),
 }
 REJECTING = frozenset({"nothing_identifies", "unreadable_row", "summary_row"})

@@ -379,6 +379,40 @@ def test_a_record_id_in_the_source_is_kept_and_a_reimport_updates_by_it(imported
     )
 
 
+def test_an_id_the_source_gave_another_person_before_never_overwrites_that_person(imported):
+    """A list numbered line by line ("N°" 1, 2, 3 in each export): next month's line 1 is someone else.
+    A corrected spelling of the same person under the same id still updates the record."""
+    user, source = analyst(), SourceFactory(country="FR")
+    headers = ["N°", "Prénom", "Nom", "Date de naissance"]
+    imported(
+        source,
+        user,
+        csv_bytes([["1", "Karim", "Tazi", "1980"], ["2", "Nadia", "Idrissi", ""]], headers=headers),
+    )
+    batch = imported(
+        source,
+        user,
+        csv_bytes([["1", "Omar", "Alami", "1975"], ["2", "Nadia", "Idrissy", "1983"]], headers=headers),
+        name="mois-2.csv",
+    )
+    assert batch.mapping["external_id"] == "N°"
+    assert (batch.accepted_rows, batch.updated_rows, batch.warning_rows) == (1, 1, 1)
+    people = SourceRecord.objects.filter(source=source).order_by("id")
+    assert [(r.external_id, r.given_name, r.family_name) for r in people] == [
+        ("1", "Karim", "Tazi"),
+        ("2", "Nadia", "Idrissy"),
+        ("1", "Omar", "Alami"),
+    ]
+    omar = people.get(given_name="Omar")
+    assert [w["code"] for w in omar.warnings] == ["external_id_reused"]
+    # Within one file too: a repeated id on another person's row is a second record.
+    other = SourceFactory(country="FR")
+    batch = imported(
+        other, user, csv_bytes([["7", "Salma", "Bennani", ""], ["7", "Ali", "Zaki", ""]], headers=headers)
+    )
+    assert (batch.accepted_rows, batch.updated_rows) == (2, 0)
+
+
 def test_the_original_file_downloads_for_analysts_and_is_logged(imported):
     user = analyst()
     data = csv_bytes(GOOD_ROWS)
@@ -516,10 +550,7 @@ def test_arabic_given_and_family_names_in_columns_of_their_own_make_the_arabic_n
     assert (batch.mapping["family_name"], batch.mapping["given_name"]) == ("Nom", "Prénom")
     assert (batch.mapping["family_name_arabic"], batch.mapping["given_name_arabic"]) == ("النسب", "الاسم")
     assert (batch.accepted_rows, batch.rejected_rows) == (3, 0)
-    names = {
-        (r.given_name, r.family_name, r.name_arabic)
-        for r in SourceRecord.objects.filter(batch=batch)
-    }
+    names = {(r.given_name, r.family_name, r.name_arabic) for r in SourceRecord.objects.filter(batch=batch)}
     assert names == {
         ("Fatima Zahra", "Bennani", "فاطمة الزهراء بناني"),
         ("Abdellah", "Alaoui", "عبد الله العلوي"),
