@@ -157,12 +157,20 @@ class Table:
         self.encoding = ""
         self.delimiter = ""
         # CSV rows are parsed as they are read, so that a preview reads only the first few.
+        # A workbook's sheets that hold the same table (one per city, per year) are read one after the
+        # other: (sheet, first row, last row) each; sheets with other columns are named, not read.
+        self.sheets: list[tuple[str, int, int]] = []
+        self.skipped_sheets: list[str] = []
+        sheets = []
         if self.format == "xlsx":
-            self._records = self._read_xlsx(data)
+            sheets = self._read_xlsx(data)
+            self._records = sheets[0][1] if sheets else []
         else:
             self._text = self._read_csv(data, encoding)
         self._header_at, header = self._header()
         self.headers = _unique_headers(header)
+        if self.format == "xlsx" and len(sheets) > 1:
+            self._stack(sheets)
 
     def _read_csv(self, data, encoding):
         self.encoding = encoding or detect_encoding(data)
@@ -182,21 +190,39 @@ class Table:
         self.delimiter = sniff_delimiter(text)
         return text
 
-    def _read_xlsx(self, data):
-
+    def _read_xlsx(self, data) -> list[tuple[str, list]]:
+        """(title, rows of cells) of the sheets that hold anything, the one whose header names the most
+        fields first: a workbook may open on an empty sheet, a notes sheet or a legend."""
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged or foreign zip
             raise UnreadableFile("xlsx") from error
         try:
-            # The first sheet that holds anything: a workbook may open on an empty or a notes sheet.
+            sheets = []
             for sheet in workbook.worksheets:
                 records = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
                 if any(str(cell).strip() for record in records for cell in record):
-                    return records
-            return []
+                    sheets.append((sheet.title, records))
         finally:
             workbook.close()
+        if sheets:
+            known = [_find_header(records)[2] for _title, records in sheets]
+            sheets.insert(0, sheets.pop(known.index(max(known))))
+        return sheets
+
+    def _stack(self, sheets) -> None:
+        first_title, first = sheets[0]
+        self.sheets = [(first_title, self._header_at + 1, len(first))]
+        records = list(first)
+        for title, sheet_records in sheets[1:]:
+            at, header, _known = _find_header(sheet_records)
+            if _unique_headers(header) != self.headers:
+                self.skipped_sheets.append(title)
+                continue
+            start = len(records) + 1
+            records += sheet_records[at:]
+            self.sheets.append((title, start, len(records)))
+        self._records = records
 
     def _iter_records(self):
         if self.format == "xlsx":
@@ -204,19 +230,10 @@ class Table:
         return csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
 
     def _header(self):
-        """(record number, cells) of the header row: the first non-empty record, unless one of the next
-        few names more of the fields we know (an export's title lines above the table)."""
-        found = []
-        for number, cells in enumerate(self._iter_records(), start=1):
-            if any(str(cell).strip() for cell in cells):
-                found.append((number, cells))
-                if len(found) == HEADER_SEARCH:
-                    break
-        if not found:
+        number, cells, _known = _find_header(self._iter_records())
+        if not number:
             raise UnreadableFile("empty")
-        known = [len(guess_mapping(_unique_headers(cells))) for _number, cells in found]
-        best = known.index(max(known))
-        return found[best] if known[best] >= 2 else found[0]
+        return number, cells
 
     @cached_property
     def total_rows(self) -> int:
@@ -234,6 +251,24 @@ class Table:
             if extra:
                 row["…"] = extra
             yield number, row
+
+
+def _find_header(records) -> tuple[int, list, int]:
+    """(record number, cells, fields its names map) of the header row: the first non-empty record,
+    unless one of the next few names more of the fields we know (an export's title lines above the
+    table); (0, [], 0) when there is none."""
+    found = []
+    for number, cells in enumerate(records, start=1):
+        if any(str(cell).strip() for cell in cells):
+            found.append((number, cells))
+            if len(found) == HEADER_SEARCH:
+                break
+    if not found:
+        return 0, [], 0
+    known = [len(guess_mapping(_unique_headers(cells))) for _number, cells in found]
+    best = known.index(max(known))
+    number, cells = found[best] if known[best] >= 2 else found[0]
+    return number, cells, known[best] if known[best] >= 2 else known[0]
 
 
 def _unique_headers(cells):

@@ -116,21 +116,26 @@ def batch_mapping(request, pk):
             "batch": batch,
             "form": form,
             "encoding_form": EncodingForm(initial={"encoding": batch.encoding}),
-            "sample": _sample(batch),
+            **_sample(batch),
             "earlier": selectors.earlier_import_of_same_file(batch),
         },
         status=400 if form.errors else 200,
     )
 
 
-def _sample(batch, count=3):
-    """The first rows as they were read, to see whether the encoding and columns look right."""
+def _sample(batch, count=3) -> dict:
+    """The first rows as they were read, to see whether the encoding and columns look right, and a
+    workbook's sheets: those read one after the other (more than one), those with other columns."""
     try:
-        rows = services.open_table_with(batch, batch.encoding).rows()
-        first = [row for _number, row in islice(rows, count)]
+        table = services.open_table_with(batch, batch.encoding)
+        first = [row for _number, row in islice(table.rows(), count)]
     except (UnreadableFile, OSError):
-        return []
-    return [[row.get(header, "") for header in batch.headers] for row in first]
+        return {"sample": []}
+    return {
+        "sample": [[row.get(header, "") for header in batch.headers] for row in first],
+        "sheets": table.sheets if len(table.sheets) > 1 else [],
+        "skipped_sheets": table.skipped_sheets,
+    }
 
 
 @analyst_required

@@ -413,6 +413,36 @@ def test_an_id_the_source_gave_another_person_before_never_overwrites_that_perso
     assert (batch.accepted_rows, batch.updated_rows) == (2, 0)
 
 
+@pytest.mark.parametrize("language, said", [("fr", "Feuilles lues"), ("ar", "أوراق"), ("en", "Sheets read")])
+def test_a_workbook_with_a_sheet_per_city_imports_every_sheet_and_says_which(imported, language, said):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Paris"
+    workbook.active.append(["Nom", "Prénom", "Email"])
+    workbook.active.append(["Alaoui", "Karim", "k@example.org"])
+    lyon = workbook.create_sheet("Lyon")
+    for row in (["Nom", "Prénom", "Email"], ["Idrissi", "Nadia", "n@example.org"]):
+        lyon.append(row)
+    workbook.create_sheet("Légende").append(["Code", "Sens"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    user, source = analyst(), SourceFactory(country="FR")
+    batch = services.batch_upload(
+        source=source, upload=upload(buffer.getvalue(), name="villes.xlsx"), user=user
+    )
+    assert batch.total_rows == 2
+    with translation.override(language):
+        page = client_for(user).get(reverse("referential:batch_mapping", args=[batch.pk])).content.decode()
+    assert said in page and "<bdi>Lyon</bdi>" in page and "<bdi>Légende</bdi>" in page
+    batch = imported(SourceFactory(country="FR"), user, buffer.getvalue(), name="villes.xlsx")
+    assert batch.accepted_rows == 2
+    assert set(SourceRecord.objects.filter(batch=batch).values_list("given_name", flat=True)) == {
+        "Karim",
+        "Nadia",
+    }
+
+
 def test_the_original_file_downloads_for_analysts_and_is_logged(imported):
     user = analyst()
     data = csv_bytes(GOOD_ROWS)

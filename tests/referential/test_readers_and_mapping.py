@@ -387,6 +387,49 @@ def test_an_xlsx_title_and_an_empty_first_sheet_are_passed_over():
     assert list(table.rows()) == [(4, {"Nom": "Alaoui", "Prénom": "Karim", "Email": "k@example.org"})]
 
 
+def _workbook(sheets) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_workbooks_sheets_holding_the_same_table_are_all_read():
+    """One sheet per city: every sheet with the table's columns is read, one after the other; a
+    notes sheet opening the workbook is passed over and named, as is a sheet of other columns."""
+    data = _workbook(
+        [
+            ("Notes", [["Liste transmise par le consulat"], ["Mise à jour : mars"]]),
+            ("Paris", [["Nom", "Prénom", "Email"], ["Alaoui", "Karim", "k@example.org"]]),
+            (
+                "Lyon",
+                [
+                    ["Liste de Lyon"],
+                    ["Nom", "Prénom", "Email"],
+                    ["Idrissi", "Nadia", ""],
+                    ["Tazi", "Omar", ""],
+                ],
+            ),
+            ("Codes", [["Code", "Libellé"], ["P", "Paris"]]),
+        ]
+    )
+    table = Table(data, "x.xlsx")
+    assert table.headers == ["Nom", "Prénom", "Email"]
+    assert [(number, row["Prénom"]) for number, row in table.rows()] == [
+        (2, "Karim"),
+        (3, "Nadia"),
+        (4, "Omar"),
+    ]
+    assert table.sheets == [("Paris", 2, 2), ("Lyon", 3, 4)]
+    assert table.skipped_sheets == ["Notes", "Codes"]
+    assert table.total_rows == 3
+
+
 def test_a_first_row_of_unknown_headers_stays_the_header():
     table = Table(b"Code;Libelle;Valeur\nA1;Alaoui;12\n", "x.csv")
     assert table.headers == ["Code", "Libelle", "Valeur"]
