@@ -4,6 +4,7 @@ import csv
 import hashlib
 import logging
 import secrets
+from collections import defaultdict
 from datetime import timedelta
 from itertools import islice
 
@@ -309,13 +310,12 @@ def _import_chunk(batch_id: int, chunk, token: str) -> None:
         ).values_list("fingerprint", flat=True)
     )
     # Records the source sent before under the same id of its own: a re-import updates them.
-    known = {
-        record.external_id: record
-        for record in SourceRecord.objects.filter(
-            source_id=batch.source_id,
-            external_id__in=[row.clean["external_id"] for row in good if row.clean.get("external_id")],
-        ).order_by("id")
-    }
+    known = defaultdict(list)  # an id may name several people (see same_person_names)
+    for record in SourceRecord.objects.filter(
+        source_id=batch.source_id,
+        external_id__in=[row.clean["external_id"] for row in good if row.clean.get("external_id")],
+    ).order_by("id"):
+        known[record.external_id].append(record)
     records, updated, duplicates, warned, repeated = [], [], 0, 0, 0
     now = timezone.now()
     for row in good:
@@ -323,12 +323,12 @@ def _import_chunk(batch_id: int, chunk, token: str) -> None:
             duplicates += 1
             continue
         held.add(row.fingerprint)
-        previous = known.get(row.clean.get("external_id"))
-        if previous is not None and not same_person_names(previous, row.clean):
+        under_id = known.get(row.clean.get("external_id")) or []
+        previous = next((r for r in reversed(under_id) if same_person_names(r, row.clean)), None)
+        if under_id and previous is None:
             # Another person under an id the source used before: a record of its own, not an update.
             reused = {"code": "external_id_reused", "field": "external_id", "value": row.clean["external_id"]}
             row.warnings.append(reused)
-            previous = None
         warned += bool(row.warnings)
         codes = " ".join(dict.fromkeys(w["code"] for w in row.warnings))
         values = {
@@ -351,7 +351,7 @@ def _import_chunk(batch_id: int, chunk, token: str) -> None:
             source_id=batch.source_id, batch_id=batch.pk, row_number=row.row_number, imported_at=now, **values
         )
         if record.external_id:
-            known[record.external_id] = record
+            known[record.external_id].append(record)
         records.append(record)
     rejected = [
         RejectedRow(batch_id=batch.pk, row_number=row.row_number, raw=row.raw, reasons=row.reasons)

@@ -405,6 +405,18 @@ def test_an_id_the_source_gave_another_person_before_never_overwrites_that_perso
     ]
     omar = people.get(given_name="Omar")
     assert [w["code"] for w in omar.warnings] == ["external_id_reused"]
+    # Id 1 now names two people: each later row updates its own person's record.
+    batch = imported(
+        source,
+        user,
+        csv_bytes(
+            [["1", "Karim", "Tazi", "12/03/1980"], ["1", "Omar", "Alami", "02/01/1975"]], headers=headers
+        ),
+        name="mois-3.csv",
+    )
+    assert (batch.accepted_rows, batch.updated_rows, batch.warning_rows) == (0, 2, 0)
+    dates = dict(SourceRecord.objects.filter(source=source).values_list("given_name", "birth_date"))
+    assert (str(dates["Karim"]), str(dates["Omar"])) == ("1980-03-12", "1975-01-02")
     # Within one file too: a repeated id on another person's row is a second record.
     other = SourceFactory(country="FR")
     batch = imported(
