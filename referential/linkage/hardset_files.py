@@ -124,6 +124,14 @@ def _other_phone(text: str, rng: random.Random) -> str:
     return text
 
 
+def _other_cell(name: str, column: str, cell: str, rng: random.Random) -> str:
+    if _is(column, _DATE_HEADERS):
+        return _other_date(name, cell, rng)
+    if _is(column, _PHONE_HEADERS):
+        return _other_phone(cell, rng)
+    return cell
+
+
 def _encoded(text: str, encoding: str) -> bytes:
     try:
         return text.encode(encoding)
@@ -138,21 +146,14 @@ def redressed(hard: HardSet, seed: int = 5) -> HardSet:
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     files = {}
     for name, content in hard.files.items():
-        rows = _rows(content)
-        header, delimiter_encoding = rows[0], _WRITTEN[name]
+        header, *rows = _rows(content)
+        delimiter, encoding = _WRITTEN[name]
         out = [list(_OTHER_HEADERS[name])]
-        for row in rows[1:]:
-            out.append(
-                [
-                    _other_date(name, cell, rng)
-                    if _is(column, _DATE_HEADERS)
-                    else _other_phone(cell, rng)
-                    if _is(column, _PHONE_HEADERS)
-                    else cell
-                    for column, cell in zip(header, row, strict=False)
-                ]
-            )
+        out += [
+            [_other_cell(name, column, cell, rng) for column, cell in zip(header, row, strict=False)]
+            for row in rows
+        ]
         buffer = io.StringIO()
-        csv.writer(buffer, delimiter=delimiter_encoding[0], lineterminator="\r\n").writerows(out)
-        files[name] = _encoded(buffer.getvalue(), delimiter_encoding[1])
+        csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(out)
+        files[name] = _encoded(buffer.getvalue(), encoding)
     return dataclasses.replace(hard, files=files)
